@@ -164,10 +164,11 @@ public struct KeyDecoder: Sendable {
             return .events([.key(KeyEvent(.escape))], consumed: 1)
         case 0x20..<0x7F:
             return .events([.key(.alt(Character(Unicode.Scalar(next))))], consumed: 2)
-        case 0x00..<0x20, 0x7F:
-            var key = Self.control(next)
-            key.modifiers.insert(.alt)
-            return .events([.key(key)], consumed: 2)
+        case 0x7F:
+            return .events([.key(KeyEvent(.backspace, .alt))], consumed: 2)
+        case 0x00..<0x20:
+            // Esc, then a control key typed quickly after it (more likely than Alt+Ctrl).
+            return .events([.key(KeyEvent(.escape))], consumed: 1)
         default:
             // ESC followed by a UTF-8 character: Alt + that character.
             let length = Self.utf8Length(next)
