@@ -94,6 +94,13 @@ public struct KeyDecoder: Sendable {
                     index += 1
                     continue
                 }
+                let available = bytes[(index + 1)..<min(bytes.count, index + length)]
+                if !available.allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                    flushText()
+                    events.append(.key(KeyEvent(.character("\u{FFFD}"))))
+                    index += 1
+                    continue
+                }
                 if index + length > bytes.count {
                     if final {
                         flushText()
