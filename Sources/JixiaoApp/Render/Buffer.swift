@@ -53,7 +53,7 @@ public struct Buffer: Hashable, Sendable {
     public mutating func write<S: StringProtocol>(_ text: S, x: Int, y: Int, maxWidth: Int? = nil,
                                                   style: Style) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
-        let limit = min(size.width, x + (maxWidth ?? size.width))
+        let limit = maxWidth.map { min(size.width, x + $0) } ?? size.width
         var column = x
         for character in text {
             guard column < limit else { break }

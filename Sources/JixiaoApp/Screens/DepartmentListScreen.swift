@@ -75,7 +75,7 @@ public struct DepartmentListScreen: Screen {
             .init(strings[.columnUnitCode], width: 8),
             .init(strings[.columnUnitName], width: nil),
             .init(strings[.columnYear], width: 6),
-            .init(strings[.columnStatus], width: 8),
+            .init(strings[.columnStatus], width: 9),
             .init(strings[.columnProjects], width: 6, alignment: .right),
             .init(strings[.columnBudget], width: 14, alignment: .right),
         ])
