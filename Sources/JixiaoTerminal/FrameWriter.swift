@@ -34,8 +34,9 @@ public struct FrameWriter: Sendable {
         guard let old else { return out }
         var body: [UInt8] = []
         var cursor: (x: Int, y: Int)?  // where the terminal cursor is, when known
-        var style: Style?  // the terminal's current style, when known
-        if previous == nil || previous?.size != next.size { style = .plain }
+        // Every update ends with attributes reset (and a repaint starts with sgr0), so each
+        // update starts from the plain style.
+        var style: Style? = .plain
         let width = next.size.width
         for y in 0..<next.size.height {
             var x = 0
