@@ -98,9 +98,11 @@ public final class Terminal: TerminalBackend {
         TerminalSignals.uninstall()
     }
 
+    /// Without an alternate screen (vt100) the editor's last frame would stay under the
+    /// shell prompt, so the screen is cleared instead.
     private static func restoreSequence(_ caps: TerminalCapabilities) -> [UInt8] {
         caps.resetAttributes + Array("\u{1B}[?2004l".utf8) + caps.keypadTransmitOff + caps.showCursor
-            + caps.exitAlternateScreen
+            + (caps.exitAlternateScreen.isEmpty ? caps.clearScreen : caps.exitAlternateScreen)
     }
 
     // MARK: TerminalBackend

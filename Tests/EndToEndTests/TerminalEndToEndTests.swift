@@ -1,0 +1,213 @@
+import Foundation
+import JixiaoModel
+import Testing
+
+/// Starts the real `jixiao` under tmux, types like a user and reads the screen.
+@Suite(.serialized, .enabled(if: EndToEndEnvironment.skipNotice()))
+struct TerminalEndToEndTests {
+    /// A store directory with two departments, one with a long Chinese name.
+    static func makeStore() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-e2e-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let documents = [
+            DepartmentDocument(fiscalYear: 2023, unitCode: "441001", unitName: "秦皇岛市北戴河区西山街道办事处（本级）",
+                               status: .submitted),
+            DepartmentDocument(fiscalYear: 2024, unitCode: "441002", unitName: "东山街道", moneyUnit: .yuan),
+        ]
+        for document in documents {
+            try DocumentCodec.encode(document).write(to: directory.appendingPathComponent("\(document.id).json"))
+        }
+        return directory
+    }
+
+    /// The shell line that starts jixiao, reports its status and whether the tty modes came back.
+    static func command(_ store: URL, environment: String = "", arguments: String = "") -> String {
+        let binary = TmuxSession.jixiaoBinary ?? "jixiao"
+        return "S=$(stty -g); \(environment) '\(binary)' --store '\(store.path)' \(arguments); "
+            + "echo EXIT=$?; [ \"$S\" = \"$(stty -g)\" ] && echo TTY=restored"
+    }
+
+    static let header = " 单位编码 单位名称                       年度   状态      项目数       预算合计"
+
+    @Test func chineseTextIsDrawnAlignedAndCtrlQLeavesACleanShell() throws {
+        let store = try Self.makeStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.type(Self.command(store))
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor(text: "单位编码")
+        #expect(screen.count == 24)
+        #expect(screen[0].hasPrefix(" jixiao 绩效 · 部门列表"))
+        #expect(screen[1] == Self.header)
+        #expect(screen[2] == " 441001   秦皇岛市北戴河区西山街道办事…  2023   已送审         0          0万元")
+        #expect(screen[3] == " 441002   东山街道                       2024   草稿           0            0元")
+        #expect(screen[23].hasPrefix(" 部门列表  用户 "))
+        #expect(screen[23].contains("F1 帮助"))
+
+        try tmux.press("C-q")
+        let after = try tmux.waitForLine("TTY=restored")
+        let shown = after.filter { !$0.isEmpty }
+        // The alternate screen is gone: the command line, the status and the prompt.
+        #expect(shown.suffix(3) == ["EXIT=0", "TTY=restored", "$"], "\(shown)")
+        #expect(after.allSatisfy { !$0.contains("单位编码") && !$0.contains("部门列表") })
+    }
+
+    @Test func f1OpensHelpAndEscClosesIt() throws {
+        let store = try Self.makeStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.type(Self.command(store))
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "单位编码")
+        try tmux.press("F1")
+        let help = try tmux.waitFor(text: "关闭帮助")
+        let text = help.joined(separator: "\n")
+        #expect(text.contains("Ctrl-Q"))
+        #expect(text.contains("/, Ctrl-F"))
+        try tmux.press("Escape")
+        try tmux.waitFor { !$0.joined().contains("关闭帮助") && $0.joined().contains("单位编码") }
+        try tmux.press("?")
+        try tmux.waitFor(text: "关闭帮助")
+        try tmux.press("q")
+        try tmux.waitFor { !$0.joined().contains("关闭帮助") }
+        try tmux.press("C-q")
+        try tmux.waitForLine("EXIT=0")
+    }
+
+    @Test func typedChineseFiltersTheFindDialog() throws {
+        let store = try Self.makeStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.type(Self.command(store))
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "单位编码")
+        try tmux.press("/")
+        try tmux.waitFor(text: "查找部门")
+        try tmux.type("东山")
+        let screen = try tmux.waitFor(text: "筛选：东山")
+        let text = screen.joined(separator: "\n")
+        #expect(text.contains("441002  东山街道  2024"))
+        #expect(!text.contains("441001  秦皇岛"))
+        try tmux.press("Enter")
+        try tmux.waitFor { !$0.joined().contains("查找部门") }
+        try tmux.press("C-q")
+        try tmux.waitForLine("EXIT=0")
+    }
+
+    @Test func windowResizeRedrawsCleanly() throws {
+        let store = try Self.makeStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.type(Self.command(store))
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "单位编码")
+        try tmux.resize(width: 60, height: 15)
+        let small = try tmux.waitFor { $0.count == 15 && $0[14].hasPrefix(" 部门列表") }
+        #expect(small[1] == " 单位编码 单位名称   年度   状态      项目数       预算合计")
+        #expect(small[2] == " 441001   秦皇岛市…  2023   已送审         0          0万元")
+        // Nothing of the 80-column frame is left over.
+        #expect(small.allSatisfy { !$0.contains("办事") })
+        try tmux.resize(width: 40, height: 10)
+        try tmux.waitFor(text: "终端窗口太小")
+        try tmux.resize(width: 100, height: 30)
+        let large = try tmux.waitFor { $0.count == 30 && $0[29].hasPrefix(" 部门列表") }
+        #expect(large[2].contains("秦皇岛市北戴河区西山街道办事处（本级）"))
+        #expect(large.allSatisfy { !$0.contains("终端窗口太小") })
+        try tmux.press("C-q")
+        try tmux.waitForLine("EXIT=0")
+    }
+
+    @Test func cLocaleExitsWithTheLocaleMessage() throws {
+        let store = try Self.makeStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.type(Self.command(store, environment: "LANG=C LC_ALL=C"))
+        try tmux.press("Enter")
+        let screen = try tmux.waitForLine("TTY=restored")
+        let text = screen.joined()  // the message wraps at the terminal's edge
+        #expect(text.contains("not UTF-8"))
+        #expect(text.contains("export LANG=C.UTF-8"))
+        #expect(screen.contains("EXIT=2"))
+    }
+
+    @Test func noColorDrawsWithoutColour() throws {
+        let store = try Self.makeStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        // First with colour, to show the check can see colours at all.
+        try tmux.type(Self.command(store))
+        try tmux.press("Enter")
+        let coloured = try tmux.waitFor(escapes: true) { $0.joined().contains("单位编码") }.joined(separator: "\n")
+        #expect(Self.hasColour(coloured))
+        try tmux.press("C-q")
+        try tmux.waitForLine("EXIT=0")
+        try tmux.type("clear; " + Self.command(store, environment: "NO_COLOR=1"))
+        try tmux.press("Enter")
+        let plain = try tmux.waitFor(escapes: true) { $0.joined().contains("单位编码") }.joined(separator: "\n")
+        #expect(!Self.hasColour(plain), "colour escapes with NO_COLOR: \(plain.debugDescription.prefix(300))")
+        #expect(plain.contains("\u{1B}[7m") || plain.contains(";7m"), "the selection is shown in reverse")
+        try tmux.press("C-q")
+        try tmux.waitForLine("EXIT=0")
+    }
+
+    /// True when capture-pane -e output sets a foreground or background colour.
+    static func hasColour(_ text: String) -> Bool {
+        let pattern = try! NSRegularExpression(pattern: "\u{1B}\\[[0-9;]*(3[0-7]|4[0-7]|9[0-7]|10[0-7]|38;5;[0-9]+|48;5;[0-9]+)(;[0-9;]*)?m")
+        return pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    @Test func vt100Works() throws {
+        let store = try Self.makeStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.type(Self.command(store, environment: "TERM=vt100"))
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor(text: "单位编码")
+        #expect(screen[1] == Self.header)
+        try tmux.press("F1")
+        try tmux.waitFor(text: "关闭帮助")
+        try tmux.press("Escape")
+        try tmux.waitFor { !$0.joined().contains("关闭帮助") }
+        try tmux.press("C-q")
+        // vt100 has no alternate screen: the editor clears the screen on the way out.
+        let after = try tmux.waitForLine("TTY=restored")
+        #expect(after.filter { !$0.isEmpty } == ["EXIT=0", "TTY=restored", "$"])
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let store = try Self.makeStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.type(Self.command(store))
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "单位编码")
+        let shell = try tmux.shellPID()
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let pids = children.split(separator: " ").compactMap { Int32($0) }
+        #expect(pids.count == 1, "one child of the shell: \(children)")
+        guard let pid = pids.first else { return }
+        kill(pid, SIGTERM)
+        let after = try tmux.waitForLine("TTY=restored")
+        #expect(after.contains("EXIT=143"))
+        #expect(after.allSatisfy { !$0.contains("单位编码") })
+    }
+}
+
+enum EndToEndEnvironment {
+    /// True when the tests can run; otherwise prints why they are skipped.
+    static func skipNotice() -> Bool {
+        if let reason = TmuxSession.unavailableReason {
+            print("EndToEndTests skipped: \(reason)")
+            return false
+        }
+        return true
+    }
+}
