@@ -59,7 +59,7 @@ public final class Terminal: TerminalBackend {
         }
         guard isatty(Self.input) == 1, isatty(Self.output) == 1 else { throw .notATerminal }
         guard jx_setupterm(Self.output) == 0 else {
-            throw .unknownTerminal(String(cString: getenv("TERM") ?? strdup("")))
+            throw .unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "")
         }
         let capabilities = Self.readCapabilities(noColor: options.noColor)
         self.capabilities = capabilities
