@@ -43,6 +43,7 @@ public final class Terminal: TerminalBackend {
     private var decoder: KeyDecoder
     private var shown: Buffer?
     private var saved: termios
+    private var rawModes: termios
     private var signalPipe: Int32
     private var restored = false
     public private(set) var size: Size
@@ -79,12 +80,17 @@ public final class Terminal: TerminalBackend {
             cc[Int(VTIME)] = 0
         }
         tcsetattr(Self.input, TCSANOW, &raw)
+        self.rawModes = raw
 
         let restoreBytes = Self.restoreSequence(capabilities)
         self.signalPipe = TerminalSignals.install(restore: restoreBytes, termios: original,
                                                   input: Self.input, output: Self.output)
-        Self.write(capabilities.enterAlternateScreen + capabilities.keypadTransmitOn
-                   + Array("\u{1B}[?2004h".utf8) + capabilities.resetAttributes + capabilities.clearScreen)
+        Self.write(Self.takeOverSequence(capabilities))
+    }
+
+    private static func takeOverSequence(_ caps: TerminalCapabilities) -> [UInt8] {
+        caps.enterAlternateScreen + caps.keypadTransmitOn + Array("\u{1B}[?2004h".utf8) + caps.resetAttributes
+            + caps.clearScreen
     }
 
     /// Leaves the alternate screen, turns keypad mode and bracketed paste off, shows the
@@ -155,7 +161,16 @@ public final class Terminal: TerminalBackend {
         var byte: UInt8 = 0
         while read(signalPipe, &byte, 1) == 1 {
             let number = Int32(byte)
-            if number == SIGWINCH {
+            if number == SIGCONT {
+                // Back from a stop (SIGTSTP restored the terminal): take it over again.
+                var modes = rawModes
+                tcsetattr(Self.input, TCSANOW, &modes)
+                Self.write(Self.takeOverSequence(capabilities))
+                let newSize = Self.currentSize()
+                size = newSize
+                invalidate()
+                events.append(.resize(newSize))
+            } else if number == SIGWINCH {
                 let newSize = Self.currentSize()
                 size = newSize
                 invalidate()

@@ -3,6 +3,8 @@ import Glibc
 /// Signal plumbing. Handlers may only do async-signal-safe things, so:
 /// - SIGWINCH, SIGTERM, SIGHUP, SIGINT write the signal number into a pipe that the input
 ///   loop polls; the loop turns it into a resize or terminate event (no curses in handlers).
+/// - SIGTSTP (`kill -TSTP`; Ctrl-Z is a key in raw mode) restores the terminal and stops;
+///   SIGCONT goes through the pipe and the loop takes the terminal over again.
 /// - Fatal signals (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP) write the prepared
 ///   restore bytes, put the saved termios back, and re-raise: even a crash leaves a usable
 ///   shell.
@@ -14,7 +16,7 @@ enum TerminalSignals {
     nonisolated(unsafe) static var outputFD: Int32 = 1
     nonisolated(unsafe) static var inputFD: Int32 = 0
 
-    static let relayed: [Int32] = [SIGWINCH, SIGTERM, SIGHUP, SIGINT]
+    static let relayed: [Int32] = [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGCONT]
     static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
     /// Installs the handlers; returns the pipe's read end.
@@ -41,6 +43,10 @@ enum TerminalSignals {
                 _ = write(TerminalSignals.pipeWriteEnd, &byte, 1)
             }
         }
+        signal(SIGTSTP) { _ in
+            TerminalSignals.emergencyRestore()
+            raise(SIGSTOP)
+        }
         for signalNumber in fatal {
             signal(signalNumber) { number in
                 TerminalSignals.emergencyRestore()
@@ -59,7 +65,7 @@ enum TerminalSignals {
 
     /// Puts the default handlers back (after a normal restore).
     static func uninstall() {
-        for signalNumber in relayed + fatal { signal(signalNumber, SIG_DFL) }
+        for signalNumber in relayed + fatal + [SIGTSTP] { signal(signalNumber, SIG_DFL) }
         restoreCount = 0
     }
 }

@@ -181,7 +181,17 @@ struct TerminalEndToEndTests {
         #expect(after.filter { !$0.isEmpty } == ["EXIT=0", "TTY=restored", "$"])
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    /// The pid of jixiao, the one child of the pane's shell.
+    static func editorPID(_ tmux: TmuxSession) throws -> Int32? {
+        let shell = try tmux.shellPID()
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let pids = children.split(separator: " ").compactMap { Int32($0) }
+        #expect(pids.count == 1, "one child of the shell: \(children)")
+        return pids.first
+    }
+
+    @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
+    func signalsRestoreTheTerminal(_ signalNumber: Int32) throws {
         let store = try Self.makeStore()
         defer { try? FileManager.default.removeItem(at: store) }
         let tmux = try TmuxSession()
@@ -189,15 +199,54 @@ struct TerminalEndToEndTests {
         try tmux.type(Self.command(store))
         try tmux.press("Enter")
         try tmux.waitFor(text: "单位编码")
-        let shell = try tmux.shellPID()
-        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-        let pids = children.split(separator: " ").compactMap { Int32($0) }
-        #expect(pids.count == 1, "one child of the shell: \(children)")
-        guard let pid = pids.first else { return }
-        kill(pid, SIGTERM)
+        guard let pid = try Self.editorPID(tmux) else { return }
+        kill(pid, signalNumber)
         let after = try tmux.waitForLine("TTY=restored")
-        #expect(after.contains("EXIT=143"))
+        #expect(after.contains("EXIT=\(128 + signalNumber)"))
         #expect(after.allSatisfy { !$0.contains("单位编码") })
+    }
+
+    @Test func stopAndContinueGiveTheTerminalBackAndTakeItAgain() throws {
+        let store = try Self.makeStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try tmux.type("'\(TmuxSession.jixiaoBinary ?? "jixiao")' --store '\(store.path)'")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "单位编码")
+        guard let pid = try Self.editorPID(tmux) else { return }
+        kill(pid, SIGTSTP)
+        let stopped = try tmux.waitFor { $0.contains { $0.contains("Stopped") } }
+        #expect(stopped.allSatisfy { !$0.contains("单位编码") })
+        try tmux.type("fg")
+        try tmux.press("Enter")
+        let back = try tmux.waitFor { $0.count > 1 && $0[1] == Self.header }
+        #expect(back[0].hasPrefix(" jixiao 绩效 · 部门列表"))
+        try tmux.press("C-q")
+        try tmux.waitFor { !$0.joined().contains("单位编码") && $0.last(where: { !$0.isEmpty }) == "$" }
+    }
+
+    @Test func englishInterfaceAndAmbiguousWidthOption() throws {
+        let store = try Self.makeStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let tmux = try TmuxSession(width: 100, height: 30)
+        defer { tmux.close() }
+        try tmux.type(Self.command(store, arguments: "--lang en --ambiguous-width 2"))
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor(text: "Unit name")
+        #expect(screen.count == 30)
+        // `·` is ambiguous: counted two columns wide, tmux draws it one wide, and the next
+        // character is still placed where the layout says (no shift, a gap instead).
+        #expect(screen[0].hasPrefix(" jixiao ·  Departments"))
+        #expect(screen[29].contains("F1 help"))
+        try tmux.press("F1")
+        // With ambiguous characters two columns wide, borders are ASCII.
+        let help = try tmux.waitFor(text: "close help")
+        #expect(help.contains { $0.contains("+- Help -") }, "\(help)")
+        #expect(!help.joined().contains("─"))
+        try tmux.press("Escape")
+        try tmux.press("C-q")
+        try tmux.waitForLine("EXIT=0")
     }
 }
 
