@@ -30,13 +30,10 @@ struct TerminalEndToEndTests {
     static let header = " 单位编码 单位名称                       年度   状态      项目数       预算合计"
 
     @Test func chineseTextIsDrawnAlignedAndCtrlQLeavesACleanShell() throws {
-        let store = try Self.makeStore()
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try TmuxSession()
-        defer { tmux.close() }
-        try tmux.type(Self.command(store))
-        try tmux.press("Enter")
-        let screen = try tmux.waitFor(text: "单位编码")
+        let editor = try EditorSession()
+        defer { editor.close() }
+        let tmux = editor.tmux
+        let screen = editor.firstScreen
         #expect(screen.count == 24)
         #expect(screen[0].hasPrefix(" jixiao 绩效 · 部门列表"))
         #expect(screen[1] == Self.header)
@@ -54,13 +51,9 @@ struct TerminalEndToEndTests {
     }
 
     @Test func f1OpensHelpAndEscClosesIt() throws {
-        let store = try Self.makeStore()
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try TmuxSession()
-        defer { tmux.close() }
-        try tmux.type(Self.command(store))
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "单位编码")
+        let editor = try EditorSession()
+        defer { editor.close() }
+        let tmux = editor.tmux
         try tmux.press("F1")
         let help = try tmux.waitFor(text: "关闭帮助")
         let text = help.joined(separator: "\n")
@@ -77,13 +70,9 @@ struct TerminalEndToEndTests {
     }
 
     @Test func typedChineseFiltersTheFindDialog() throws {
-        let store = try Self.makeStore()
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try TmuxSession()
-        defer { tmux.close() }
-        try tmux.type(Self.command(store))
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "单位编码")
+        let editor = try EditorSession()
+        defer { editor.close() }
+        let tmux = editor.tmux
         try tmux.press("/")
         try tmux.waitFor(text: "查找部门")
         try tmux.type("东山")
@@ -98,13 +87,9 @@ struct TerminalEndToEndTests {
     }
 
     @Test func windowResizeRedrawsCleanly() throws {
-        let store = try Self.makeStore()
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try TmuxSession()
-        defer { tmux.close() }
-        try tmux.type(Self.command(store))
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "单位编码")
+        let editor = try EditorSession()
+        defer { editor.close() }
+        let tmux = editor.tmux
         try tmux.resize(width: 60, height: 15)
         let small = try tmux.waitFor { $0.count == 15 && $0[14].hasPrefix(" 部门列表") }
         #expect(small[1] == " 单位编码 单位名称   年度   状态      项目数       预算合计")
@@ -122,12 +107,9 @@ struct TerminalEndToEndTests {
     }
 
     @Test func cLocaleExitsWithTheLocaleMessage() throws {
-        let store = try Self.makeStore()
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try TmuxSession()
-        defer { tmux.close() }
-        try tmux.type(Self.command(store, environment: "LANG=C LC_ALL=C"))
-        try tmux.press("Enter")
+        let editor = try EditorSession(environment: "LANG=C LC_ALL=C", waitingFor: nil)
+        defer { editor.close() }
+        let tmux = editor.tmux
         let screen = try tmux.waitForLine("TTY=restored")
         let text = screen.joined()  // the message wraps at the terminal's edge
         #expect(text.contains("not UTF-8"))
@@ -163,13 +145,10 @@ struct TerminalEndToEndTests {
     }
 
     @Test func vt100Works() throws {
-        let store = try Self.makeStore()
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try TmuxSession()
-        defer { tmux.close() }
-        try tmux.type(Self.command(store, environment: "TERM=vt100"))
-        try tmux.press("Enter")
-        let screen = try tmux.waitFor(text: "单位编码")
+        let editor = try EditorSession(environment: "TERM=vt100")
+        defer { editor.close() }
+        let tmux = editor.tmux
+        let screen = editor.firstScreen
         #expect(screen[1] == Self.header)
         try tmux.press("F1")
         try tmux.waitFor(text: "关闭帮助")
@@ -192,13 +171,9 @@ struct TerminalEndToEndTests {
 
     @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
     func signalsRestoreTheTerminal(_ signalNumber: Int32) throws {
-        let store = try Self.makeStore()
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try TmuxSession()
-        defer { tmux.close() }
-        try tmux.type(Self.command(store))
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "单位编码")
+        let editor = try EditorSession()
+        defer { editor.close() }
+        let tmux = editor.tmux
         guard let pid = try Self.editorPID(tmux) else { return }
         kill(pid, signalNumber)
         let after = try tmux.waitForLine("TTY=restored")
@@ -207,13 +182,9 @@ struct TerminalEndToEndTests {
     }
 
     @Test func stopAndContinueGiveTheTerminalBackAndTakeItAgain() throws {
-        let store = try Self.makeStore()
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try TmuxSession()
-        defer { tmux.close() }
-        try tmux.type("'\(TmuxSession.jixiaoBinary ?? "jixiao")' --store '\(store.path)'")
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "单位编码")
+        let editor = try EditorSession()
+        defer { editor.close() }
+        let tmux = editor.tmux
         guard let pid = try Self.editorPID(tmux) else { return }
         kill(pid, SIGTSTP)
         let stopped = try tmux.waitFor { $0.contains { $0.contains("Stopped") } }
@@ -227,13 +198,11 @@ struct TerminalEndToEndTests {
     }
 
     @Test func englishInterfaceAndAmbiguousWidthOption() throws {
-        let store = try Self.makeStore()
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try TmuxSession(width: 100, height: 30)
-        defer { tmux.close() }
-        try tmux.type(Self.command(store, arguments: "--lang en --ambiguous-width 2"))
-        try tmux.press("Enter")
-        let screen = try tmux.waitFor(text: "Unit name")
+        let editor = try EditorSession(width: 100, height: 30, arguments: "--lang en --ambiguous-width 2",
+                                       waitingFor: "Unit name")
+        defer { editor.close() }
+        let tmux = editor.tmux
+        let screen = editor.firstScreen
         #expect(screen.count == 30)
         // `·` is ambiguous: counted two columns wide, tmux draws it one wide, and the next
         // character is still placed where the layout says (no shift, a gap instead).
@@ -247,6 +216,35 @@ struct TerminalEndToEndTests {
         try tmux.press("Escape")
         try tmux.press("C-q")
         try tmux.waitForLine("EXIT=0")
+    }
+}
+
+/// jixiao started from a shell in a tmux session on a fresh store of two departments,
+/// with the first screen it showed. `close()` ends the session and removes the store.
+final class EditorSession {
+    let store: URL
+    let tmux: TmuxSession
+    private(set) var firstScreen: [String] = []
+
+    /// `waitingFor`: text the first screen must show (nil: do not wait, e.g. when jixiao is
+    /// expected to refuse to start).
+    init(width: Int = 80, height: Int = 24, environment: String = "", arguments: String = "",
+         waitingFor text: String? = "单位编码") throws {
+        store = try TerminalEndToEndTests.makeStore()
+        do {
+            tmux = try TmuxSession(width: width, height: height)
+            try tmux.type(TerminalEndToEndTests.command(store, environment: environment, arguments: arguments))
+            try tmux.press("Enter")
+            if let text { firstScreen = try tmux.waitFor(text: text) }
+        } catch {
+            try? FileManager.default.removeItem(at: store)
+            throw error
+        }
+    }
+
+    func close() {
+        tmux.close()
+        try? FileManager.default.removeItem(at: store)
     }
 }
 
