@@ -197,6 +197,34 @@ struct TerminalEndToEndTests {
         try tmux.waitFor { !$0.joined().contains("单位编码") && $0.last(where: { !$0.isEmpty }) == "$" }
     }
 
+    @Test func unknownThemeIsReportedOnTheMessageLineAndTheDefaultIsUsed() throws {
+        let editor = try EditorSession(arguments: "--theme nope 2>/tmp/jixiao-e2e-stderr-$$; cat /tmp/jixiao-e2e-stderr-$$")
+        defer { editor.close() }
+        let screen = editor.firstScreen
+        #expect(screen[22].hasPrefix(" 主题无法使用，已改用默认主题：theme `nope` not found"))
+        #expect(screen[1] == Self.header)
+        try editor.tmux.press("C-q")
+        // Said again on standard error after the terminal is restored.
+        let after = try editor.tmux.waitForLine("EXIT=0")
+        #expect(after.contains { $0.hasPrefix("jixiao: theme `nope` not found") })
+    }
+
+    @Test func unreadableDocumentIsReportedWithItsFileAndPosition() throws {
+        let store = try Self.makeStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        try Data("{\"schemaVersion\": 1,\n  \"id\": }".utf8).write(to: store.appendingPathComponent("bad.json"))
+        let tmux = try TmuxSession(width: 120, height: 24)
+        defer { tmux.close() }
+        try tmux.type(Self.command(store))
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor(text: "单位编码")
+        #expect(screen[22].hasPrefix(" 有 1 个文件无法读取，第一个：\(store.path)/bad.json: line 2"), "\(screen[22])")
+        // The readable departments are still listed.
+        #expect(screen[2].contains("441001") && screen[3].contains("441002"))
+        try tmux.press("C-q")
+        try tmux.waitForLine("EXIT=0")
+    }
+
     @Test func englishInterfaceAndAmbiguousWidthOption() throws {
         let editor = try EditorSession(width: 100, height: 30, arguments: "--lang en --ambiguous-width 2",
                                        waitingFor: "Unit name")
@@ -253,6 +281,15 @@ enum EndToEndEnvironment {
     static func skipNotice() -> Bool {
         if let reason = TmuxSession.unavailableReason {
             print("EndToEndTests skipped: \(reason)")
+            return false
+        }
+        return true
+    }
+
+    /// True when the built binary is there; otherwise prints why tests are skipped.
+    static func binaryNotice() -> Bool {
+        if TmuxSession.jixiaoBinary == nil {
+            print("CommandLineTests skipped: the jixiao binary was not found next to the test bundle")
             return false
         }
         return true
