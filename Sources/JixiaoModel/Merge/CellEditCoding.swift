@@ -92,7 +92,8 @@ extension CellEdit: Codable {
         let op = try container.decode(String.self, forKey: .op)
         switch op {
         case "set":
-            self = .set(try container.decode(CellPath.self, forKey: .path), try container.decode(CellValue.self, forKey: .value))
+            let value: CellValue = try container.decodeNil(forKey: .value) ? .blank : .text(try container.decode(String.self, forKey: .value))
+            self = .set(try container.decode(CellPath.self, forKey: .path), value)
         case "insert":
             self = .insert(list: try container.decode(CellPath.self, forKey: .list),
                            item: try container.decode(DocumentTree.Item.self, forKey: .item),
@@ -127,5 +128,26 @@ extension CellEdit: Codable {
             try container.encode(path, forKey: .path)
             try container.encode(after, forKey: .after)
         }
+    }
+}
+
+extension DocumentDiff.Change: Codable {
+    private enum CodingKeys: String, CodingKey { case path, old, new }
+
+    /// A missing `old`/`new` key means the cell did not exist on that side; `null` means blank.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func side(_ key: CodingKeys) throws -> CellValue? {
+            guard container.contains(key) else { return nil }
+            return try container.decodeNil(forKey: key) ? .blank : .text(try container.decode(String.self, forKey: key))
+        }
+        self.init(path: try container.decode(CellPath.self, forKey: .path), old: try side(.old), new: try side(.new))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        if let old { try container.encode(old, forKey: .old) }
+        if let new { try container.encode(new, forKey: .new) }
     }
 }
