@@ -35,8 +35,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test helper only (not a product): store operations in a separate process, to kill,
+        // run concurrently, or fault-inject with strace.
+        .executableTarget(name: "jixiao-store-probe", dependencies: ["JixiaoModel", "JixiaoStore"]),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
-        .testTarget(name: "JixiaoStoreTests", dependencies: ["JixiaoStore", "JixiaoModel"]),
+        .testTarget(name: "JixiaoStoreTests", dependencies: ["JixiaoStore", "JixiaoModel", "jixiao-store-probe"]),
         .testTarget(name: "JixiaoAppTests", dependencies: ["JixiaoApp", "JixiaoModel"]),
         .testTarget(name: "JixiaoTerminalTests", dependencies: ["JixiaoTerminal", "JixiaoApp"]),
         // Runs the built `jixiao` binary as a user would (processes, tmux).
