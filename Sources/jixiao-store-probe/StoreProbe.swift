@@ -9,7 +9,7 @@ import Glibc
 /// kill it mid-save, run eight at once, or inject I/O faults into it with strace.
 ///
 ///     jixiao-store-probe increment STORE ID COUNT        read-modify-write COUNT times, retrying conflicts
-///     jixiao-store-probe write-loop STORE ID...          save probe versions rev+1, rev+2, … until killed
+///     jixiao-store-probe write-loop STORE ID...          print "ready", save versions rev+1, rev+2, … until killed
 ///     jixiao-store-probe save-once STORE ID              save the next probe version once
 ///     jixiao-store-probe draft STORE ID SEED COUNT OUT   journal COUNT edits, write the expected result to OUT, wait
 ///     jixiao-store-probe hold-presence STORE ID          mark ID open, wait
@@ -27,6 +27,7 @@ enum StoreProbe {
                 guard arguments.count == 4, let count = Int(arguments[3]) else { usage() }
                 try increment(store, id: arguments[2], times: count)
             case "write-loop":
+                say("ready")
                 while true {
                     for id in arguments[2...] { try saveNextVersion(store, id: id) }
                 }
