@@ -7,10 +7,10 @@ enum ProbeDocuments {
     static func version(id: String, _ k: Int) -> DepartmentDocument {
         var document = DepartmentDocument(id: id, fiscalYear: 2024, unitCode: "441001", unitName: "版本\(k)")
         document.overallGoals = [TextItem(id: "t-counter", text: String(k))]
-        document.projects = (0..<8).map { p in
+        document.projects = (0..<4).map { p in
             Project(id: "p-\(p)", code: "P\(p)", name: "项目\(p)·\(k)",
                     budget: Amount(significand: Int64(k * 100 + p), scale: 2),
-                    purpose: String(repeating: "资金用途第\(k)版。", count: 200),
+                    purpose: String(repeating: "资金用途第\(k)版。", count: 80),
                     indicators: (0..<6).map { r in
                         IndicatorRow(id: "r-\(p)-\(r)", level1: "产出指标", name: "指标\(r)", value: "≥\(k)%")
                     })

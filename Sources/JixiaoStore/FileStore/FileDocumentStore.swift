@@ -199,18 +199,25 @@ public final class FileDocumentStore: DocumentStore {
     /// and renaming the document), a torn last line, and a trailing delete or restore that did
     /// not happen. Call with the document's lock held.
     func trimHistory(_ log: HistoryLog, toRevision revision: Int, live: Bool) throws(StoreError) {
-        let contents = try log.read()
-        var keep = contents.records.count
-        while keep > 0 {
-            let record = contents.records[keep - 1]
+        // Only the tail matters, so decode backwards from the end instead of the whole file.
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.readFile(log.path) ?? []
+        } catch {
+            throw .io(error)
+        }
+        var end = bytes.last == 0x0A ? bytes.count : (bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+        while end > 0 {
+            let start = bytes[..<(end - 1)].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let record = try log.decodeLine(bytes[start..<(end - 1)], number: bytes[..<start].count { $0 == 0x0A } + 1)
             let undone = record.revision > revision
                 || (record.kind == .delete && live) || (record.kind == .restore && !live)
             guard undone else { break }
-            keep -= 1
+            end = start
         }
-        guard keep < contents.records.count || contents.tornTail else { return }
+        guard end < bytes.count else { return }
         do {
-            try log.truncate(to: keep == 0 ? 0 : contents.ends[keep - 1])
+            try log.truncate(to: end)
         } catch {
             throw .io(error)
         }

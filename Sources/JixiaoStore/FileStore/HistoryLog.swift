@@ -38,15 +38,19 @@ struct HistoryLog {
                 contents.tornTail = true
                 break
             }
-            do {
-                contents.records.append(try decoder.decode(HistoryRecord.self, from: Data(bytes[start..<newline])))
-            } catch {
-                throw .damagedHistory(path: path, line: line, reason: HistoryLog.describe(error))
-            }
+            contents.records.append(try decodeLine(bytes[start..<newline], number: line, decoder))
             contents.ends.append(newline + 1)
             start = newline + 1
         }
         return contents
+    }
+
+    func decodeLine(_ line: ArraySlice<UInt8>, number: Int, _ decoder: JSONDecoder = JSONDecoder()) throws(StoreError) -> HistoryRecord {
+        do {
+            return try decoder.decode(HistoryRecord.self, from: Data(line))
+        } catch {
+            throw .damagedHistory(path: path, line: number, reason: HistoryLog.describe(error))
+        }
     }
 
     static func describe(_ error: any Error) -> String {
