@@ -12,6 +12,7 @@ import Glibc
 ///     jixiao-store-probe write-loop STORE ID...          print "ready", save versions rev+1, rev+2, … until killed
 ///     jixiao-store-probe save-once STORE ID              save the next probe version once
 ///     jixiao-store-probe draft STORE ID SEED COUNT OUT   journal COUNT edits, write the expected result to OUT, wait
+///     jixiao-store-probe delete STORE ID                 soft-delete ID
 ///     jixiao-store-probe hold-presence STORE ID          mark ID open, wait
 ///
 /// Exit status 0 on success, 2 on a store error (message on stderr), 64 on bad usage.
@@ -37,6 +38,9 @@ enum StoreProbe {
             case "draft":
                 guard arguments.count == 6, let seed = UInt64(arguments[3]), let count = Int(arguments[4]) else { usage() }
                 try journal(store, id: arguments[2], seed: seed, count: count, expected: arguments[5])
+            case "delete":
+                try store.delete(id: arguments[2])
+                say("deleted \(arguments[2])")
             case "hold-presence":
                 let mark = try store.markOpen(id: arguments[2])
                 say("open since \(mark.entry.since)")
@@ -56,7 +60,7 @@ enum StoreProbe {
     }
 
     static func usage() -> Never {
-        try? FileHandle.standardError.write(contentsOf: Data("usage: jixiao-store-probe increment|write-loop|save-once|draft|hold-presence STORE ID …\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("usage: jixiao-store-probe increment|write-loop|save-once|draft|delete|hold-presence STORE ID …\n".utf8))
         exit(64)
     }
 

@@ -213,4 +213,33 @@ import Testing
         let directory = try #require(try FileIO.status(temp.root + "/documents"))
         #expect(directory.st_mode & S_ISGID != 0)
     }
+
+    @Test func filesGetTheStoreGroupWithoutSetgid() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        // Tests run as root, which may give the directory any group; a member would do the same.
+        let foreign: gid_t = 54_321
+        guard geteuid() == 0, chown(temp.root, uid_t.max, foreign) == 0 else {
+            print("skipped: changing a directory's group needs root")
+            return
+        }
+        let store = try temp.open()
+        _ = try store.save(Samples.department(), base: 0)
+        for path in [temp.root + "/documents", store.documentPath("441001-2023"), store.historyPath("441001-2023")] {
+            #expect(try FileIO.status(path)?.st_gid == foreign, "\(path)")
+        }
+    }
+
+    @Test func networkFileSystemsAreRefusedUnlessOverridden() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        var options = FileDocumentStore.Options()
+        options.fileSystemKind = { _ in .network("NFS") }
+        #expect(throws: StoreError.networkFileSystem(path: temp.root, kind: "NFS")) {
+            try FileDocumentStore(root: temp.root, options: options)
+        }
+        #expect(StoreError.networkFileSystem(path: temp.root, kind: "NFS").description.contains("--unsafe-network-fs"))
+        options.allowNetworkFileSystem = true
+        _ = try FileDocumentStore(root: temp.root, options: options)
+    }
 }

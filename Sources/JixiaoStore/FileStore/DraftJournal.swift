@@ -31,11 +31,13 @@ public final class DraftJournal {
 
     static let format = "jixiao-draft/1"
     public let path: String
+    private let user: String
     private let group: gid_t?
     private var fd: Int32 = -1
 
-    init(path: String, group: gid_t?) {
+    init(path: String, user: String, group: gid_t?) {
         self.path = path
+        self.user = user
         self.group = group
     }
 
@@ -45,7 +47,7 @@ public final class DraftJournal {
     public func begin(on base: StoredDocument) throws(StoreError) {
         if fd >= 0 { Glibc.close(fd); fd = -1 }
         let header = Header(format: DraftJournal.format, documentID: base.document.id, baseRevision: base.revision,
-                            user: SaverIdentity.current().user, created: Timestamp.now(),
+                            user: user, created: Timestamp.now(),
                             base: String(decoding: DocumentCodec.encode(base.document), as: UTF8.self))
         do {
             try AtomicFile.replace(path, with: DocumentFile.encodeLine(header), group: group)
@@ -143,7 +145,7 @@ extension FileDocumentStore {
         } catch {
             throw .io(error)
         }
-        return DraftJournal(path: "\(directory)/\(id).jsonl", group: group)
+        return DraftJournal(path: "\(directory)/\(id).jsonl", user: saver.user, group: group)
     }
 
     /// This user's unsaved draft of `id`, if a previous session left one.

@@ -14,6 +14,10 @@ public final class FileDocumentStore: DocumentStore {
         public var findingCounter: FindingCounter?
         /// Who saves; the OS account by default. Tests may name someone else.
         public var saver = SaverIdentity.current()
+        /// How the file system is identified; tests substitute a network one.
+        var fileSystemKind: @Sendable (String) throws(SystemError) -> FileSystemKind = { path throws(SystemError) in
+            try FileSystemKind.of(path)
+        }
 
         public init(allowNetworkFileSystem: Bool = false, findingCounter: FindingCounter? = nil) {
             self.allowNetworkFileSystem = allowNetworkFileSystem
@@ -43,7 +47,7 @@ public final class FileDocumentStore: DocumentStore {
             guard let info = try FileIO.status(root) else { throw SystemError("stat", root, code: ENOENT) }
             let setgid = info.st_mode & S_ISGID != 0
             group = setgid || info.st_gid == getegid() ? nil : info.st_gid
-            if !options.allowNetworkFileSystem, case .network(let kind) = try FileSystemKind.of(root) {
+            if !options.allowNetworkFileSystem, case .network(let kind) = try options.fileSystemKind(root) {
                 throw StoreError.networkFileSystem(path: root, kind: kind)
             }
             for name in FileDocumentStore.directories {
@@ -174,12 +178,7 @@ public final class FileDocumentStore: DocumentStore {
         let changes = DocumentDiff(from: current.map { DocumentTree($0.document) }, to: DocumentTree(document)).changes
         let record = HistoryRecord(kind: .save, revision: revision, baseRevision: base, saver: saver, time: time,
                                    sha256: sha, changes: changes)
-        let sizeBefore: Int
-        do {
-            sizeBefore = try log.append(record, group: group)
-        } catch {
-            throw .io(error)
-        }
+        let sizeBefore = try log.append(record, group: group)
         do {
             try AtomicFile.replace(documentPath(id), with: bytes, group: group)
         } catch {

@@ -64,7 +64,15 @@ struct HistoryLog {
     }
 
     /// Appends one record durably. Returns the file's size before, to trim back to on failure.
-    func append(_ record: HistoryRecord, group: gid_t?) throws(SystemError) -> Int {
+    func append(_ record: HistoryRecord, group: gid_t?) throws(StoreError) -> Int {
+        do {
+            return try appendLine(record, group: group)
+        } catch {
+            throw .io(error)
+        }
+    }
+
+    private func appendLine(_ record: HistoryRecord, group: gid_t?) throws(SystemError) -> Int {
         let fd = try FileIO.open(path, O_WRONLY | O_CREAT | O_APPEND)
         defer { Glibc.close(fd) }
         if let group { _ = fchown(fd, uid_t.max, group) }

@@ -46,7 +46,7 @@ import Testing
 
     /// Random edit sequences survive a JSON round trip and replay to exactly the edited document.
     @Test(arguments: 0..<50) func journaledEditsReplayExactly(seed: Int) throws {
-        var rng = SeededGenerator(seed: UInt64(seed) + 1000)
+        var rng = SplitMix(seed: UInt64(seed) + 1000)
         let (edited, edits) = try MergeFixtures.randomBranch(from: base, edits: 12, using: &rng)
         let lines = try edits.map { try JSONEncoder().encode($0) }
         let decoded = try lines.map { try JSONDecoder().decode(CellEdit.self, from: $0) }

@@ -71,7 +71,7 @@ import Testing
     /// rule: one side changed → that side; same change → no conflict; different changes →
     /// conflict; an item deleted on one side and changed on the other is kept with the changes.
     @Test(arguments: 0..<300) func randomizedBranchesMergeCellByCell(seed: Int) throws {
-        var rng = SeededGenerator(seed: UInt64(seed) &* 7919 &+ 17)
+        var rng = SplitMix(seed: UInt64(seed) &* 7919 &+ 17)
         let (mine, _) = try MergeFixtures.randomBranch(from: base, edits: Int.random(in: 0...8, using: &rng), using: &rng)
         let (theirs, _) = try MergeFixtures.randomBranch(from: base, edits: Int.random(in: 0...8, using: &rng), using: &rng)
         let result = DocumentMerge(base: base, mine: mine, theirs: theirs)
