@@ -12,6 +12,7 @@ import Glibc
 ///     jixiao-store-probe write-loop STORE ID...          print "ready", save versions rev+1, rev+2, … until killed
 ///     jixiao-store-probe save-once STORE ID              save the next probe version once
 ///     jixiao-store-probe draft STORE ID SEED COUNT OUT   journal COUNT edits, write the expected result to OUT, wait
+///     jixiao-store-probe fill STORE N                    create N departments (for measuring the list)
 ///     jixiao-store-probe delete STORE ID                 soft-delete ID
 ///     jixiao-store-probe hold-presence STORE ID          mark ID open, wait
 ///
@@ -38,6 +39,11 @@ enum StoreProbe {
             case "draft":
                 guard arguments.count == 6, let seed = UInt64(arguments[3]), let count = Int(arguments[4]) else { usage() }
                 try journal(store, id: arguments[2], seed: seed, count: count, expected: arguments[5])
+            case "fill":
+                // For measuring the list: N departments at revision 1.
+                guard arguments.count == 3, let count = Int(arguments[2]) else { usage() }
+                for n in 0..<count { _ = try store.save(ProbeDocuments.version(id: "fill-\(n)", 1), base: 0) }
+                say("filled \(count)")
             case "delete":
                 try store.delete(id: arguments[2])
                 say("deleted \(arguments[2])")

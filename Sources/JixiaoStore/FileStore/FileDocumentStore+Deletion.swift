@@ -29,12 +29,18 @@ extension FileDocumentStore {
         try trimHistory(log, toRevision: file.header.revision, live: kind == .delete)
         let record = HistoryRecord(kind: kind, revision: file.header.revision, baseRevision: file.header.revision,
                                    saver: saver, time: Timestamp.now(), sha256: file.header.sha256, changes: [])
-        let sizeBefore = try log.append(record, group: group)
+        let sizeBefore: Int
+        do {
+            sizeBefore = try log.append(record, group: group)
+        } catch {
+            if case .io(let cause) = error { throw .saveFailed(cause) }
+            throw error
+        }
         do {
             try FileIO.rename(source, target)
         } catch {
             try? log.truncate(to: sizeBefore)
-            throw .io(error)
+            throw .saveFailed(error)
         }
         do {
             try FileIO.fsyncDirectory(root + "/documents")

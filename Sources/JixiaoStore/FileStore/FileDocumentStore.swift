@@ -178,7 +178,13 @@ public final class FileDocumentStore: DocumentStore {
         let changes = DocumentDiff(from: current.map { DocumentTree($0.document) }, to: DocumentTree(document)).changes
         let record = HistoryRecord(kind: .save, revision: revision, baseRevision: base, saver: saver, time: time,
                                    sha256: sha, changes: changes)
-        let sizeBefore = try log.append(record, group: group)
+        let sizeBefore: Int
+        do {
+            sizeBefore = try log.append(record, group: group)
+        } catch {
+            if case .io(let cause) = error { throw .saveFailed(cause) }
+            throw error
+        }
         do {
             try AtomicFile.replace(documentPath(id), with: bytes, group: group)
         } catch {
@@ -186,7 +192,7 @@ public final class FileDocumentStore: DocumentStore {
             case .beforeReplace(let cause):
                 // The document is unchanged: take its record back so history matches it.
                 try? log.truncate(to: sizeBefore)
-                throw .io(cause)
+                throw .saveFailed(cause)
             case .afterReplace(let cause):
                 throw .outcomeUnknown(id: id, cause)
             }

@@ -45,8 +45,9 @@ extension FileDocumentStore {
         try validate(id)
         let directory = presenceDirectory(id)
         let entry = PresenceEntry(user: saver.user, host: saver.host, pid: saver.pid, since: Timestamp.now())
-        let name = "\(entry.user)@\(entry.host).\(entry.pid)"
-        let temp = "\(directory)/.\(name).\(UInt32.random(in: 0...UInt32.max))"
+        // The random part keeps two marks of one process (two windows) apart.
+        let name = "\(entry.user)@\(entry.host).\(entry.pid).\(UInt32.random(in: 0...UInt32.max))"
+        let temp = "\(directory)/.\(name)"
         let path = "\(directory)/\(name).json"
         do {
             try FileDocumentStore.makeDirectory(directory, group: group)

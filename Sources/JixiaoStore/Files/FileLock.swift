@@ -20,9 +20,9 @@ public final class FileLock {
     }
 
     /// Waits for the lock.
-    public static func acquire(_ path: String, shared: Bool = false) throws(SystemError) -> FileLock {
+    public static func acquire(_ path: String) throws(SystemError) -> FileLock {
         let fd = try openLockFile(path)
-        while flock(fd, shared ? LOCK_SH : LOCK_EX) != 0 {
+        while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let error = SystemError("flock", path)
             Glibc.close(fd)

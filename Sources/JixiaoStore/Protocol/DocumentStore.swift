@@ -169,8 +169,11 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case damagedHistory(path: String, line: Int, reason: String)
     case deleted(id: String)
     case alreadyExists(id: String)
-    /// A system call failed before the document was replaced: nothing changed.
+    /// A system call failed while reading or maintaining the store.
     case io(SystemError)
+    /// A save, delete or restore failed before the document was replaced or moved: nothing
+    /// changed.
+    case saveFailed(SystemError)
     /// A system call failed after the new version was renamed into place: it may or may not
     /// survive a crash. Load again to see what is there.
     case outcomeUnknown(id: String, SystemError)
@@ -185,7 +188,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .damagedHistory(let path, let line, let reason): "\(path):\(line): damaged history: \(reason)"
         case .deleted(let id): "document \(id) is deleted; `jixiao restore \(id)` brings it back"
         case .alreadyExists(let id): "document \(id) already exists"
-        case .io(let error): "save failed, nothing changed: \(error)"
+        case .io(let error): "\(error)"
+        case .saveFailed(let error): "save failed, nothing changed: \(error)"
         case .outcomeUnknown(let id, let error): "save of \(id) may not be durable: \(error); reload to check"
         case .networkFileSystem(let path, let kind):
             "\(path) is on a network file system (\(kind)); renames and locks are not safe there. "
