@@ -242,4 +242,32 @@ import Testing
         options.allowNetworkFileSystem = true
         _ = try FileDocumentStore(root: temp.root, options: options)
     }
+
+    @Test func interruptedFirstSaveIsRepairedButLostDocumentsAreNotRecreated() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        let record = HistoryRecord(kind: .save, revision: 1, baseRevision: 0, saver: store.saver, time: "t", sha256: "0", changes: [])
+        // Died after the first record, before the document existed: fsck clears it, a save starts afresh.
+        _ = try HistoryLog(path: store.historyPath("new-1")).append(record, group: nil)
+        let report = try store.check()
+        #expect(report.isClean && report.repairs.count == 1)
+        #expect(!FileIO.exists(store.historyPath("new-1")))
+        _ = try HistoryLog(path: store.historyPath("new-1")).append(record, group: nil)
+        #expect(try store.save(Samples.department(id: "new-1"), base: 0) == .saved(revision: 1))
+        #expect(try store.history(id: "new-1").count == 1)
+
+        // Two revisions of history but no document: someone removed it. Never start over silently.
+        var second = record
+        second.revision = 2
+        second.baseRevision = 1
+        let lost = HistoryLog(path: store.historyPath("lost-1"))
+        _ = try lost.append(record, group: nil)
+        _ = try lost.append(second, group: nil)
+        #expect(throws: StoreError.self) { try store.save(Samples.department(id: "lost-1"), base: 0) }
+        #expect(try lost.read().records.count == 2)
+        let problems = try store.check().problems
+        #expect(problems.map(\.path) == [lost.path])
+        #expect(problems.first?.reason.contains("missing") == true)
+    }
 }

@@ -171,6 +171,7 @@ public final class FileDocumentStore: DocumentStore {
         }
 
         let log = HistoryLog(path: historyPath(id))
+        if current == nil, let problem = try orphanedHistory(id, log) { throw .damaged(problem) }
         try trimHistory(log, toRevision: currentRevision, live: true)
         let time = Timestamp.now()
         let revision = currentRevision + 1
@@ -226,6 +227,16 @@ public final class FileDocumentStore: DocumentStore {
         } catch {
             throw .io(error)
         }
+    }
+
+    /// A history with more than the record of an interrupted first save, for a document that
+    /// does not exist: the document was lost or removed by hand. Creating it afresh would trim
+    /// that history away, so it is refused.
+    func orphanedHistory(_ id: String, _ log: HistoryLog) throws(StoreError) -> DocumentProblem? {
+        let records = try log.read().records
+        if records.isEmpty || (records.count == 1 && records[0].kind == .save && records[0].revision == 1) { return nil }
+        return DocumentProblem(id: id, path: log.path, reason: "history has \(records.count) records but documents/\(id).json "
+            + "is missing; put the document back (or move the history away) before saving this id")
     }
 
     // MARK: History
@@ -333,6 +344,13 @@ public final class FileDocumentStore: DocumentStore {
                 Glibc.unlink("\(path)/\(name)")
                 held.unlock()
             }
+        }
+        // This user's draft journals being begun by a process that is gone.
+        let drafts = "\(root)/drafts/\(saver.user)"
+        for name in (try? FileIO.list(drafts)) ?? [] where name.hasPrefix(".") {
+            guard let marker = name.range(of: ".tmp-"), let pid = Int32(name[marker.upperBound...].prefix { $0 != "-" }),
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            Glibc.unlink("\(drafts)/\(name)")
         }
         if let held = try? FileLock.attempt("\(root)/locks/index.lock") {
             for name in (try? FileIO.list(root)) ?? [] where name.hasPrefix(AtomicFile.tempPrefix(for: "index.json")) {

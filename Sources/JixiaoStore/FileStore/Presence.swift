@@ -76,6 +76,14 @@ extension FileDocumentStore {
             throw .io(error)
         }
         var entries: [PresenceEntry] = []
+        for name in names where name.hasPrefix(".") {
+            // A mark being created holds its lock already; an unheld one was left by a crash.
+            let path = "\(directory)/\(name)"
+            if let stale = try? FileLock.attempt(path) {
+                Glibc.unlink(path)
+                stale.unlock()
+            }
+        }
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let path = "\(directory)/\(name)"
             if let stale = try? FileLock.attempt(path) {

@@ -1,4 +1,7 @@
 import JixiaoModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What `fsck` found: every problem with the file it concerns, and what it repaired.
 public struct StoreCheckReport: Sendable, Hashable {
@@ -64,6 +67,42 @@ extension FileDocumentStore {
                 if let reason = HistoryLog.inconsistency(records, revision: file.header.revision, sha256: file.header.sha256) {
                     report.problems.append(DocumentProblem(id: id, path: log.path, reason: reason))
                 }
+            }
+        }
+        // History without any document: the leftover of an interrupted first save (repaired),
+        // or a document that was lost (reported).
+        let histories: [String]
+        do {
+            histories = try FileIO.list("\(root)/history")
+        } catch {
+            throw .io(error)
+        }
+        for name in histories where name.hasSuffix(".jsonl") {
+            let id = String(name.dropLast(".jsonl".count))
+            guard StableID.isValid(id), !FileIO.exists(documentPath(id)), !FileIO.exists(deletedPath(id)),
+                  try quarantined(id).isEmpty else { continue }
+            let held = try lock(id)
+            defer { held.unlock() }
+            guard !FileIO.exists(documentPath(id)) else { continue }
+            let log = HistoryLog(path: historyPath(id))
+            do {
+                if let problem = try orphanedHistory(id, log) {
+                    report.problems.append(problem)
+                } else {
+                    try trimHistory(log, toRevision: 0, live: true)
+                    try FileIO.unlink(log.path)
+                    report.repairs.append("\(log.path): removed the record of an interrupted first save")
+                }
+            } catch let error as StoreError {
+                if case .damagedHistory(let path, let line, let reason) = error {
+                    report.problems.append(DocumentProblem(id: id, path: path, reason: "line \(line): \(reason)"))
+                } else {
+                    throw error
+                }
+            } catch let error as SystemError {
+                throw .io(error)
+            } catch {
+                throw .io(SystemError("check", log.path, code: EIO))
             }
         }
         report.problems += try quarantined()
