@@ -56,14 +56,19 @@ import Glibc
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Probe.path)
             process.arguments = ["increment", temp.root, id, "50"]
-            process.standardOutput = FileHandle.nullDevice
+            let out = Pipe()
+            process.standardOutput = out
             try process.run()
-            return process
+            return (process, out)
         }
-        for process in processes {
+        var conflicts: [String] = []
+        for (process, out) in processes {
+            let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
+            conflicts.append(said.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "conflicts ", with: ""))
         }
+        print("lost-update test: conflicts retried per process: \(conflicts.joined(separator: " "))")
         let store = try temp.open()
         let stored = try store.load(id: id)
         #expect(stored.document.overallGoals[0].text == "400")
