@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import JixiaoModel
+
+/// Reads every 指标值 of the seed documents in ../shared/seeds (present beside checkouts and in
+/// CI, absent in a user's clone) and shows the parser keeps each one exactly.
+@Suite struct SeedValueTests {
+    /// `../shared/seeds` relative to the package root, or `nil` when absent.
+    static var seedsFolder: URL? {
+        let packageRoot = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        return folder
+    }
+
+    /// The fewest values each seed must yield, so that a broken extraction cannot pass by
+    /// finding nothing. (Counted by hand from the tables: 21, 11 and 12 tables.)
+    static let minimumValues = ["000_8629c2e7eda8849f.txt": 180, "001_9a0311abce8b0d69.txt": 70,
+                                "003_05fc0a897a5abc98.txt": 110]
+
+    /// The 指标值 cells of a seed in its tab-indented layout: every table cell is a line that
+    /// starts with a tab; an indicator row is level 1 (maybe blank), level 2, name, description,
+    /// value, basis. A row is found by its level-2 cell (a level 2 of either framework, after a
+    /// level-1 or blank cell); its value is the third cell after it. Test-only: the real importer
+    /// is a separate piece of work.
+    static func valueCells(in text: String) -> [String] {
+        let cells = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { $0.hasPrefix("\t") }
+            .map { String($0.dropFirst()) }
+        let level2Names = Set(IndicatorFramework.legacy.allLevel2 + IndicatorFramework.guidance2021.allLevel2)
+        let level1Names = Set(IndicatorFramework.legacy.levels.map(\.name)
+            + IndicatorFramework.guidance2021.levels.map(\.name) + IndicatorFramework.level1Aliases.keys)
+        var values: [String] = []
+        var index = 1
+        while index + 3 < cells.count {
+            let before = IndicatorFramework.trimmed(cells[index - 1])
+            if level2Names.contains(IndicatorFramework.trimmed(cells[index])),
+               before.isEmpty || level1Names.contains(before) {
+                values.append(cells[index + 3])
+                index += 5  // past name, description, value and basis
+            } else {
+                index += 1
+            }
+        }
+        return values
+    }
+
+    @Test func everySeedValueIsKeptAndCounted() throws {
+        guard let folder = Self.seedsFolder else {
+            print("SeedValueTests: skipped, ../shared/seeds is absent (only checkouts beside /work/shared have it)")
+            return
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(!files.isEmpty)
+        var total = IndicatorStatistics()
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let cells = Self.valueCells(in: text)
+            #expect(cells.count >= Self.minimumValues[file] ?? 1, "\(file): only \(cells.count) values found")
+            var statistics = IndicatorStatistics()
+            var notUnderstood: [String: Int] = [:]
+            for cell in cells {
+                let value = TargetValue(cell)
+                // Nothing lost or altered: the original is the cell, byte for byte.
+                #expect(Array(value.original.utf8) == Array(cell.utf8), "\(file): \(cell)")
+                // A filled cell never reads as blank.
+                if !cell.isBlank { #expect(value.meaning != .empty, "\(file): \(cell)") }
+                statistics.add(value)
+                if !value.isUnderstood { notUnderstood[cell, default: 0] += 1 }
+            }
+            #expect(statistics.rows == cells.count)
+            print("SeedValueTests: \(file): \(cells.count) values, \(statistics.understood) understood "
+                + "(\(statistics.quantitative) quantitative, \(statistics.qualitative) qualitative), "
+                + "\(statistics.notUnderstood) not understood, e.g. "
+                + notUnderstood.sorted { $0.value > $1.value }.prefix(3).map { "\($0.key)×\($0.value)" }.joined(separator: ", "))
+            total = total + statistics
+        }
+        print("SeedValueTests: all seeds: \(total.rows) values, \(total.understood) understood, "
+            + "\(total.notUnderstood) not understood")
+    }
+
+    /// The extraction itself, on a small piece written like the seeds.
+    @Test func extractionFindsTheValueColumn() {
+        let text = "\t一级指标\n\t二级指标\n\t三级指标\n\t绩效指标描述\n\t指标值\n\t指标值确定依据\n\n"
+            + "\t产出指标\n\t数量指标\n\t保障人数\n\t保障人数\n\t≥30人\n\t\n\n"
+            + "\t\n\t成本指标\n\t经济成本指标\n\t每次统计\n\t≤1666.67元/月\n\t经验标准\n\n"
+            + "\t效果指标\n\t社会效益指标\n\t社会影响\n\t对社会\n\n产生的影响\n\t优\n\t工作记录\n"
+        #expect(Self.valueCells(in: text) == ["≥30人", "≤1666.67元/月", "优"])
+    }
+}
