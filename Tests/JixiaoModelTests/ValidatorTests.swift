@@ -426,7 +426,7 @@ private func value(_ row: Int, _ text: String) -> @Sendable (inout DepartmentDoc
         document.projects[0].indicators[1].basis = ""
         document.projects[0].indicators[4].level1 = "效果指标"
         let counts = FindingCounts(Validator.validate(department: document))
-        #expect(counts == { var c = FindingCounts([]); c.errors = 1; c.warnings = 1; c.notices = 1; return c }())
+        #expect(counts == FindingCounts(errors: 1, warnings: 1, notices: 1))
     }
 
     @Test func statisticsCountValuesByMeaning() {

@@ -24,6 +24,12 @@ public struct FindingCounts: Sendable, Hashable {
     public var warnings = 0
     public var notices = 0
 
+    public init(errors: Int = 0, warnings: Int = 0, notices: Int = 0) {
+        self.errors = errors
+        self.warnings = warnings
+        self.notices = notices
+    }
+
     public init<S: Sequence>(_ findings: S) where S.Element == Finding {
         for finding in findings {
             switch finding.severity {
