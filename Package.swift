@@ -14,9 +14,10 @@ let package = Package(
     ],
     targets: [
         // ncursesw through a shim header that turns the wide-character API on.
+        // No pkgConfig: SwiftPM would drop ncursesw.pc's -D flags with a warning anyway; the
+        // module map links the libraries and the shim defines what the flags did.
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // Pure model: value types, parsing, validation, merge. Foundation only; no file or terminal I/O.

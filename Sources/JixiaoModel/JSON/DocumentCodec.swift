@@ -1,0 +1,179 @@
+import Foundation
+
+/// The one canonical JSON encoding of a department document (see docs/format.md).
+///
+/// Keys are written in a fixed, logical order; amounts as strings so they stay exact; text as
+/// UTF-8 without escaping CJK. Decoding is strict: unknown fields, wrong types, duplicate keys
+/// or ids and a newer schema version are errors naming the JSON path, never a partial load.
+public enum DocumentCodec {
+    // MARK: Encoding
+
+    public static func encode(_ document: DepartmentDocument) -> Data {
+        Data(JSONWriter.write(jsonValue(of: document)))
+    }
+
+    public static func jsonValue(of d: DepartmentDocument) -> JSONValue {
+        .object([
+            ("schemaVersion", .number(String(d.schemaVersion))),
+            ("id", .string(d.id)),
+            ("fiscalYear", .number(String(d.fiscalYear))),
+            ("unitCode", .string(d.unitCode)),
+            ("unitName", .string(d.unitName)),
+            ("moneyUnit", .string(d.moneyUnit.rawValue)),
+            ("framework", .string(d.framework.rawValue)),
+            ("status", .string(d.status.rawValue)),
+            ("overallGoals", .array(d.overallGoals.map(jsonValue(of:)))),
+            ("subGoals", .array(d.subGoals.map(jsonValue(of:)))),
+            ("safeguards", .array(d.safeguards.map(jsonValue(of:)))),
+            ("projects", .array(d.projects.map(jsonValue(of:)))),
+        ])
+    }
+
+    static func jsonValue(of item: TextItem) -> JSONValue {
+        .object([("id", .string(item.id)), ("text", .string(item.text))])
+    }
+
+    static func jsonValue(of goal: SubGoal) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("id", .string(goal.id)),
+            ("title", .string(goal.title)),
+            ("goal", .string(goal.goal)),
+            ("indicatorText", .string(goal.indicatorText)),
+        ]
+        if let duty = goal.duty { members.append(("duty", .string(duty))) }
+        if let standard = goal.standard { members.append(("standard", .string(standard))) }
+        return .object(members)
+    }
+
+    static func jsonValue(of p: Project) -> JSONValue {
+        .object([
+            ("id", .string(p.id)),
+            ("code", .string(p.code)),
+            ("name", .string(p.name)),
+            ("budget", jsonValue(of: p.budget)),
+            ("fiscalFunds", jsonValue(of: p.fiscalFunds)),
+            ("otherFunds", jsonValue(of: p.otherFunds)),
+            ("purpose", .string(p.purpose)),
+            ("spendingPlan", jsonValue(of: p.spendingPlan)),
+            ("goals", .array(p.goals.map(jsonValue(of:)))),
+            ("indicators", .array(p.indicators.map(jsonValue(of:)))),
+        ])
+    }
+
+    static func jsonValue(of plan: SpendingPlan) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("mode", .string(plan.mode.rawValue))]
+        for checkpoint in SpendingPlan.Checkpoint.allCases {
+            members.append((checkpoint.rawValue, jsonValue(of: plan[checkpoint])))
+        }
+        return .object(members)
+    }
+
+    static func jsonValue(of row: IndicatorRow) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("id", .string(row.id))]
+        for column in IndicatorRow.Column.allCases {
+            members.append((column.rawValue, .string(row[column])))
+        }
+        return .object(members)
+    }
+
+    static func jsonValue(of amount: Amount?) -> JSONValue {
+        amount.map { .string($0.description) } ?? .null
+    }
+
+    // MARK: Decoding
+
+    public static func decode(_ data: Data) throws(DocumentDecodingError) -> DepartmentDocument {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(data)
+        } catch {
+            throw DocumentDecodingError(path: "$", line: error.line, column: error.column, message: error.message)
+        }
+        return try decode(value)
+    }
+
+    public static func decode(_ value: JSONValue) throws(DocumentDecodingError) -> DepartmentDocument {
+        let root = try JSONObjectReader(value, path: "$")
+        // The version decides how to read everything else, so it is checked first.
+        let version = try root.integer("schemaVersion")
+        guard version <= DepartmentDocument.currentSchemaVersion else {
+            throw DocumentDecodingError(path: root.childPath("schemaVersion"),
+                                        message: "schema version \(version) is newer than this jixiao understands (\(DepartmentDocument.currentSchemaVersion)); upgrade jixiao to read this document")
+        }
+        guard version >= 1 else {
+            throw DocumentDecodingError(path: root.childPath("schemaVersion"), message: "unknown schema version \(version)")
+        }
+        try root.rejectUnknown(["schemaVersion", "id", "fiscalYear", "unitCode", "unitName", "moneyUnit", "framework",
+                                "status", "overallGoals", "subGoals", "safeguards", "projects"])
+        let year = try root.integer("fiscalYear")
+        guard (1900...9999).contains(year) else {
+            throw DocumentDecodingError(path: root.childPath("fiscalYear"), message: "\(year) is not a plausible budget year")
+        }
+        return DepartmentDocument(
+            id: try root.id(),
+            schemaVersion: version,
+            fiscalYear: year,
+            unitCode: try root.string("unitCode"),
+            unitName: try root.string("unitName"),
+            moneyUnit: try root.enumeration("moneyUnit", as: MoneyUnit.self),
+            framework: try root.enumeration("framework", as: FrameworkEdition.self),
+            status: try root.enumeration("status", as: ReviewStatus.self),
+            overallGoals: try root.list("overallGoals", textItem),
+            subGoals: try root.list("subGoals", subGoal),
+            safeguards: try root.list("safeguards", textItem),
+            projects: try root.list("projects", project)
+        )
+    }
+
+    static func textItem(_ value: JSONValue, _ path: String) throws(DocumentDecodingError) -> TextItem {
+        let o = try JSONObjectReader(value, path: path)
+        try o.rejectUnknown(["id", "text"])
+        return TextItem(id: try o.id(), text: try o.string("text"))
+    }
+
+    static func subGoal(_ value: JSONValue, _ path: String) throws(DocumentDecodingError) -> SubGoal {
+        let o = try JSONObjectReader(value, path: path)
+        try o.rejectUnknown(["id", "title", "goal", "indicatorText", "duty", "standard"])
+        return SubGoal(id: try o.id(), title: try o.string("title"), goal: try o.string("goal"),
+                       indicatorText: try o.string("indicatorText"),
+                       duty: try o.optionalString("duty"), standard: try o.optionalString("standard"))
+    }
+
+    static func project(_ value: JSONValue, _ path: String) throws(DocumentDecodingError) -> Project {
+        let o = try JSONObjectReader(value, path: path)
+        try o.rejectUnknown(["id", "code", "name", "budget", "fiscalFunds", "otherFunds", "purpose", "spendingPlan",
+                             "goals", "indicators"])
+        return Project(
+            id: try o.id(),
+            code: try o.string("code"),
+            name: try o.string("name"),
+            budget: try o.amount("budget"),
+            fiscalFunds: try o.amount("fiscalFunds"),
+            otherFunds: try o.amount("otherFunds"),
+            purpose: try o.string("purpose"),
+            spendingPlan: try spendingPlan(try o.value("spendingPlan"), o.childPath("spendingPlan")),
+            goals: try o.list("goals", textItem),
+            indicators: try o.list("indicators", indicatorRow)
+        )
+    }
+
+    static func spendingPlan(_ value: JSONValue, _ path: String) throws(DocumentDecodingError) -> SpendingPlan {
+        let o = try JSONObjectReader(value, path: path)
+        try o.rejectUnknown(Set(["mode"] + SpendingPlan.Checkpoint.allCases.map(\.rawValue)))
+        var plan = SpendingPlan(mode: try o.enumeration("mode", as: SpendingPlan.Mode.self))
+        for checkpoint in SpendingPlan.Checkpoint.allCases {
+            plan[checkpoint] = try o.amount(checkpoint.rawValue)
+        }
+        return plan
+    }
+
+    static func indicatorRow(_ value: JSONValue, _ path: String) throws(DocumentDecodingError) -> IndicatorRow {
+        let o = try JSONObjectReader(value, path: path)
+        try o.rejectUnknown(Set(["id"] + IndicatorRow.Column.allCases.map(\.rawValue)))
+        var row = IndicatorRow(id: try o.id())
+        for column in IndicatorRow.Column.allCases {
+            row[column] = try o.string(column.rawValue)
+        }
+        return row
+    }
+}

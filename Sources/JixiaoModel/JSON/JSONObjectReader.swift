@@ -1,0 +1,116 @@
+/// Reads the members of one JSON object while tracking the JSON path, so every decoding error
+/// says where it happened, and refusing members the format does not define (a typo in a
+/// hand-written document must not be dropped silently on the next save).
+struct JSONObjectReader {
+    let path: String
+    private let members: [String: JSONValue]
+    private let order: [String]
+
+    init(_ value: JSONValue, path: String) throws(DocumentDecodingError) {
+        guard case .object(let members) = value else {
+            throw DocumentDecodingError(path: path, message: "expected an object, found \(value.typeName)")
+        }
+        self.path = path
+        self.members = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.order = members.map(\.key)
+    }
+
+    func childPath(_ key: String) -> String { path + "." + key }
+
+    func has(_ key: String) -> Bool { members[key] != nil }
+
+    /// Refuses any member not in `known`.
+    func rejectUnknown(_ known: Set<String>) throws(DocumentDecodingError) {
+        for key in order where !known.contains(key) {
+            throw DocumentDecodingError(path: childPath(key), message: "unknown field \"\(key)\"")
+        }
+    }
+
+    func value(_ key: String) throws(DocumentDecodingError) -> JSONValue {
+        guard let value = members[key] else {
+            throw DocumentDecodingError(path: childPath(key), message: "missing required field \"\(key)\"")
+        }
+        return value
+    }
+
+    func string(_ key: String) throws(DocumentDecodingError) -> String {
+        let value = try value(key)
+        guard case .string(let text) = value else {
+            throw DocumentDecodingError(path: childPath(key), message: "expected a string, found \(value.typeName)")
+        }
+        return text
+    }
+
+    func optionalString(_ key: String) throws(DocumentDecodingError) -> String? {
+        guard let value = members[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .string(let text): return text
+        default: throw DocumentDecodingError(path: childPath(key), message: "expected a string or null, found \(value.typeName)")
+        }
+    }
+
+    func integer(_ key: String) throws(DocumentDecodingError) -> Int {
+        let value = try value(key)
+        guard case .number(let text) = value, let number = Int(text) else {
+            throw DocumentDecodingError(path: childPath(key), message: "expected an integer, found \(value.typeName == "number" ? "a non-integer number" : value.typeName)")
+        }
+        return number
+    }
+
+    func id(_ key: String = "id") throws(DocumentDecodingError) -> String {
+        let text = try string(key)
+        guard StableID.isValid(text) else {
+            throw DocumentDecodingError(path: childPath(key), message: "\"\(text)\" is not a valid id (1–64 ASCII letters, digits, '-' or '_')")
+        }
+        return text
+    }
+
+    func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, as: E.Type) throws(DocumentDecodingError) -> E
+    where E.RawValue == String {
+        let text = try string(key)
+        guard let value = E(rawValue: text) else {
+            let allowed = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw DocumentDecodingError(path: childPath(key), message: "\"\(text)\" is not one of \(allowed)")
+        }
+        return value
+    }
+
+    /// An amount written as a string (`"130.97"`, the canonical form) or a plain JSON number;
+    /// null or absent is blank.
+    func amount(_ key: String) throws(DocumentDecodingError) -> Amount? {
+        guard let value = members[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .string(let text), .number(let text):
+            guard let amount = Amount(canonical: text) else {
+                throw DocumentDecodingError(path: childPath(key), message: "\"\(text)\" is not a decimal amount such as \"130.97\" (at most \(Amount.maxScale) decimals, \(Amount.maxDigits) digits)")
+            }
+            return amount
+        default:
+            throw DocumentDecodingError(path: childPath(key), message: "expected an amount as a string such as \"130.97\", found \(value.typeName)")
+        }
+    }
+
+    /// The elements of an array member, each read by `element` with its indexed path; ids must
+    /// be unique within the list because merges and history match by them.
+    func list<T: Identifiable>(_ key: String, _ element: (JSONValue, String) throws(DocumentDecodingError) -> T) throws(DocumentDecodingError) -> [T]
+    where T.ID == String {
+        let value = try value(key)
+        guard case .array(let elements) = value else {
+            throw DocumentDecodingError(path: childPath(key), message: "expected an array, found \(value.typeName)")
+        }
+        var result: [T] = []
+        result.reserveCapacity(elements.count)
+        var seen: Set<String> = []
+        for (index, item) in elements.enumerated() {
+            let itemPath = childPath(key) + "[\(index)]"
+            let decoded = try element(item, itemPath)
+            guard seen.insert(decoded.id).inserted else {
+                throw DocumentDecodingError(path: itemPath + ".id", message: "duplicate id \"\(decoded.id)\" in \(key)")
+            }
+            result.append(decoded)
+        }
+        return result
+    }
+}
