@@ -425,8 +425,8 @@ private func value(_ row: Int, _ text: String) -> @Sendable (inout DepartmentDoc
         document.unitCode = ""
         document.projects[0].indicators[1].basis = ""
         document.projects[0].indicators[4].level1 = "效果指标"
-        let counts = FindingCounts(Validator.validate(department: document))
-        #expect(counts == FindingCounts(errors: 1, warnings: 1, notices: 1))
+        let counts = Finding.Counts(Validator.validate(department: document))
+        #expect(counts == Finding.Counts(errors: 1, warnings: 1, notices: 1))
     }
 
     @Test func statisticsCountValuesByMeaning() {

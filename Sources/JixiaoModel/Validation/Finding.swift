@@ -18,24 +18,26 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(severity.rawValue) \(ruleID) \(path): \(message)" }
 }
 
-/// How many findings of each severity.
-public struct FindingCounts: Sendable, Hashable {
-    public var errors = 0
-    public var warnings = 0
-    public var notices = 0
+extension Finding {
+    /// How many findings of each severity.
+    public struct Counts: Sendable, Hashable {
+        public var errors = 0
+        public var warnings = 0
+        public var notices = 0
 
-    public init(errors: Int = 0, warnings: Int = 0, notices: Int = 0) {
-        self.errors = errors
-        self.warnings = warnings
-        self.notices = notices
-    }
+        public init(errors: Int = 0, warnings: Int = 0, notices: Int = 0) {
+            self.errors = errors
+            self.warnings = warnings
+            self.notices = notices
+        }
 
-    public init<S: Sequence>(_ findings: S) where S.Element == Finding {
-        for finding in findings {
-            switch finding.severity {
-            case .error: errors += 1
-            case .warning: warnings += 1
-            case .notice: notices += 1
+        public init<S: Sequence>(_ findings: S) where S.Element == Finding {
+            for finding in findings {
+                switch finding.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .notice: notices += 1
+                }
             }
         }
     }

@@ -9,16 +9,16 @@ enum IndicatorChecks {
         let settings = collector.settings
         var firstRowWithName: [String: Int] = [:]
         for (index, row) in project.indicators.enumerated() {
-            let where_ = RowPlace(project: project.id, row: row.id, number: index + 1)
-            checkCells(row, where_, into: &collector)
-            checkFramework(row, framework, where_, into: &collector)
+            let place = RowPlace(project: project.id, row: row.id, number: index + 1)
+            checkCells(row, place, into: &collector)
+            checkFramework(row, framework, place, into: &collector)
             let value = TargetValue(row.value)
-            checkValue(row, value, where_, into: &collector)
-            checkSatisfaction(row, value, settings, where_, into: &collector)
-            checkDeadline(value, context, where_, into: &collector)
-            checkCost(row, value, project, context, where_, into: &collector)
-            checkVagueness(row, value, settings, where_, into: &collector)
-            checkName(row, settings, &firstRowWithName, where_, into: &collector)
+            checkValue(row, value, place, into: &collector)
+            checkSatisfaction(row, value, settings, place, into: &collector)
+            checkDeadline(value, context, place, into: &collector)
+            checkCost(row, value, project, context, place, into: &collector)
+            checkVagueness(row, settings, place, into: &collector)
+            checkName(row, settings, &firstRowWithName, place, into: &collector)
         }
         checkCoverage(project, framework, context, into: &collector)
         checkQualitativeShare(project, settings, into: &collector)
@@ -190,7 +190,7 @@ enum IndicatorChecks {
 
     // MARK: Group 10
 
-    private static func checkVagueness(_ row: IndicatorRow, _ value: TargetValue, _ settings: ValidationSettings,
+    private static func checkVagueness(_ row: IndicatorRow, _ settings: ValidationSettings,
                                        _ place: RowPlace, into collector: inout FindingCollector) {
         guard !row.value.contains(where: TargetValueParser.isDigit),
               let word = settings.vagueWords.first(where: { row.value.contains($0) }) else { return }
