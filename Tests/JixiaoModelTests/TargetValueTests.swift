@@ -132,7 +132,13 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
         ValueCase(text: "每周十二次", meaning: .frequency(.init(period: .week, count: Amount(12), unit: "次"))),
         ValueCase(text: "每半年1期以上", meaning: .frequency(.init(period: .halfYear, comparison: .atLeast,
                                                                   count: Amount(1), unit: "期"))),
+        ValueCase(text: "2023年第四季度", meaning: .deadline(.init(year: 2023, month: 12))),
+        ValueCase(text: "2023年二季度前完成", meaning: .deadline(.init(year: 2023, month: 6))),
+        ValueCase(text: "2023年上半年完成", meaning: .deadline(.init(year: 2023, month: 6))),
+        ValueCase(text: "2023年度内完成", meaning: .deadline(.init(year: 2023))),
         ValueCase(text: "6个月", meaning: quantity(.equal, "6", "个月", .time, implied: true)),
+        ValueCase(text: "优。", meaning: qualitative("优", .grade)),
+        ValueCase(text: "≥95%；", meaning: quantity(.atLeast, "95", "%", .percent)),
         ValueCase(text: "见附件", meaning: .notUnderstood(.unrecognised)),
     ]
 

@@ -8,8 +8,9 @@ enum TargetValueParser {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return .empty }
         if trimmed.allSatisfy({ placeholderCharacters.contains($0) }) { return .placeholder }
-        // Inner white space carries no meaning (`766 元/人`, `≥ 95 %`).
+        // Inner white space and closing punctuation carry no meaning (`766 元/人`, `≥ 95 %`, `优。`).
         var compact = String(trimmed.filter { !$0.isWhitespace })
+        while let last = compact.last, "。；;，,".contains(last), compact.count > 1 { compact.removeLast() }
 
         if compact == "不适用" { return .notApplicable }
         for prefix in ["定量（其他）", "定量(其他)", "定量（其它）", "定量(其它)"] where compact.hasPrefix(prefix) {
@@ -248,6 +249,7 @@ enum TargetValueParser {
         var rest = Substring(text)
         var result = TargetValue.Deadline()
         var yearWord = false
+        var marked = false
         if let (year, length) = leadingInteger(rest, maxDigits: 4), length == 4,
            let separator = rest.dropFirst(4).first, "-./".contains(separator),
            let (month, monthLength) = leadingInteger(rest.dropFirst(5), maxDigits: 2),
@@ -274,9 +276,13 @@ enum TargetValueParser {
                     result.day = day
                     rest = rest.dropFirst(dayLength + 1)
                 }
+            } else if let (month, length) = halfOrQuarterEnd(atStartOf: rest) {
+                // 第四季度 / 四季度 / 上半年 end with their last month.
+                result.month = month
+                rest = rest.dropFirst(length)
+                marked = true
             }
         }
-        var marked = false
         if let end = ["底", "末"].first(where: { rest.hasPrefix($0) }) {
             rest = rest.dropFirst(end.count)
             marked = true
@@ -292,6 +298,20 @@ enum TargetValueParser {
         guard result.year != nil || result.day != nil || marked else { return nil }
         guard result.year != nil || result.month != nil || yearWord else { return nil }
         return result
+    }
+
+    /// `第N季度`, `N季度` (N in digits or 一…四), `上半年`, `下半年`: the last month of the period.
+    private static func halfOrQuarterEnd(atStartOf text: Substring) -> (month: Int, length: Int)? {
+        if text.hasPrefix("上半年") { return (6, 3) }
+        if text.hasPrefix("下半年") { return (12, 3) }
+        let hasOrdinal = text.hasPrefix("第")
+        let rest = hasOrdinal ? text.dropFirst() : text
+        let quarters: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+                                          "１": 1, "２": 2, "３": 3, "４": 4]
+        guard let first = rest.first, let quarter = quarters[first], rest.dropFirst().hasPrefix("季度") else {
+            return nil
+        }
+        return (quarter * 3, (hasOrdinal ? 1 : 0) + 3)
     }
 
     private static func leadingInteger(_ text: Substring, maxDigits: Int) -> (Int, Int)? {
