@@ -90,6 +90,12 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
         ValueCase(text: "≥500平方米", meaning: quantity(.atLeast, "500", "平方米", .measure)),
         ValueCase(text: "≤30分钟", meaning: quantity(.atMost, "30", "分钟", .time)),
         ValueCase(text: "≥90分", meaning: quantity(.atLeast, "90", "分")),
+        ValueCase(text: "≥14个社区", meaning: .quantity(.init(comparison: .atLeast, number: Amount(14),
+                                                              unit: TargetUnit(base: "个", counted: "社区", kind: .count)))),
+        ValueCase(text: "≥90支出率", meaning: .notUnderstood(.notAUnit("支出率"))),
+        ValueCase(text: "≥90个人满意度", meaning: .notUnderstood(.notAUnit("个人满意度"))),
+        ValueCase(text: "≥90分数", meaning: .notUnderstood(.notAUnit("分数"))),
+        ValueCase(text: "≥2次/年", meaning: quantity(.atLeast, "2", "次", per: ["年"])),
         ValueCase(text: "≤25万/季度", meaning: .notUnderstood(.magnitudeWithoutUnit("万"))),
         ValueCase(text: "100%完成", meaning: .notUnderstood(.unexpectedText("完成"))),
         ValueCase(text: "90~100%", meaning: .notUnderstood(.unexpectedText("~100%"))),
@@ -195,6 +201,7 @@ struct ValueCase: CustomTestStringConvertible, Sendable {
         #expect(TargetValue("≥95％").summary.en == "≥ 95 %")
         #expect(TargetValue("766 元/人").summary.en == "= 766 元/人")
         #expect(TargetValue("≥100").summary.en == "≥ 100 (no unit)")
+        #expect(TargetValue("≥500名居民").summary.en == "≥ 500 名居民")
         #expect(TargetValue("优").summary == LocalizedText(zh: "定性（等级）", en: "qualitative (grade)"))
         #expect(TargetValue("≥90使用率").summary
             == LocalizedText(zh: "未能识别：“使用率”不是单位", en: "not understood: 使用率 is not a unit"))

@@ -17,18 +17,21 @@ public struct TargetUnit: Sendable, Hashable, CustomStringConvertible {
 
     /// The base unit in normal form: percent forms become `%`, everything else stays as written.
     public var base: String
+    /// What a count classifier counts, as written: `社区` in `≥14个社区`.
+    public var counted: String?
     /// The denominators after `/`, as written (`["月", "社区"]` for `元/月/社区`).
     public var per: [String]
     public var kind: Kind
 
-    public init(base: String, per: [String] = [], kind: Kind) {
+    public init(base: String, counted: String? = nil, per: [String] = [], kind: Kind) {
         self.base = base
+        self.counted = counted
         self.per = per
         self.kind = kind
     }
 
-    /// The unit in normal form: `%`, `元/月/社区`.
-    public var description: String { ([base] + per).joined(separator: "/") }
+    /// The unit in normal form: `%`, `元/月/社区`, `个社区`.
+    public var description: String { ([base + (counted ?? "")] + per).joined(separator: "/") }
 
     public var isPercent: Bool { kind == .percent }
     public var isMoney: Bool { kind == .money }

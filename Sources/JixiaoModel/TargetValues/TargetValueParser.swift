@@ -153,6 +153,17 @@ enum TargetValueParser {
         var unit: TargetUnit?
         if let known = TargetUnit.knownBase(atStartOf: rest) {
             rest = rest.dropFirst(known.written.count)
+            // A classifier may name what it counts: `≥14个社区`, `≥500名居民`. Only classifiers that
+            // seldom start other words (支 starts 支出率), and never before a property word such as
+            // 使用率 / 及时性 / 满意度, which is the `notAUnit` defect.
+            var counted: String?
+            if classifiersBeforeNouns.contains(known.written) {
+                let noun = rest.prefix(while: { $0.isLetter && $0 != "/" && $0 != "／" })
+                if !noun.isEmpty, noun.count <= 8, let last = noun.last, !"率性度力值比量".contains(last) {
+                    counted = String(noun)
+                    rest = rest.dropFirst(noun.count)
+                }
+            }
             var per: [String] = []
             while let slash = rest.first, slash == "/" || slash == "／" {
                 let word = rest.dropFirst().prefix(while: { $0.isLetter && $0 != "/" && $0 != "／" })
@@ -160,7 +171,11 @@ enum TargetValueParser {
                 per.append(String(word))
                 rest = rest.dropFirst(1 + word.count)
             }
-            unit = TargetUnit(base: known.base, per: per, kind: known.kind)
+            unit = TargetUnit(base: known.base, counted: counted, per: per, kind: known.kind)
+            // A unit word running on into more letters was a longer word all along: `支出率`, `分数`.
+            if counted == nil, per.isEmpty, rest.first?.isLetter == true, known.written.allSatisfy(\.isLetter) {
+                return .notUnderstood(.notAUnit(known.written + rest))
+            }
         } else if let magnitude = ["百万", "万", "千", "亿"].first(where: { rest.hasPrefix($0) }) {
             return .notUnderstood(.magnitudeWithoutUnit(magnitude))
         } else if let first = rest.first, first.isLetter {
@@ -170,6 +185,11 @@ enum TargetValueParser {
         return .quantity(.init(comparison: comparison ?? .equal, comparisonImplied: comparison == nil,
                                number: amount, unit: unit))
     }
+
+    static let classifiersBeforeNouns: Set<String> = [
+        "个", "名", "位", "户", "家", "所", "项", "台", "辆", "件", "次", "场", "期", "批", "套", "处", "条", "篇",
+        "份", "本", "张", "间", "座", "栋", "幢", "株", "棵", "盏",
+    ]
 
     // MARK: Frequency
 
