@@ -30,25 +30,39 @@ import Testing
     /// level-1 or blank cell); its value is the third cell after it. Test-only: the real importer
     /// is a separate piece of work.
     static func valueCells(in text: String) -> [String] {
+        indicatorTables(in: text).flatMap { $0.map(\.value) }
+    }
+
+    /// The indicator rows of a seed, one list per table (a table starts at its 一级指标 header
+    /// cell). A blank level-1 cell means "same as above", as in the printed tables.
+    static func indicatorTables(in text: String) -> [[IndicatorRow]] {
         let cells = text.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { $0.hasPrefix("\t") }
             .map { String($0.dropFirst()) }
         let level2Names = Set(IndicatorFramework.legacy.allLevel2 + IndicatorFramework.guidance2021.allLevel2)
         let level1Names = Set(IndicatorFramework.legacy.levels.map(\.name)
             + IndicatorFramework.guidance2021.levels.map(\.name) + IndicatorFramework.level1Aliases.keys)
-        var values: [String] = []
+        var tables: [[IndicatorRow]] = []
+        var level1 = ""
         var index = 1
-        while index + 3 < cells.count {
+        while index + 4 < cells.count {
             let before = IndicatorFramework.trimmed(cells[index - 1])
+            if before == "一级指标" {
+                tables.append([])
+                level1 = ""
+            }
             if level2Names.contains(IndicatorFramework.trimmed(cells[index])),
-               before.isEmpty || level1Names.contains(before) {
-                values.append(cells[index + 3])
+               before.isEmpty || level1Names.contains(before), !tables.isEmpty {
+                if !before.isEmpty { level1 = before }
+                tables[tables.count - 1].append(IndicatorRow(
+                    id: "r-\(index)", level1: level1, level2: cells[index], name: cells[index + 1],
+                    description: cells[index + 2], value: cells[index + 3], basis: cells[index + 4]))
                 index += 5  // past name, description, value and basis
             } else {
                 index += 1
             }
         }
-        return values
+        return tables
     }
 
     @Test func everySeedValueIsKeptAndCounted() throws {
@@ -86,6 +100,35 @@ import Testing
         }
         print("SeedValueTests: all seeds: \(total.rows) values, \(total.understood) understood, "
             + "\(total.notUnderstood) not understood")
+    }
+
+    /// The seed tables follow the legacy framework: validating their rows finds no framework
+    /// error, and the defects the documents are known for are found.
+    @Test func seedTablesValidateAgainstTheLegacyFramework() throws {
+        guard let folder = Self.seedsFolder else {
+            print("SeedValueTests: skipped, ../shared/seeds is absent")
+            return
+        }
+        let context = ValidationContext(fiscalYear: 2023, framework: .legacy)
+        var byRule: [String: Int] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".txt") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let tables = Self.indicatorTables(in: text)
+            #expect(tables.count >= 10, "\(file): \(tables.count) tables")
+            for (number, rows) in tables.enumerated() {
+                let project = Project(id: "p-\(number + 1)", indicators: rows)
+                for finding in Validator.validate(project: project, in: context) {
+                    byRule[finding.ruleID, default: 0] += 1
+                }
+            }
+        }
+        print("SeedValueTests: findings over all seed tables by rule: "
+            + byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        #expect(byRule["framework.level1"] == nil && byRule["framework.level2"] == nil)
+        #expect(byRule["value.notUnderstood", default: 0] > 0)  // ≥90使用率 …
+        #expect(byRule["name.duplicate", default: 0] > 0)  // 工资保险发放（缴纳）标准 five times in 003
+        #expect(byRule["cost.unit", default: 0] > 0)  // 项目成本 ≥95百分比 in 003
+        #expect(byRule["coverage.output"] == nil && byRule["coverage.satisfaction"] == nil)
     }
 
     /// The extraction itself, on a small piece written like the seeds.

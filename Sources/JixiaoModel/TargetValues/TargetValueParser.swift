@@ -10,7 +10,9 @@ enum TargetValueParser {
         if trimmed.allSatisfy({ placeholderCharacters.contains($0) }) { return .placeholder }
         // Inner white space and closing punctuation carry no meaning (`766 元/人`, `≥ 95 %`, `优。`).
         var compact = String(trimmed.filter { !$0.isWhitespace })
-        while let last = compact.last, "。；;，,".contains(last), compact.count > 1 { compact.removeLast() }
+        while let last = compact.last, "。；;，,".contains(last), compact.dropLast().isEmpty == false {
+            compact.removeLast()
+        }
 
         if compact == "不适用" { return .notApplicable }
         for prefix in ["定量（其他）", "定量(其他)", "定量（其它）", "定量(其它)"] where compact.hasPrefix(prefix) {
