@@ -63,7 +63,7 @@ import Testing
             #expect(Self.resolves(finding.path, in: document), "\(finding)")
             #expect(Rule.rule(id: finding.ruleID)?.severity == finding.severity)
         }
-        let counts = Finding.Counts(findings)
+        let counts = FindingCounts(findings)
         print("FindingPathTests: docs/examples/department.json: \(counts.errors) errors, \(counts.warnings) warnings, "
             + "\(counts.notices) notices")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import JixiaoModel
 
@@ -425,8 +426,16 @@ private func value(_ row: Int, _ text: String) -> @Sendable (inout DepartmentDoc
         document.unitCode = ""
         document.projects[0].indicators[1].basis = ""
         document.projects[0].indicators[4].level1 = "效果指标"
-        let counts = Finding.Counts(Validator.validate(department: document))
-        #expect(counts == Finding.Counts(errors: 1, warnings: 1, notices: 1))
+        let counts = FindingCounts(Validator.validate(department: document))
+        #expect(counts == FindingCounts(errors: 1, warnings: 1, notices: 1))
+    }
+
+    @Test func findingCountsRoundTripAndReadOldRecords() throws {
+        let counts = FindingCounts(errors: 2, warnings: 3, notices: 4)
+        let data = try JSONEncoder().encode(counts)
+        #expect(try JSONDecoder().decode(FindingCounts.self, from: data) == counts)
+        let old = Data(#"{"errors": 1, "warnings": 5}"#.utf8)
+        #expect(try JSONDecoder().decode(FindingCounts.self, from: old) == FindingCounts(errors: 1, warnings: 5))
     }
 
     @Test func statisticsCountValuesByMeaning() {
