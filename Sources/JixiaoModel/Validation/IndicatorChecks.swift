@@ -24,7 +24,7 @@ enum IndicatorChecks {
         checkQualitativeShare(project, settings, into: &collector)
     }
 
-    /// A row's place, for paths and messages (`第3行` / `row 3`).
+    /// A row's place: its path, and its number for naming it from another row (`与第3行重复`).
     struct RowPlace {
         let project: String
         let row: String
@@ -39,12 +39,12 @@ enum IndicatorChecks {
 
     private static func checkCells(_ row: IndicatorRow, _ place: RowPlace, into collector: inout FindingCollector) {
         for column in [IndicatorRow.Column.level1, .level2, .name, .value] where row[column].isBlank {
-            collector.add(.rowRequired, place.path(column), zh: "第\(place.number)行的\(column.chineseName)为空。",
-                          en: "Row \(place.number): \(column.englishName.lowercased()) (\(column.chineseName)) is blank.")
+            collector.add(.rowRequired, place.path(column), zh: "\(column.chineseName)为空。",
+                          en: "\(column.englishName) (\(column.chineseName)) is blank.")
         }
         for column in [IndicatorRow.Column.description, .basis] where row[column].isBlank {
-            collector.add(.rowRecommended, place.path(column), zh: "第\(place.number)行的\(column.chineseName)为空。",
-                          en: "Row \(place.number): \(column.englishName.lowercased()) (\(column.chineseName)) is blank.")
+            collector.add(.rowRecommended, place.path(column), zh: "\(column.chineseName)为空。",
+                          en: "\(column.englishName) (\(column.chineseName)) is blank.")
         }
     }
 
@@ -57,8 +57,8 @@ enum IndicatorChecks {
         guard !level1.isEmpty else { return }
         guard let entry = framework.level1(named: level1) else {
             let known = framework.levels.map(\.name).joined(separator: "、")
-            var zh = "第\(place.number)行的一级指标“\(level1)”不在\(framework.edition.chineseName)指标体系内（应为\(known)）。"
-            var en = "Row \(place.number): level 1 “\(level1)” is not in the \(framework.edition.englishName) "
+            var zh = "一级指标“\(level1)”不在\(framework.edition.chineseName)指标体系内（应为\(known)）。"
+            var en = "Level 1 “\(level1)” is not in the \(framework.edition.englishName) "
                 + "framework (\(known))."
             let homes = framework.level1Names(containing: level1)
             if !homes.isEmpty {
@@ -70,12 +70,12 @@ enum IndicatorChecks {
         }
         if IndicatorFramework.isAlias(level1) {
             collector.add(.frameworkAlias, place.path(.level1),
-                          zh: "第\(place.number)行的“\(level1)”按“\(entry.name)”处理，建议改用标准名称。",
-                          en: "Row \(place.number): “\(level1)” is read as “\(entry.name)”; the standard name is preferred.")
+                          zh: "“\(level1)”按“\(entry.name)”处理，建议改用标准名称。",
+                          en: "“\(level1)” is read as “\(entry.name)”; the standard name is preferred.")
         }
         guard !level2.isEmpty, !entry.acceptedLevel2.contains(level2) else { return }
-        var zh = "第\(place.number)行的二级指标“\(level2)”不属于“\(entry.name)”（可选：\(entry.acceptedLevel2.joined(separator: "、"))）。"
-        var en = "Row \(place.number): level 2 “\(level2)” is not under “\(entry.name)” "
+        var zh = "二级指标“\(level2)”不属于“\(entry.name)”（可选：\(entry.acceptedLevel2.joined(separator: "、"))）。"
+        var en = "Level 2 “\(level2)” is not under “\(entry.name)” "
             + "(choose from \(entry.acceptedLevel2.joined(separator: ", ")))."
         let homes = framework.level1Names(containing: level2)
         if !homes.isEmpty {
@@ -93,21 +93,21 @@ enum IndicatorChecks {
         switch value.meaning {
         case .placeholder:
             collector.add(.valuePlaceholder, place.path(.value),
-                          zh: "第\(place.number)行的指标值“\(text)”只是占位符，请填写实际指标值。",
-                          en: "Row \(place.number): the value “\(text)” is a placeholder; write the real target.")
+                          zh: "指标值“\(text)”只是占位符，请填写实际指标值。",
+                          en: "The value “\(text)” is a placeholder; write the real target.")
         case .notUnderstood(let problem):
             let summary = problem.summary
             collector.add(.valueNotUnderstood, place.path(.value),
-                          zh: "第\(place.number)行的指标值“\(text)”\(summary.zh)。",
-                          en: "Row \(place.number): value “\(text)”: \(summary.en).")
+                          zh: "指标值“\(text)”\(summary.zh)。",
+                          en: "Value “\(text)”: \(summary.en).")
         case .quantity(let quantity) where quantity.unit == nil:
             collector.add(.valueUnit, place.path(.value),
-                          zh: "第\(place.number)行的指标值“\(text)”缺少计量单位（如 %、人、元）。",
-                          en: "Row \(place.number): the value “\(text)” has no unit (%, 人, 元 …).")
+                          zh: "指标值“\(text)”缺少计量单位（如 %、人、元）。",
+                          en: "The value “\(text)” has no unit (%, 人, 元 …).")
         case .otherQuantitative(let detail) where detail.isBlank && row.description.isBlank:
             collector.add(.valueOtherExplanation, place.path(.value),
-                          zh: "第\(place.number)行使用“定量（其他）”，但没有说明。",
-                          en: "Row \(place.number): 定量（其他） needs an explanation, in the value or the description.")
+                          zh: "使用“定量（其他）”，但没有说明。",
+                          en: "定量（其他） needs an explanation, in the value or the description.")
         default:
             break
         }
@@ -123,25 +123,25 @@ enum IndicatorChecks {
             // A quantity without unit is reported by `value.unit` alone.
             if let quantity = value.quantity, quantity.unit == nil { return }
             collector.add(.satisfactionPercent, place.path(.value),
-                          zh: "第\(place.number)行是满意度指标，指标值应为百分比（如 ≥90%），实为：\(value.summary.zh)。",
-                          en: "Row \(place.number) is a satisfaction indicator; its value should be a percentage "
+                          zh: "这是满意度指标，指标值应为百分比（如 ≥90%），实为：\(value.summary.zh)。",
+                          en: "This is a satisfaction indicator; its value should be a percentage "
                               + "(≥90%), not: \(value.summary.en).")
             return
         }
         let number = quantity.number
         if !quantity.comparison.isLowerBound {
             collector.add(.satisfactionOperator, place.path(.value),
-                          zh: "第\(place.number)行满意度指标值应使用 ≥，实为 \(quantity.comparison.symbol)。",
-                          en: "Row \(place.number): a satisfaction target is a floor (≥), not \(quantity.comparison.symbol).")
+                          zh: "满意度指标值应使用 ≥，实为 \(quantity.comparison.symbol)。",
+                          en: "A satisfaction target is a floor (≥), not \(quantity.comparison.symbol).")
         }
         if number.isNegative || number > Amount(100) {
             collector.add(.satisfactionRange, place.path(.value),
-                          zh: "第\(place.number)行满意度 \(number)% 不在 0–100 之间。",
-                          en: "Row \(place.number): satisfaction \(number)% is not between 0 and 100.")
+                          zh: "满意度 \(number)% 不在 0–100 之间。",
+                          en: "Satisfaction \(number)% is not between 0 and 100.")
         } else if !quantity.comparison.isUpperBound, number < settings.satisfactionMinimum {
             collector.add(.satisfactionLow, place.path(.value),
-                          zh: "第\(place.number)行满意度目标 \(number)% 低于 \(settings.satisfactionMinimum)%。",
-                          en: "Row \(place.number): satisfaction target \(number)% is below \(settings.satisfactionMinimum)%.")
+                          zh: "满意度目标 \(number)% 低于 \(settings.satisfactionMinimum)%。",
+                          en: "Satisfaction target \(number)% is below \(settings.satisfactionMinimum)%.")
         }
     }
 
@@ -152,12 +152,12 @@ enum IndicatorChecks {
         guard let deadline = value.deadline else { return }
         if !deadline.isValidDate {
             collector.add(.deadlineDate, place.path(.value),
-                          zh: "第\(place.number)行的期限不是有效日期。",
-                          en: "Row \(place.number): the deadline is not a real date.")
+                          zh: "期限不是有效日期。",
+                          en: "The deadline is not a real date.")
         } else if let year = deadline.year, year != context.fiscalYear {
             collector.add(.deadlineYear, place.path(.value),
-                          zh: "第\(place.number)行的期限在\(year)年，不在预算年度\(context.fiscalYear)年内。",
-                          en: "Row \(place.number): the deadline falls in \(year), outside the budget year \(context.fiscalYear).")
+                          zh: "期限在\(year)年，不在预算年度\(context.fiscalYear)年内。",
+                          en: "The deadline falls in \(year), outside the budget year \(context.fiscalYear).")
         }
     }
 
@@ -171,8 +171,8 @@ enum IndicatorChecks {
         if let quantity = value.quantity, quantity.unit == nil { return }  // `value.unit` reports it
         guard let quantity = value.quantity, let unit = quantity.unit, let yuanPerUnit = unit.yuanPerUnit else {
             collector.add(.costUnit, place.path(.value),
-                          zh: "第\(place.number)行是成本指标，指标值应使用货币单位（元、万元、元/月等），实为：\(value.summary.zh)。",
-                          en: "Row \(place.number) is a cost indicator; its value should be money (元, 万元, 元/月 …), "
+                          zh: "这是成本指标，指标值应使用货币单位（元、万元、元/月等），实为：\(value.summary.zh)。",
+                          en: "This is a cost indicator; its value should be money (元, 万元, 元/月 …), "
                               + "not: \(value.summary.en).")
             return
         }
@@ -182,8 +182,8 @@ enum IndicatorChecks {
         let limit = budget.decimalValue * Decimal(budgetYuanPerUnit)
         if cost > limit {
             collector.add(.costOverBudget, place.path(.value),
-                          zh: "第\(place.number)行成本 \(quantity.number)\(unit) 超过项目预算数 \(budget)\(context.moneyUnit.rawValue)。",
-                          en: "Row \(place.number): cost \(quantity.number) \(unit) is above the project budget "
+                          zh: "成本 \(quantity.number)\(unit) 超过项目预算数 \(budget)\(context.moneyUnit.rawValue)。",
+                          en: "Cost \(quantity.number) \(unit) is above the project budget "
                               + "\(budget) \(context.moneyUnit.rawValue).")
         }
     }
@@ -195,8 +195,8 @@ enum IndicatorChecks {
         guard !row.value.contains(where: TargetValueParser.isDigit),
               let word = settings.vagueWords.first(where: { row.value.contains($0) }) else { return }
         collector.add(.wordingVague, place.path(.value),
-                      zh: "第\(place.number)行的指标值含“\(word)”，没有可衡量的数值。",
-                      en: "Row \(place.number): the value says “\(word)” without a measurable figure.")
+                      zh: "指标值含“\(word)”，没有可衡量的数值。",
+                      en: "The value says “\(word)” without a measurable figure.")
     }
 
     private static func checkQualitativeShare(_ project: Project, _ settings: ValidationSettings,
@@ -216,16 +216,16 @@ enum IndicatorChecks {
                                   _ place: RowPlace, into collector: inout FindingCollector) {
         if row.name.count > settings.maxIndicatorNameLength {
             collector.add(.nameLength, place.path(.name),
-                          zh: "第\(place.number)行的指标名称有 \(row.name.count) 个字符，超过 \(settings.maxIndicatorNameLength) 个。",
-                          en: "Row \(place.number): the indicator name has \(row.name.count) characters, more than "
+                          zh: "指标名称有 \(row.name.count) 个字符，超过 \(settings.maxIndicatorNameLength) 个。",
+                          en: "The indicator name has \(row.name.count) characters, more than "
                               + "\(settings.maxIndicatorNameLength).")
         }
         let name = IndicatorFramework.trimmed(row.name)
         guard !name.isEmpty else { return }
         if let first = firstRow[name] {
             collector.add(.nameDuplicate, place.path(.name),
-                          zh: "第\(place.number)行的指标名称“\(name)”与第\(first)行重复。",
-                          en: "Row \(place.number): the indicator name “\(name)” repeats row \(first).")
+                          zh: "指标名称“\(name)”与第\(first)行重复。",
+                          en: "The indicator name “\(name)” repeats row \(first).")
         } else {
             firstRow[name] = place.number
         }
