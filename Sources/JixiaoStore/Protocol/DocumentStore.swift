@@ -61,6 +61,7 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     /// Validation finding counts; `nil` when no validator was connected.
     public var errorCount: Int?
     public var warningCount: Int?
+    public var noticeCount: Int?
     public var revision: Int
     public var savedBy: String?
     public var savedAt: String?
@@ -77,25 +78,15 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
         moneyUnit = document.moneyUnit.rawValue
         errorCount = findings?.errors
         warningCount = findings?.warnings
+        noticeCount = findings?.notices
         self.revision = revision
         self.savedBy = savedBy
         self.savedAt = savedAt
     }
 }
 
-/// How many validation errors and warnings a document has; computed by whatever validator the
-/// application connects (`FindingCounter`).
-public struct FindingCounts: Sendable, Hashable, Codable {
-    public var errors: Int
-    public var warnings: Int
-    public init(errors: Int, warnings: Int) {
-        self.errors = errors
-        self.warnings = warnings
-    }
-}
-
-/// The validation hook of the summary index. `version` names the rules: when it changes, every
-/// cached count is recomputed.
+/// The validation hook of the summary index: counts a document's findings (`FindingCounts` of
+/// JixiaoModel). `version` names the rules: when it changes, every cached count is recomputed.
 public struct FindingCounter: Sendable {
     public var version: String
     public var count: @Sendable (DepartmentDocument) -> FindingCounts
