@@ -26,6 +26,9 @@ import Testing
         #expect(current.revision == 2)
         #expect(current.document.unitName == "改名")
         #expect(try store.load(id: document.id).document.unitName == "改名")
+        // A base revision for a document that does not exist is an error, not a creation.
+        #expect(throws: StoreError.notFound(id: "441009-2023")) { try store.save(Samples.department(id: "441009-2023"), base: 3) }
+        #expect(throws: StoreError.invalidID("../etc")) { try store.save(Samples.department(id: "../etc"), base: 0) }
         // Creating what exists is a conflict too.
         guard case .conflict = try store.save(document, base: 0) else {
             Issue.record("base 0 on an existing document must conflict")

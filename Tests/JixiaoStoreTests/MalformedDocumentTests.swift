@@ -8,8 +8,9 @@ import Testing
 @Suite struct MalformedDocumentTests {
     /// A file with a correct header around `body`, so the JSON decoder itself is exercised.
     static func framed(_ body: [UInt8], id: String) -> [UInt8] {
-        let header = DocumentFile.Header(format: DocumentFile.format, revision: 1, length: body.count,
+        var header = DocumentFile.Header(format: DocumentFile.format, revision: 1, length: body.count,
                                          sha256: SHA256.hex(body), user: "u", host: "h", pid: 1, savedAt: "t")
+        header.headerCheck = header.computedCheck
         return DocumentFile.encodeLine(header) + body
     }
 
@@ -84,5 +85,38 @@ import Testing
         let report = try store.check()
         #expect(report.problems.map(\.path) == [path])
         #expect(report.problems.first?.reason.hasPrefix("line 2") == true)
+    }
+}
+
+/// Random damage to a stored file (bit flips, cuts, inserted bytes) is always caught by the
+/// header's length and checksum: a damaged file is never read as a (different) document.
+@Suite struct RandomDamageTests {
+    @Test func everyMutationIsRejected() throws {
+        let id = "441001-2023"
+        let (bytes, _) = DocumentFile.encode(Samples.department(id: id), revision: 3,
+                                             saver: SaverIdentity(user: "u", host: "h", pid: 1), time: "t")
+        #expect(throws: Never.self) { try DocumentFile.decode(bytes, expectedID: id) }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            var damaged = bytes
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0:
+                let index = Int.random(in: 0..<damaged.count, using: &rng)
+                damaged[index] ^= UInt8(1 << Int.random(in: 0..<8, using: &rng))
+            case 1:
+                damaged.removeLast(Int.random(in: 1...damaged.count, using: &rng))
+            default:
+                damaged.insert(UInt8.random(in: 0...255, using: &rng), at: Int.random(in: 0...damaged.count, using: &rng))
+            }
+            do {
+                let file = try DocumentFile.decode(damaged, expectedID: id)
+                // Only a change JSON does not see (a space after the header line's end…) can
+                // leave a readable file, and then nothing in it changed.
+                #expect(file.document == Samples.department(id: id))
+                #expect(file.header.revision == 3 && file.header.user == "u" && file.header.host == "h")
+            } catch {
+                #expect(!error.reason.isEmpty)
+            }
+        }
     }
 }

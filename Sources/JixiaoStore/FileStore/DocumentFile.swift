@@ -4,7 +4,7 @@ import JixiaoModel
 /// The bytes of a stored document: one header line, then the canonical JSON of the document
 /// exactly as `DocumentCodec.encode` writes it.
 ///
-///     {"format":"jixiao-document/1","revision":7,"length":18231,"sha256":"…","user":"zhang","host":"srv","pid":4711,"savedAt":"…"}
+///     {"format":"jixiao-document/1","headerCheck":"…","host":"srv","length":18231,"pid":4711,"revision":7,"savedAt":"…","sha256":"…","user":"zhang"}
 ///     { …the document… }
 ///
 /// The header makes every file self-checking (length and checksum of the body), carries the
@@ -22,6 +22,15 @@ struct DocumentFile {
         var host: String
         var pid: Int32
         var savedAt: String
+        /// SHA-256 (first 16 hex digits) of this header's line written without this field, so a
+        /// damaged revision number is caught like a damaged body.
+        var headerCheck: String?
+
+        var computedCheck: String {
+            var fields = self
+            fields.headerCheck = nil
+            return String(SHA256.hex(DocumentFile.encodeLine(fields)).prefix(16))
+        }
     }
 
     var header: Header
@@ -37,8 +46,9 @@ struct DocumentFile {
     static func encode(_ document: DepartmentDocument, revision: Int, saver: SaverIdentity, time: String) -> (bytes: [UInt8], sha256: String) {
         let body = [UInt8](DocumentCodec.encode(document))
         let sha = SHA256.hex(body)
-        let header = Header(format: format, revision: revision, length: body.count, sha256: sha,
+        var header = Header(format: format, revision: revision, length: body.count, sha256: sha,
                             user: saver.user, host: saver.host, pid: saver.pid, savedAt: time)
+        header.headerCheck = header.computedCheck
         return (encodeLine(header) + body, sha)
     }
 
@@ -68,6 +78,9 @@ struct DocumentFile {
             header = try JSONDecoder().decode(Header.self, from: Data(bytes[..<newline]))
         } catch {
             throw Unreadable(reason: "line 1: not a jixiao document header (\(bytes.count) bytes in file)")
+        }
+        guard header.headerCheck == header.computedCheck else {
+            throw Unreadable(reason: "line 1: header check \(header.headerCheck ?? "missing") does not match its fields (damaged header)")
         }
         guard header.format == format else {
             throw Unreadable(reason: "line 1: format \"\(header.format)\" is not \(format); upgrade jixiao", isNewerFormat: true)
