@@ -29,13 +29,7 @@ extension FileDocumentStore {
         try trimHistory(log, toRevision: file.header.revision, live: kind == .delete)
         let record = HistoryRecord(kind: kind, revision: file.header.revision, baseRevision: file.header.revision,
                                    saver: saver, time: Timestamp.now(), sha256: file.header.sha256, changes: [])
-        let sizeBefore: Int
-        do {
-            sizeBefore = try log.append(record, group: group)
-        } catch {
-            if case .io(let cause) = error { throw .saveFailed(cause) }
-            throw error
-        }
+        let sizeBefore = try log.append(record, group: group)
         do {
             try FileIO.rename(source, target)
         } catch {

@@ -179,13 +179,7 @@ public final class FileDocumentStore: DocumentStore {
         let changes = DocumentDiff(from: current.map { DocumentTree($0.document) }, to: DocumentTree(document)).changes
         let record = HistoryRecord(kind: .save, revision: revision, baseRevision: base, saver: saver, time: time,
                                    sha256: sha, changes: changes)
-        let sizeBefore: Int
-        do {
-            sizeBefore = try log.append(record, group: group)
-        } catch {
-            if case .io(let cause) = error { throw .saveFailed(cause) }
-            throw error
-        }
+        let sizeBefore = try log.append(record, group: group)
         do {
             try AtomicFile.replace(documentPath(id), with: bytes, group: group)
         } catch {

@@ -63,12 +63,13 @@ struct HistoryLog {
         }
     }
 
-    /// Appends one record durably. Returns the file's size before, to trim back to on failure.
+    /// Appends one record durably, as the first step of a save, delete or restore (so a failure
+    /// is `saveFailed`: nothing changed). Returns the file's size before, to trim back to.
     func append(_ record: HistoryRecord, group: gid_t?) throws(StoreError) -> Int {
         do {
             return try appendLine(record, group: group)
         } catch {
-            throw .io(error)
+            throw .saveFailed(error)
         }
     }
 
