@@ -129,7 +129,11 @@ struct DocumentScanner {
         }
         let title = head.trimmingSeparators
         guard !title.isEmpty else { return false }
-        if separator == " " && !head.hasSuffix("  ") && !head.hasSuffix("\t ") { return false }
+        // A single space before the page number counts only after a dot leader.
+        let beforeSpaces = head.reversed().drop { $0 == " " }.first
+        if separator == " " && !head.hasSuffix("  ") && !(beforeSpaces.map { ".…·．".contains($0) } ?? false) {
+            return false
+        }
         return title.contains("绩效目标") || title.contains("部分") || title.contains("措施") || title.hasSuffix("目标表")
     }
 

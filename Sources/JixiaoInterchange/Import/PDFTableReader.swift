@@ -30,13 +30,12 @@ struct PDFTableReader {
             return result
         }
         let columnEnds = headerPieces.prefix(6).map { $0.column + $0.text.displayWidth }
-        let columnStarts = headerPieces.prefix(6).map(\.column)
         func column(of start: Int) -> Int { columnEnds.firstIndex { start < $0 } ?? 5 }
 
         var current: (cells: [[String]], line: Int)?
         for line in lines[(headerIndex + 1)...] where !line.isBlank && !line.isLeftover {
             let found = pieces(of: line.text, splittingSingleSpaces: false)
-                .flatMap { split($0, columnStarts: columnStarts, column: column) }
+                .flatMap { split($0, column: column) }
                 .map { Piece(text: $0.text, column: column(of: $0.column)) }
             let texts = found.map(\.text.labelKey)
             if texts.allSatisfy({ TableLabel.gridHeaderLabels.contains($0) || ["依据", "确定依据", "描述"].contains($0) }) {
@@ -94,9 +93,9 @@ struct PDFTableReader {
         return result
     }
 
-    /// Splits a piece at a single space when the text after it starts under a later column's
-    /// header: two cells that the extraction set only one space apart.
-    private static func split(_ piece: (text: String, column: Int), columnStarts: [Int],
+    /// Splits a piece at a single space when the text after it starts in a later column: two
+    /// cells that the extraction set only one space apart.
+    private static func split(_ piece: (text: String, column: Int),
                               column: (Int) -> Int) -> [(text: String, column: Int)] {
         guard piece.text.contains(" ") else { return [piece] }
         var result: [(text: String, column: Int)] = []
@@ -107,7 +106,7 @@ struct PDFTableReader {
             if ch == " " {
                 let next = position + 1
                 let nextColumn = column(next)
-                if nextColumn > column(currentStart), next >= columnStarts[nextColumn] - 1 {
+                if nextColumn > column(currentStart) {
                     result.append((current, currentStart))
                     current = ""
                     currentStart = next

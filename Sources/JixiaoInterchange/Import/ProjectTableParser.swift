@@ -52,7 +52,7 @@ struct ProjectTableParser {
                 case .checkpoint where mode == .plan: break
                 case .checkpoint: notUnderstood(cell, "支出计划时点出现在支出计划之外", "a spending-plan checkpoint outside the plan")
                 case .goals: mode = .goals; header.sawGoals = true
-                case .gridHeader: break
+                case .gridHeader, .labelRemainder: break
                 }
                 continue
             }

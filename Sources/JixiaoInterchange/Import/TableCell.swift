@@ -17,6 +17,8 @@ struct RawIndicatorRow: Sendable, Equatable {
 /// The labels of a project table, compared by `labelKey`.
 enum TableLabel: Equatable {
     case code, name, budgetBlock, budget, fiscal, other, purpose, plan, checkpoint, goals, gridHeader
+    /// The second line of a label that wrapped in PDF text (`预算规模及资金` / `用途`).
+    case labelRemainder
 
     static func of(_ text: String) -> TableLabel? {
         let key = text.labelKey
@@ -26,6 +28,7 @@ enum TableLabel: Equatable {
         case "资金用途", "项目资金用途": return .purpose
         case "绩效目标", "年度绩效目标", "项目绩效目标", "年度目标": return .goals
         case "其他资金", "其他资金（万元）", "其他资金（元）": return .other
+        case "用途", "及资金用途": return .labelRemainder
         default: break
         }
         if gridHeaderLabels.contains(key) { return .gridHeader }
