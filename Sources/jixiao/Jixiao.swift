@@ -9,6 +9,6 @@ struct Jixiao: ParsableCommand {
         commandName: "jixiao",
         abstract: "Edit department budget performance targets (部门预算绩效目标).",
         version: version,
-        subcommands: []
+        subcommands: [ImportCommand.self, ExportCommand.self]
     )
 }

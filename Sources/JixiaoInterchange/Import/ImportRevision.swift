@@ -1,0 +1,61 @@
+import JixiaoModel
+
+/// Importing a department that is already stored makes a new revision of it. So that history,
+/// comments and merges keep pointing at the same things, the new revision takes over the
+/// stable ids of what it shares with the current one: projects matched by code (then by name),
+/// indicator rows by their three levels (then by position), list items by text (then by
+/// position). The review status starts again at draft: the content is new.
+public enum ImportRevision {
+    public static func carryingIDs(from current: DepartmentDocument, into imported: DepartmentDocument) -> DepartmentDocument {
+        var result = imported
+        result.id = current.id
+        result.overallGoals = carry(current.overallGoals, into: imported.overallGoals, same: { $0.text == $1.text })
+        result.safeguards = carry(current.safeguards, into: imported.safeguards, same: { $0.text == $1.text })
+        result.subGoals = carry(current.subGoals, into: imported.subGoals, same: { $0.title == $1.title })
+        var usedProjects = Set<String>()
+        for index in result.projects.indices {
+            let project = result.projects[index]
+            let match = current.projects.first { !usedProjects.contains($0.id) && !project.code.isEmpty && $0.code == project.code }
+                ?? current.projects.first { !usedProjects.contains($0.id) && $0.name == project.name }
+            guard let match else { continue }
+            usedProjects.insert(match.id)
+            result.projects[index].id = match.id
+            result.projects[index].goals = carry(match.goals, into: project.goals, same: { $0.text == $1.text })
+            result.projects[index].indicators = carry(match.indicators, into: project.indicators, same: {
+                $0.level1 == $1.level1 && $0.level2 == $1.level2 && $0.name == $1.name
+            })
+        }
+        return result
+    }
+
+    /// Gives each new element the id of an unused old one that is `same`, else of the unused old
+    /// one at its position.
+    static func carry<Element: StableIdentified>(_ old: [Element], into new: [Element],
+                                                 same: (Element, Element) -> Bool) -> [Element] {
+        var used = Set<String>()
+        var result = new
+        var unmatched: [Int] = []
+        for index in new.indices {
+            if let match = old.first(where: { !used.contains($0.id) && same($0, new[index]) }) {
+                used.insert(match.id)
+                result[index].id = match.id
+            } else {
+                unmatched.append(index)
+            }
+        }
+        for index in unmatched where index < old.count && !used.contains(old[index].id) {
+            used.insert(old[index].id)
+            result[index].id = old[index].id
+        }
+        return result
+    }
+}
+
+/// The list elements whose stable id an import carries over.
+protocol StableIdentified {
+    var id: String { get set }
+}
+
+extension TextItem: StableIdentified {}
+extension SubGoal: StableIdentified {}
+extension IndicatorRow: StableIdentified {}
