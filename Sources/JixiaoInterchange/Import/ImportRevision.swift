@@ -3,8 +3,8 @@ import JixiaoModel
 /// Importing a department that is already stored makes a new revision of it. So that history,
 /// comments and merges keep pointing at the same things, the new revision takes over the
 /// stable ids of what it shares with the current one: projects matched by code (then by name),
-/// indicator rows by their three levels (then by position), list items by text (then by
-/// position). The review status starts again at draft: the content is new.
+/// indicator rows by their three levels and name, list items by text; what is left over on
+/// both sides is paired in order. The review status starts again at draft: the content is new.
 public enum ImportRevision {
     public static func carryingIDs(from current: DepartmentDocument, into imported: DepartmentDocument) -> DepartmentDocument {
         var result = imported
@@ -28,8 +28,8 @@ public enum ImportRevision {
         return result
     }
 
-    /// Gives each new element the id of an unused old one that is `same`, else of the unused old
-    /// one at its position.
+    /// Gives each new element the id of an unused old one that is `same`; the elements left
+    /// over on both sides are paired in order (an edited entry keeps its id).
     static func carry<Element: StableIdentified>(_ old: [Element], into new: [Element],
                                                  same: (Element, Element) -> Bool) -> [Element] {
         var used = Set<String>()
@@ -43,9 +43,10 @@ public enum ImportRevision {
                 unmatched.append(index)
             }
         }
-        for index in unmatched where index < old.count && !used.contains(old[index].id) {
-            used.insert(old[index].id)
-            result[index].id = old[index].id
+        // What is left was edited: pair the rest in order.
+        let unused = old.filter { !used.contains($0.id) }
+        for (index, element) in zip(unmatched, unused) {
+            result[index].id = element.id
         }
         return result
     }
