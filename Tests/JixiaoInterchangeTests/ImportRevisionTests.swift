@@ -65,3 +65,54 @@ import JixiaoModel
         #expect(ImportRevision.carryingIDs(from: first, into: second) == first)
     }
 }
+
+/// `ImportRevision.save` against an in-memory store: a second import of the same unit and year
+/// is a new revision of the same department, never a second department.
+@Suite struct ImportSaveTests {
+    final class MemoryStore {
+        var documents: [String: (document: DepartmentDocument, revision: Int)] = [:]
+        /// Saves by someone else, applied just before our next save (to force conflicts).
+        var interferences = 0
+
+        func current(_ id: String) -> (document: DepartmentDocument, revision: Int)? { documents[id] }
+
+        func save(_ document: DepartmentDocument, base: Int) -> Int? {
+            if interferences > 0, let stored = documents[document.id] {
+                interferences -= 1
+                documents[document.id] = (stored.document, stored.revision + 1)
+            }
+            let revision = documents[document.id]?.revision ?? 0
+            guard revision == base else { return nil }
+            documents[document.id] = (document, revision + 1)
+            return revision + 1
+        }
+    }
+
+    func importFixture() throws -> DepartmentDocument {
+        try TextImporter.importDocument(try TestPaths.fixture("budget-disclosure.txt"), fileName: "d").document
+    }
+
+    @Test func secondImportIsANewRevisionOfTheSameDepartment() throws {
+        let store = MemoryStore()
+        let first = ImportRevision.save(try importFixture(), current: store.current, save: store.save)
+        #expect(first?.created == true)
+        #expect(first?.revision == 1)
+        let second = ImportRevision.save(try importFixture(), current: store.current, save: store.save)
+        #expect(second?.created == false)
+        #expect(second?.revision == 2)
+        #expect(store.documents.count == 1)
+        // Nothing changed in the text, so nothing changed in the document, ids included.
+        #expect(second?.document == first?.document)
+    }
+
+    @Test func conflictsAreRetriedOnTheNewerRevision() throws {
+        let store = MemoryStore()
+        _ = ImportRevision.save(try importFixture(), current: store.current, save: store.save)
+        store.interferences = 2
+        let saved = ImportRevision.save(try importFixture(), current: store.current, save: store.save)
+        #expect(saved?.revision == 4)
+        store.interferences = 10
+        let document = try importFixture()
+        #expect(ImportRevision.save(document, attempts: 3, current: store.current, save: store.save) == nil)
+    }
+}

@@ -60,3 +60,34 @@ protocol StableIdentified {
 extension TextItem: StableIdentified {}
 extension SubGoal: StableIdentified {}
 extension IndicatorRow: StableIdentified {}
+
+extension ImportRevision {
+    /// How saving an import ended.
+    public struct Saved: Sendable, Hashable {
+        public var revision: Int
+        /// Whether the department was new to the store.
+        public var created: Bool
+        /// The document as saved (with the ids it kept).
+        public var document: DepartmentDocument
+    }
+
+    /// Saves an imported document as the next revision of its department, or creates the
+    /// department (base revision 0). The store is reached only through the two closures, so this
+    /// stays free of I/O: `current` gives the stored document and revision (`nil` when none),
+    /// `save` writes against a base revision and returns the new one, or `nil` when someone saved
+    /// first, in which case the import is laid over the newer revision and saved again.
+    public static func save<Failure: Error>(
+        _ imported: DepartmentDocument, attempts: Int = 5,
+        current: (String) throws(Failure) -> (document: DepartmentDocument, revision: Int)?,
+        save: (DepartmentDocument, Int) throws(Failure) -> Int?
+    ) throws(Failure) -> Saved? {
+        for _ in 0..<max(1, attempts) {
+            let stored = try current(imported.id)
+            let document = stored.map { carryingIDs(from: $0.document, into: imported) } ?? imported
+            if let revision = try save(document, stored?.revision ?? 0) {
+                return Saved(revision: revision, created: stored == nil, document: document)
+            }
+        }
+        return nil
+    }
+}

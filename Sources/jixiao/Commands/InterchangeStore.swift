@@ -43,18 +43,17 @@ enum InterchangeStoreAdapter {
             english: "the document store is not wired into this build yet; use --dry-run to check an import, or export --file for a JSON file")
     }
 
-    /// Saves an imported document as a new revision of its department, creating the department
-    /// when missing; ids of what the new revision shares with the current one are kept. Retries
-    /// on a conflict, since an import replaces the content rather than merging with it.
-    static func saveImported(_ imported: DepartmentDocument, in store: InterchangeStore) throws -> (revision: Int, created: Bool) {
-        for _ in 0..<5 {
-            let current = try store.current(id: imported.id)
-            let document = current.map { ImportRevision.carryingIDs(from: $0.document, into: imported) } ?? imported
-            if let revision = try store.save(document, base: current?.revision ?? 0) {
-                return (revision, current == nil)
-            }
+    /// Saves an imported document as a new revision of its department (see `ImportRevision.save`).
+    static func saveImported(_ imported: DepartmentDocument, in store: InterchangeStore) throws -> ImportRevision.Saved {
+        let saved = try ImportRevision.save(imported, current: { (id: String) throws -> (document: DepartmentDocument, revision: Int)? in
+            try store.current(id: id)
+        }, save: { (document: DepartmentDocument, base: Int) throws -> Int? in
+            try store.save(document, base: base)
+        })
+        guard let saved else {
+            throw InterchangeStoreError(chinese: "文档库中这个部门一直在被别人保存，请稍后再导入",
+                                        english: "others keep saving this department; import again later")
         }
-        throw InterchangeStoreError(chinese: "文档库中这个部门一直在被别人保存，请稍后再导入",
-                                    english: "others keep saving this department; import again later")
+        return saved
     }
 }
