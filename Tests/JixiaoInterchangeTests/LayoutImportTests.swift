@@ -251,3 +251,20 @@ import JixiaoModel
         #expect(report.warnings.contains { $0.english.contains("1 of 4 figures") })
     }
 }
+
+@Suite struct ContentsEdgeTests {
+    @Test func contentsEntriesThatStartWithAYearAreNotTables() throws {
+        var text = "目录\n2023年街道体制经费绩效目标表\n2024年街道体制经费绩效目标表\n"
+        text += MalformedInputTests.table
+        let result = try TextImporter.importDocument(text: text, fileName: "toc")
+        #expect(result.document.projects.count == 1)
+        #expect(result.report.skipped.contains { $0.lines.contains(2) })
+    }
+
+    @Test func aLineWithoutTabInTheGridIsReported() throws {
+        let text = MalformedInputTests.table + "\n某某街道2023年部门预算\n"
+        let result = try TextImporter.importDocument(text: text, fileName: "header")
+        let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(result.report.warnings.contains { $0.line == lastLine && $0.english.contains("without a tab") })
+    }
+}

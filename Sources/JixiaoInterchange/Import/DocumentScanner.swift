@@ -148,8 +148,7 @@ struct DocumentScanner {
         if following.isTabbed { return true }
         let key = following.trimmed.labelKey
         if key.contains("单位：") || key.hasPrefix("项目编码") { return true }
-        let digits = following.trimmed.prefix { $0.isASCIIDigit }
-        return digits.count >= 4
+        return ProjectTableParser.unit(following.trimmed) != nil
     }
 }
 

@@ -141,9 +141,10 @@ struct ProjectTableParser {
             firstPart = String(text[..<range.lowerBound])
         }
         let code = firstPart.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        guard code.count >= 3, code.contains(where: \.isASCIIDigit) else { return nil }
+        guard code.count >= 5, code.contains(where: \.isASCIIDigit) else { return nil }
         let name = firstPart.dropFirst(code.count).trimmedLayout
-        guard !name.isEmpty, name.first.map({ !$0.isASCII }) == true else { return nil }
+        // `2024年…` is a date, not a unit.
+        guard let first = name.first, !first.isASCII, !"年月日号".contains(first) else { return nil }
         return (String(code), name)
     }
 

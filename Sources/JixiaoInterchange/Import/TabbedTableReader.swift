@@ -25,6 +25,12 @@ struct TabbedTableReader {
                                                 english: "text before the table's first cell: \(line.trimmed)"))
                 } else {
                     cells[cells.count - 1].text += "\n" + line.trimmed
+                    if cells.contains(where: { $0.text.labelKey == "一级指标" }) {
+                        // Normal in goals; in the grid it may be a page header caught in a cell.
+                        result.notices.append(.init(line: line.number, kind: .warning,
+                                                    chinese: "这一行没有制表符，已作为上一单元格的续行：\(line.trimmed)",
+                                                    english: "a line without a tab, read as continuing the cell above: \(line.trimmed)"))
+                    }
                 }
                 continue
             }
