@@ -4,86 +4,67 @@ import Testing
 /// `jixiao import` and `jixiao export` run as a user would: summaries, exit statuses 0/1/2 and
 /// written files. The store side is tested once the store is wired (see InterchangeStore.swift).
 @Suite struct InterchangeCommandsTests {
-    /// Where `swift build` put the binaries: beside the test bundle.
-    static let binary: URL? = {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var folder = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        while folder.path.contains(".xctest") { folder.deleteLastPathComponent() }
-        let url = folder.appendingPathComponent("jixiao")
-        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
-    }()
+    static let fixtures = CLIProcess.packageRoot.appendingPathComponent("Tests/JixiaoInterchangeTests/Fixtures")
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = root.appendingPathComponent("Tests/JixiaoInterchangeTests/Fixtures")
-
-    /// Runs `jixiao` with `arguments`; `nil` (reason printed) when the binary was not built.
-    static func jixiao(_ arguments: [String]) throws -> (status: Int32, out: String, err: String)? {
-        guard let binary else {
-            print("skipped: the jixiao binary is not built beside the tests")
-            return nil
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
-
-    static func temporaryFile(_ name: String, _ data: Data) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-interchange-\(getpid())-\(name)")
-        try data.write(to: url)
-        return url.path
-    }
+    static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
     @Test func dryRunImportsAndSummarises() throws {
-        let pdf = Self.fixtures.appendingPathComponent("pdf-layout.txt").path
-        let disclosure = Self.fixtures.appendingPathComponent("budget-disclosure.txt").path
-        guard let run = try Self.jixiao(["import", "--dry-run", pdf, disclosure]) else { return }
+        let run = try CLIProcess.run(["import", "--dry-run", Self.fixture("pdf-layout.txt"), Self.fixture("budget-disclosure.txt")])
         #expect(run.status == 0)
-        #expect(run.out.contains("pdf-layout.txt: 520101 东湖街道办事处（本级） · 2024年（第 2 行 line 2） · 单位：元"))
-        #expect(run.out.contains("2 个项目 projects · 11 个指标 indicators"))
-        #expect(run.out.contains("budget-disclosure.txt: 610302 西江区民政局（本级）"))
-        #expect(run.out.contains("试运行，未写入 dry run: nothing written (610302-2024)"))
-        #expect(run.err.isEmpty)
+        #expect(run.stdout.contains("pdf-layout.txt: 520101 东湖街道办事处（本级） · 2024年（第 2 行） · 单位：元\n"))
+        #expect(run.stdout.contains("  2 个项目，11 个指标 · 版式：PDF 文本\n"))
+        #expect(run.stdout.contains("    第 29 行：520101240000000001 社区养老服务补贴，7 个指标\n"))
+        #expect(run.stdout.contains("budget-disclosure.txt: 610302 西江区民政局（本级） · 2024年（第 1 行）"))
+        #expect(run.stdout.contains("  试运行，未写入（610302-2024）"))
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func englishOutput() throws {
+        let run = try CLIProcess.run(["import", "--dry-run", "--lang", "en", Self.fixture("pdf-layout.txt")])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("  2 projects, 11 indicators · layout: PDF text\n"))
+        #expect(run.stdout.contains("  dry run: nothing written (520101-2024)"))
     }
 
     @Test func aFailedFileGivesStatusOneAndTheOthersStillImport() throws {
-        let empty = try Self.temporaryFile("empty.txt", Data())
-        defer { try? FileManager.default.removeItem(atPath: empty) }
-        let pdf = Self.fixtures.appendingPathComponent("pdf-layout.txt").path
-        guard let run = try Self.jixiao(["import", "--dry-run", empty, pdf]) else { return }
+        let folder = try CLIProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty.txt")
+        try Data().write(to: empty)
+        let run = try CLIProcess.run(["import", "--dry-run", empty.path, Self.fixture("pdf-layout.txt"), folder.appendingPathComponent("missing.txt").path])
         #expect(run.status == 1)
-        #expect(run.err.contains("第 1 行 line 1: 文件是空的 (the file is empty) — 未导入 not imported"))
-        #expect(run.out.contains("pdf-layout.txt: 520101"))
+        #expect(run.stderr.contains("empty.txt: 第 1 行：文件是空的，未导入"))
+        #expect(run.stderr.contains("missing.txt: 无法读取文件，未导入"))
+        #expect(run.stdout.contains("pdf-layout.txt: 520101"))
     }
 
     @Test func unusableArgumentsGiveStatusTwo() throws {
-        guard let noFiles = try Self.jixiao(["import", "--dry-run"]) else { return }
+        let noFiles = try CLIProcess.run(["import", "--dry-run"])
         #expect(noFiles.status == 2)
-        #expect(try Self.jixiao(["import", "--dry-run", "--year", "20x3", "a.txt"])?.status == 2)
-        #expect(try Self.jixiao(["export", "--file", "a.json", "--format", "pdf"])?.status == 2)
-        #expect(try Self.jixiao(["export", "--format", "md"])?.status == 2)
-        #expect(try Self.jixiao(["export", "x-2024", "--file", "a.json", "--format", "md"])?.status == 2)
+        #expect(noFiles.stderr.contains("没有给出要导入的文件"))
+        #expect(try CLIProcess.run(["import", "--dry-run", "--year", "20x3", "a.txt"]).status == 2)
+        #expect(try CLIProcess.run(["import", "--no-such-option", "a.txt"]).status == 2)
+        #expect(try CLIProcess.run(["export", "--file", "a.json", "--format", "pdf"]).status == 2)
+        #expect(try CLIProcess.run(["export", "--format", "md"]).status == 2)
+        #expect(try CLIProcess.run(["export", "x-2024", "--file", "a.json", "--format", "md"]).status == 2)
+        #expect(try CLIProcess.run(["export", "--file", "a.json", "--format", "md", "--bom"]).status == 2)
     }
 
     @Test func exportsAJSONDocumentFile() throws {
-        let example = Self.root.appendingPathComponent("docs/examples/department.json").path
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-interchange-\(getpid()).csv").path
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        guard let run = try Self.jixiao(["export", "--file", example, "--format", "csv", "--bom", "-o", output]) else { return }
+        let example = CLIProcess.packageRoot.appendingPathComponent("docs/examples/department.json").path
+        let folder = try CLIProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out.csv").path
+        let run = try CLIProcess.run(["export", "--file", example, "--format", "csv", "--bom", "-o", output])
         #expect(run.status == 0)
         let data = try Data(contentsOf: URL(fileURLWithPath: output))
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(String(decoding: data.dropFirst(3), as: UTF8.self).hasPrefix("单位编码,单位名称,预算年度,"))
-        let json = try Self.jixiao(["export", "--file", example, "--format", "json"])
-        #expect(json?.out == (try String(contentsOfFile: example, encoding: .utf8)))
-        let missing = try Self.jixiao(["export", "--file", "/nonexistent/d.json", "--format", "md"])
-        #expect(missing?.status == 1)
+        let json = try CLIProcess.run(["export", "--file", example, "--format", "json"])
+        #expect(json.stdout == (try String(contentsOfFile: example, encoding: .utf8)))
+        let html = try CLIProcess.run(["export", "--file", example, "--format", "html"])
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
+        let missing = try CLIProcess.run(["export", "--file", folder.appendingPathComponent("none.json").path, "--format", "md"])
+        #expect(missing.status == 1)
     }
 }

@@ -1,54 +1,68 @@
-/// The per-file summary `jixiao import` prints: Chinese first, English after, every skipped or
-/// not-understood line with its number.
+/// The per-file summary `jixiao import` prints, in Chinese or English: unit, year, money unit,
+/// each project with its line, then every skipped or not-understood line with its number.
 public enum ImportSummary {
-    public static func text(_ report: ImportReport) -> String {
+    public enum Language: Sendable, Hashable {
+        case chinese, english
+    }
+
+    public static func text(_ report: ImportReport, language: Language = .chinese) -> String {
+        let zh = language == .chinese
         var lines: [String] = []
-        let year = report.fiscalYearLine.map { "\(report.fiscalYear)年（第 \($0) 行 line \($0)）" } ?? "\(report.fiscalYear)年（--year）"
-        lines.append("\(report.fileName): \(report.unitCode) \(report.unitName) · \(year) · 单位：\(report.moneyUnit)")
-        lines.append("  \(report.projects.count) 个项目 projects · \(report.indicatorCount) 个指标 indicators · "
-                     + "版式 layout: \(layoutName(report.layout))")
+        let year: String = switch (report.fiscalYearLine, zh) {
+        case (let line?, true): "\(report.fiscalYear)年（第 \(line) 行）"
+        case (let line?, false): "\(report.fiscalYear) (line \(line))"
+        case (nil, true): "\(report.fiscalYear)年（--year）"
+        case (nil, false): "\(report.fiscalYear) (--year)"
+        }
+        lines.append("\(report.fileName): \(report.unitCode) \(report.unitName) · \(year) · "
+                     + (zh ? "单位：\(report.moneyUnit)" : "money unit \(report.moneyUnit)"))
+        lines.append(zh
+            ? "  \(report.projects.count) 个项目，\(report.indicatorCount) 个指标 · 版式：\(layoutName(report.layout, zh))"
+            : "  \(count(report.projects.count, "project")), \(count(report.indicatorCount, "indicator")) · layout: \(layoutName(report.layout, zh))")
         for project in report.projects {
-            lines.append("    第 \(project.line) 行 line \(project.line): \(project.code) \(project.name) — "
-                         + "\(project.indicatorCount) 个指标 indicators")
+            lines.append(zh
+                ? "    第 \(project.line) 行：\(project.code) \(project.name)，\(project.indicatorCount) 个指标"
+                : "    line \(project.line): \(project.code) \(project.name), \(count(project.indicatorCount, "indicator"))")
         }
         if !report.skipped.isEmpty {
-            lines.append("  跳过 skipped:")
+            lines.append(zh ? "  跳过：" : "  skipped:")
             for skip in report.skipped {
-                lines.append("    \(lineRange(skip.lines)): \(skip.reason.chineseName) \(skip.reason.englishName) — \(skip.excerpt)")
+                let reason = zh ? skip.reason.chineseName : skip.reason.englishName
+                lines.append("    \(lineRange(skip.lines, zh))\(zh ? "：" : ": ")\(reason) — \(skip.excerpt)")
             }
         }
-        let notUnderstood = report.notUnderstood
-        if !notUnderstood.isEmpty {
-            lines.append("  未识别 not understood:")
-            for notice in notUnderstood {
-                lines.append("    第 \(notice.line) 行 line \(notice.line): \(notice.chinese) (\(notice.english))")
-            }
-        }
-        let warnings = report.warnings
-        if !warnings.isEmpty {
-            lines.append("  提醒 warnings:")
-            for notice in warnings {
-                lines.append("    第 \(notice.line) 行 line \(notice.line): \(notice.chinese) (\(notice.english))")
+        for (title, notices) in [(zh ? "  未识别：" : "  not understood:", report.notUnderstood),
+                                 (zh ? "  提醒：" : "  warnings:", report.warnings)] where !notices.isEmpty {
+            lines.append(title)
+            for notice in notices {
+                lines.append("    \(lineRange(notice.line...notice.line, zh))\(zh ? "：" : ": ")\(zh ? notice.chinese : notice.english)")
             }
         }
         return lines.joined(separator: "\n")
     }
 
-    public static func text(_ error: ImportError, fileName: String) -> String {
-        "\(fileName): 第 \(error.line) 行 line \(error.line): \(error.chinese) (\(error.english)) — 未导入 not imported"
+    public static func text(_ error: ImportError, fileName: String, language: Language = .chinese) -> String {
+        language == .chinese
+            ? "\(fileName): 第 \(error.line) 行：\(error.chinese)，未导入"
+            : "\(fileName): line \(error.line): \(error.english); not imported"
     }
 
-    static func lineRange(_ range: ClosedRange<Int>) -> String {
-        range.count == 1
-            ? "第 \(range.lowerBound) 行 line \(range.lowerBound)"
-            : "第 \(range.lowerBound)–\(range.upperBound) 行 lines \(range.lowerBound)–\(range.upperBound)"
+    static func lineRange(_ range: ClosedRange<Int>, _ zh: Bool) -> String {
+        switch (range.count == 1, zh) {
+        case (true, true): "第 \(range.lowerBound) 行"
+        case (true, false): "line \(range.lowerBound)"
+        case (false, true): "第 \(range.lowerBound)–\(range.upperBound) 行"
+        case (false, false): "lines \(range.lowerBound)–\(range.upperBound)"
+        }
     }
 
-    static func layoutName(_ layout: SourceLayout) -> String {
+    static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
+    static func layoutName(_ layout: SourceLayout, _ zh: Bool) -> String {
         switch layout {
-        case .tabbedCells: "制表符分隔 tabbed cells"
-        case .pdfText: "PDF 文本 PDF text"
-        case .mixed: "混合 mixed"
+        case .tabbedCells: zh ? "制表符分隔" : "tabbed cells"
+        case .pdfText: zh ? "PDF 文本" : "PDF text"
+        case .mixed: zh ? "混合" : "mixed"
         }
     }
 }

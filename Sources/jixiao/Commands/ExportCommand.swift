@@ -29,45 +29,52 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
+        let console = InterchangeConsole(language: language.resolved)
         guard let formatName = format else {
-            throw CommandLine.unusable("缺少 --format（json、csv、md 或 html）", "--format is required: json, csv, md or html")
+            throw console.unusable(zh: "缺少 --format（json、csv、md 或 html）", en: "--format is required: json, csv, md or html")
         }
         guard let exportFormat = ExportFormat(rawValue: formatName.lowercased()) else {
-            throw CommandLine.unusable("不认识的格式“\(formatName)”，应为 json、csv、md 或 html", "unknown format “\(formatName)”; use json, csv, md or html")
+            throw console.unusable(zh: "不认识的格式“\(formatName)”，应为 json、csv、md 或 html",
+                                   en: "unknown format “\(formatName)”; use json, csv, md or html")
         }
         if byteOrderMark && exportFormat != .csv {
-            throw CommandLine.unusable("--bom 只用于 csv", "--bom applies to csv only")
+            throw console.unusable(zh: "--bom 只用于 csv", en: "--bom applies to csv only")
         }
         let document: DepartmentDocument
         switch (id, file) {
         case (nil, nil):
-            throw CommandLine.unusable("请给出部门 ID 或 --file", "give a department id or --file")
+            throw console.unusable(zh: "请给出部门 ID 或 --file", en: "give a department id or --file")
         case (.some, .some):
-            throw CommandLine.unusable("部门 ID 和 --file 只能给一个", "give a department id or --file, not both")
+            throw console.unusable(zh: "部门 ID 和 --file 只能给一个", en: "give a department id or --file, not both")
         case (nil, .some(let path)):
             guard let data = FileManager.default.contents(atPath: path) else {
-                CommandLine.printError("\(path): 无法读取文件 (cannot read the file)")
+                console.error(zh: "\(path): 无法读取文件", en: "\(path): cannot read the file")
                 throw ExitCode(1)
             }
             do {
                 document = try DocumentCodec.decode(data)
             } catch {
-                CommandLine.printError("\(path): \(error)")
+                console.error("\(path): \(error)")
                 throw ExitCode(1)
             }
         case (.some(let id), nil):
             do {
                 let store = try InterchangeStoreAdapter.open(directory: store)
                 guard let current = try store.current(id: id) else {
-                    CommandLine.printError("jixiao export: 文档库中没有部门 \(id) (no department \(id) in the store)")
+                    console.error(zh: "jixiao export: 文档库中没有部门 \(id)", en: "jixiao export: no department \(id) in the store")
                     throw ExitCode(1)
                 }
                 document = current.document
             } catch let exit as ExitCode {
                 throw exit
+            } catch let error as InterchangeStoreError {
+                console.error("jixiao export: " + language.resolved.pick(zh: error.chinese, en: error.english))
+                throw ExitCode(1)
             } catch {
-                CommandLine.printError("jixiao export: \(error)")
+                console.error("jixiao export: \(error)")
                 throw ExitCode(1)
             }
         }
@@ -80,7 +87,7 @@ struct ExportCommand: ParsableCommand {
             // Written to a temporary file and renamed: a reader never sees half an export.
             try data.write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            CommandLine.printError("\(output): 无法写入 (cannot write): \(error.localizedDescription)")
+            console.error(zh: "\(output): 无法写入：\(error.localizedDescription)", en: "\(output): cannot write: \(error.localizedDescription)")
             throw ExitCode(1)
         }
     }

@@ -29,12 +29,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Read and report; write nothing.")
     var dryRun = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        guard !files.isEmpty else { throw CommandLine.unusable("没有给出要导入的文件", "no file to import given") }
+        let console = InterchangeConsole(language: language.resolved)
+        guard !files.isEmpty else { throw console.unusable(zh: "没有给出要导入的文件", en: "no file to import given") }
         var fiscalYear: Int?
         if let year {
             guard let value = Int(year), (1990...2100).contains(value) else {
-                throw CommandLine.unusable("--year 应为 1990–2100 之间的年份，而不是“\(year)”", "--year must be a year from 1990 to 2100, not “\(year)”")
+                throw console.unusable(zh: "--year 应为 1990–2100 之间的年份，而不是“\(year)”",
+                                       en: "--year must be a year from 1990 to 2100, not “\(year)”")
             }
             fiscalYear = value
         }
@@ -44,8 +48,11 @@ struct ImportCommand: ParsableCommand {
         } else {
             do {
                 destination = try InterchangeStoreAdapter.open(directory: store)
+            } catch let error as InterchangeStoreError {
+                console.error("jixiao import: " + language.resolved.pick(zh: error.chinese, en: error.english))
+                throw ExitCode(1)
             } catch {
-                CommandLine.printError("jixiao import: \(error)")
+                console.error("jixiao import: \(error)")
                 throw ExitCode(1)
             }
         }
@@ -54,7 +61,7 @@ struct ImportCommand: ParsableCommand {
             if index > 0 { print("") }
             let name = (path as NSString).lastPathComponent
             guard let data = FileManager.default.contents(atPath: path) else {
-                CommandLine.printError("\(path): 无法读取文件 (cannot read the file) — 未导入 not imported")
+                console.error(zh: "\(path): 无法读取文件，未导入", en: "\(path): cannot read the file; not imported")
                 failed += 1
                 continue
             }
@@ -62,38 +69,31 @@ struct ImportCommand: ParsableCommand {
             do {
                 result = try TextImporter.importDocument(data, fileName: name, options: ImportOptions(fiscalYear: fiscalYear))
             } catch {
-                CommandLine.printError(ImportSummary.text(error, fileName: path))
+                console.error(ImportSummary.text(error, fileName: path, language: console.summaryLanguage))
                 failed += 1
                 continue
             }
-            print(ImportSummary.text(result.report))
+            print(ImportSummary.text(result.report, language: console.summaryLanguage))
+            let id = result.document.id
             guard let destination else {
-                print("  试运行，未写入 dry run: nothing written (\(result.document.id))")
+                console.say(zh: "  试运行，未写入（\(id)）", en: "  dry run: nothing written (\(id))")
                 continue
             }
             do {
                 let saved = try InterchangeStoreAdapter.saveImported(result.document, in: destination)
-                print(saved.created
-                      ? "  已新建 \(result.document.id)，第 \(saved.revision) 版 created \(result.document.id), revision \(saved.revision)"
-                      : "  已保存为 \(result.document.id) 第 \(saved.revision) 版 saved as revision \(saved.revision) of \(result.document.id)")
+                if saved.created {
+                    console.say(zh: "  已新建 \(id)，第 \(saved.revision) 版", en: "  created \(id), revision \(saved.revision)")
+                } else {
+                    console.say(zh: "  已保存为 \(id) 第 \(saved.revision) 版", en: "  saved as revision \(saved.revision) of \(id)")
+                }
+            } catch let error as InterchangeStoreError {
+                console.error("\(path): " + language.resolved.pick(zh: error.chinese, en: error.english))
+                failed += 1
             } catch {
-                CommandLine.printError("\(path): 保存失败 save failed: \(error)")
+                console.error(zh: "\(path): 保存失败：\(error)", en: "\(path): save failed: \(error)")
                 failed += 1
             }
         }
         if failed > 0 { throw ExitCode(1) }
-    }
-}
-
-extension CommandLine {
-    /// Prints a line on standard error.
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
-    /// Reports unusable arguments and gives the error that exits with status 2.
-    static func unusable(_ chinese: String, _ english: String) -> ExitCode {
-        printError("jixiao: \(chinese) (\(english))")
-        return ExitCode(2)
     }
 }
