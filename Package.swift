@@ -39,9 +39,9 @@ let package = Package(
         ),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
         .testTarget(name: "JixiaoStoreTests", dependencies: ["JixiaoStore", "JixiaoModel"]),
-        .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoModel"], exclude: ["Fixtures"]),
         .testTarget(name: "JixiaoAppTests", dependencies: ["JixiaoApp", "JixiaoModel"]),
         .testTarget(name: "JixiaoTerminalTests", dependencies: ["JixiaoTerminal", "JixiaoApp"]),
+        .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoModel"], exclude: ["Fixtures"]),
         // Runs the built `jixiao` binary as a user would (processes, tmux).
         .testTarget(name: "EndToEndTests", dependencies: ["JixiaoModel"]),
     ],
