@@ -268,3 +268,19 @@ import JixiaoModel
         #expect(result.report.warnings.contains { $0.line == lastLine && $0.english.contains("without a tab") })
     }
 }
+
+@Suite struct RepeatedHeaderTests {
+    @Test func aTableContinuedOverAPageRepeatsItsHeader() throws {
+        let lines = MalformedInputTests.table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The header row and a page number between the two indicator rows.
+        let headerStart = lines.firstIndex(of: "\t一级指标")!
+        let header = Array(lines[headerStart..<(headerStart + 6)])
+        let split = lines.count - 6
+        let text = (lines[..<split] + ["3"] + header + [""] + lines[split...]).joined(separator: "\n")
+        let result = try TextImporter.importDocument(text: text, fileName: "continued")
+        #expect(result.document.projects[0].indicators.map(\.name) == ["甲", "乙"])
+        let repeated = result.report.skipped.filter { $0.reason == .repeatedHeader }
+        #expect(repeated.map(\.lines) == [(split + 2)...(split + 7)])
+        #expect(result.report.skipped.contains { $0.reason == .extractionLeftover && $0.lines == (split + 1)...(split + 1) })
+    }
+}

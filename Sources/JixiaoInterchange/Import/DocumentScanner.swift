@@ -24,7 +24,6 @@ struct DocumentScanner {
 
     private mutating func scan() {
         var current: Region?
-        var inContents = false
         func close(_ current: inout Region?, into regions: inout [Region]) {
             if let region = current { regions.append(region) }
             current = nil
@@ -45,16 +44,12 @@ struct DocumentScanner {
             if !line.isTabbed {
                 if text.labelKey == "目录" {
                     close(&current, into: &regions)
-                    inContents = true
                     skipped.append((index, .tableOfContents))
                     continue
                 }
                 if !inTable && Self.isContentsEntry(line.text) {
                     skipped.append((index, .tableOfContents))
                     continue
-                }
-                if inContents {
-                    inContents = false
                 }
                 if let section = Self.partOneSection(text) {
                     close(&current, into: &regions)

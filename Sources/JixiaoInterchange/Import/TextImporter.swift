@@ -172,9 +172,7 @@ public enum TextImporter {
         }
 
         var skipped = scanner.skipped
-        skipped += repeatedHeaders.compactMap { line in
-            lines.firstIndex { $0.number == line }.map { ($0, ImportReport.SkipReason.repeatedHeader) }
-        }
+        skipped += repeatedHeaders.map { (index: $0 - 1, reason: ImportReport.SkipReason.repeatedHeader) }
         let report = ImportReport(
             fileName: fileName,
             layout: layouts.count == 1 ? layouts.first! : .mixed,
@@ -256,17 +254,16 @@ public enum TextImporter {
         return nil
     }
 
-    /// Consecutive skipped lines with one reason, as ranges.
+    /// Consecutive skipped lines with one reason (blank lines between them included), as ranges.
     static func ranges(_ skipped: [(index: Int, reason: ImportReport.SkipReason)],
                        lines: [SourceLine]) -> [ImportReport.Skipped] {
         var result: [ImportReport.Skipped] = []
         for (index, reason) in skipped.sorted(by: { $0.index < $1.index }) {
             let number = lines[index].number
-            if var last = result.last, last.reason == reason,
-               lines[(lines.firstIndex { $0.number == last.lines.upperBound } ?? index)...index].dropFirst().dropLast()
-                .allSatisfy({ $0.isBlank }) {
-                last.lines = last.lines.lowerBound...number
-                result[result.count - 1] = last
+            if let last = result.last, last.reason == reason,
+               lines[(last.lines.upperBound)..<(number - 1)].allSatisfy(\.isBlank) {
+                // `SourceLine.number` is its index + 1, so lines[n] is the line after line n.
+                result[result.count - 1].lines = last.lines.lowerBound...number
             } else {
                 result.append(.init(lines: number...number, reason: reason, excerpt: String(lines[index].trimmed.prefix(40))))
             }
