@@ -284,3 +284,19 @@ import JixiaoModel
         #expect(result.report.skipped.contains { $0.reason == .extractionLeftover && $0.lines == (split + 1)...(split + 1) })
     }
 }
+
+@Suite struct CentredMergedCellTests {
+    /// `Fixtures/pdf-centered-merged.txt`: PDF text where each merged level-1 cell is printed
+    /// at the middle of its group, on a row below the group's first or on a line of its own.
+    @Test func levelOneLandsOnEveryRowOfItsGroup() throws {
+        let result = try TextImporter.importDocument(try TestPaths.fixture("pdf-centered-merged.txt"), fileName: "centred")
+        let rows = result.document.projects[0].indicators
+        #expect(rows.map(\.level1) == ["产出指标", "产出指标", "产出指标", "效益指标", "效益指标", "满意度指标"])
+        #expect(rows.map(\.level2) == ["数量指标", "质量指标", "时效指标", "经济效益指标", "社会效益指标", "服务对象满意度指标"])
+        #expect(rows[2].value == "每日11:30前")
+        #expect(rows[4].description == "步行15分钟内可就餐的老年人占比")
+        #expect(result.document.fiscalYear == 2025)
+        #expect(result.document.projects[0].spendingPlan.values.map { $0?.description } == ["25", "50", "75", "100"])
+        #expect(result.report.notUnderstood.isEmpty)
+    }
+}
