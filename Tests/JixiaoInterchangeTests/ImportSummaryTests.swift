@@ -9,12 +9,7 @@ import JixiaoModel
     目录
     1.测试项目绩效目标表……3
     1.测试项目绩效目标表
-    \t100001测试单位
-    \t单位：万元
-    \t项目编码
-    \tT001
-    \t项目名称
-    \t测试项目
+    \(TabbedFixture.unitAndProject)
     \t预算数
     \t10.00
     \t资金支出计划（%）
@@ -26,12 +21,7 @@ import JixiaoModel
     \t看不懂
     \t绩效目标
     \t1.目标
-    \t一级指标
-    \t二级指标
-    \t三级指标
-    \t绩效指标描述
-    \t指标值
-    \t指标值确定依据
+    \(TabbedFixture.gridHeader)
 
     \t产出指标
     \t数量指标

@@ -55,12 +55,7 @@ import JixiaoModel
     \t绩效目标
     \t1.目标一
 
-    \t一级指标
-    \t二级指标
-    \t三级指标
-    \t绩效指标描述
-    \t指标值
-    \t指标值确定依据
+    \(TabbedFixture.gridHeader)
 
     \t产出指标
     \t数量指标

@@ -43,28 +43,13 @@ import JixiaoModel
         checkPrefixes(of: String(decoding: try TestPaths.fixture("budget-disclosure.txt"), as: UTF8.self), year: nil)
     }
 
-    @Test func shuffledLinesNeverCrash() throws {
-        var generator = SplitMix(seed: 7)
+    @Test func swappedLinesNeverCrash() throws {
         let text = String(decoding: try TestPaths.fixture("budget-disclosure.txt"), as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for _ in 0..<40 {
-            let i = Int(generator.next() % UInt64(lines.count))
-            let j = Int(generator.next() % UInt64(lines.count))
-            lines.swapAt(i, j)
-            _ = try? TextImporter.importDocument(text: lines.joined(separator: "\n"), fileName: "shuffled")
+        // A fixed walk of swaps (7 and 13 are prime to the line count), replayable as it is.
+        for step in 0..<40 {
+            lines.swapAt(step * 7 % lines.count, (step * 13 + 5) % lines.count)
+            _ = try? TextImporter.importDocument(text: lines.joined(separator: "\n"), fileName: "swapped")
         }
-    }
-}
-
-/// A small deterministic generator, so a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

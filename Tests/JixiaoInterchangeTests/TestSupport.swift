@@ -31,3 +31,14 @@ enum TestPaths {
         try Data(contentsOf: fixtures.appendingPathComponent(name))
     }
 }
+
+/// Runs of lines that the small tabbed-layout tables written in the tests share.
+enum TabbedFixture {
+    /// The indicator grid's header row, one cell a line (6 lines).
+    static let gridHeader = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
+        .map { "\t" + $0 }.joined(separator: "\n")
+
+    /// Unit, money unit, project code and name, one cell a line (6 lines).
+    static let unitAndProject = ["100001测试单位", "单位：万元", "项目编码", "T001", "项目名称", "测试项目"]
+        .map { "\t" + $0 }.joined(separator: "\n")
+}
