@@ -59,75 +59,14 @@ public enum TextImporter {
             case .subGoals: subGoals += partOne.subGoals(regionLines)
             case .safeguards: safeguards += partOne.paragraphs(regionLines)
             case .table(let titleIndex):
-                let title = lines[titleIndex]
-                let layout: SourceLayout = regionLines.contains(where: \.isTabbed) ? .tabbedCells : .pdfText
-                layouts.insert(layout)
-                let table = layout == .tabbedCells ? TabbedTableReader.read(regionLines) : PDFTableReader.read(regionLines)
+                let table = try TableImport.read(title: lines[titleIndex], lines: regionLines, lastContentLine: lastContentLine)
+                layouts.insert(table.layout)
                 notices += table.notices
                 repeatedHeaders += table.repeatedHeaderLines
-                let endLine = regionLines.last(where: { !$0.isBlank })?.number ?? title.number
-                guard table.gridLine != nil else {
-                    throw ImportError(.tableCutOff, line: endLine,
-                                      chinese: "“\(title.trimmed)”（第 \(title.number) 行）在指标表之前中断",
-                                      english: "the table “\(title.trimmed)” (line \(title.number)) stops before its indicator grid")
-                }
-                if table.rows.isEmpty {
-                    throw ImportError(.tableCutOff, line: endLine,
-                                      chinese: "“\(title.trimmed)”（第 \(title.number) 行）的指标表没有任何指标行",
-                                      english: "the table “\(title.trimmed)” (line \(title.number)) has no indicator rows")
-                }
-                if let unfinished = table.unfinishedRow, endLine >= lastContentLine || unfinished.cells < 4 {
-                    throw ImportError(.tableCutOff, line: endLine,
-                                      chinese: "“\(title.trimmed)”在第 \(unfinished.line) 行的指标行中间中断（只有 \(unfinished.cells) 个单元格）",
-                                      english: "the table “\(title.trimmed)” breaks off in the indicator row at line \(unfinished.line) (\(unfinished.cells) cells)")
-                }
-                var parser = ProjectTableParser(layout: layout)
-                let header = parser.readHeader(table.headerCells)
-                var project = Project()
-                project.code = header.code ?? ""
-                project.name = header.nameParts.isEmpty ? titleName(title.trimmed) : parser.joined(header.nameParts)
-                project.budget = header.budget
-                project.fiscalFunds = header.fiscal
-                project.otherFunds = header.other
-                project.purpose = parser.joined(header.purposeParts)
-                project.spendingPlan = parser.spendingPlan(header, tableLine: title.number)
-                project.goals = parser.goals(header.goalParts)
-                project.indicators = indicatorRows(table.rows, notices: &notices)
-                notices += parser.notices
-                if header.code == nil {
-                    notices.append(.init(line: title.number, kind: .notUnderstood, chinese: "这张表没有项目编码",
-                                         english: "this table has no project code (项目编码)"))
-                }
-                if !header.sawBudget {
-                    notices.append(.init(line: title.number, kind: .warning, chinese: "这张表没有预算数",
-                                         english: "this table has no budget (预算数)"))
-                }
-                if let code = header.unitCode, let name = header.unitName {
-                    if let first = unit {
-                        if first.code != code {
-                            notices.append(.init(line: header.unitLine ?? title.number, kind: .warning,
-                                                 chinese: "这张表属于单位 \(code) \(name)，已并入 \(first.code) \(first.name)",
-                                                 english: "this table belongs to unit \(code) \(name); imported into \(first.code) \(first.name)"))
-                        }
-                    } else {
-                        unit = (code, name, header.unitLine ?? title.number)
-                    }
-                } else {
-                    notices.append(.init(line: title.number, kind: .warning, chinese: "这张表没有单位编码和名称",
-                                         english: "this table has no unit code and name"))
-                }
-                if let tableMoney = header.moneyUnit {
-                    if let first = money, first.unit != tableMoney {
-                        notices.append(.init(line: header.moneyUnitLine ?? title.number, kind: .warning,
-                                             chinese: "这张表的金额单位是\(tableMoney.rawValue)，与第 \(first.line) 行的\(first.unit.rawValue)不同，金额未换算",
-                                             english: "this table is in \(tableMoney.rawValue), unlike line \(first.line) (\(first.unit.rawValue)); amounts are not converted"))
-                    } else if money == nil {
-                        money = (tableMoney, header.moneyUnitLine ?? title.number)
-                    }
-                }
-                summaries.append(.init(line: title.number, code: project.code, name: project.name,
-                                       indicatorCount: project.indicators.count))
-                projects.append(project)
+                notices += consistency(of: table, unit: &unit, money: &money)
+                summaries.append(.init(line: table.titleLine, code: table.project.code, name: table.project.name,
+                                       indicatorCount: table.project.indicators.count))
+                projects.append(table.project)
             }
         }
         notices += partOne.notices
@@ -182,6 +121,38 @@ public enum TextImporter {
             skipped: ranges(skipped, lines: lines),
             notices: notices.sorted { $0.line < $1.line })
         return ImportResult(document: document, report: report)
+    }
+
+    /// Takes the first table's unit and money unit for the document; a table that names others
+    /// is imported all the same, with a warning (the model has one unit per document).
+    static func consistency(of table: TableImport, unit: inout (code: String, name: String, line: Int)?,
+                            money: inout (unit: MoneyUnit, line: Int)?) -> [ImportReport.Notice] {
+        var notices: [ImportReport.Notice] = []
+        let header = table.header
+        if let code = header.unitCode, let name = header.unitName {
+            if let first = unit {
+                if first.code != code {
+                    notices.append(.init(line: header.unitLine ?? table.titleLine, kind: .warning,
+                                         chinese: "这张表属于单位 \(code) \(name)，已并入 \(first.code) \(first.name)",
+                                         english: "this table belongs to unit \(code) \(name); imported into \(first.code) \(first.name)"))
+                }
+            } else {
+                unit = (code, name, header.unitLine ?? table.titleLine)
+            }
+        } else {
+            notices.append(.init(line: table.titleLine, kind: .warning, chinese: "这张表没有单位编码和名称",
+                                 english: "this table has no unit code and name"))
+        }
+        if let tableMoney = header.moneyUnit {
+            if let first = money, first.unit != tableMoney {
+                notices.append(.init(line: header.moneyUnitLine ?? table.titleLine, kind: .warning,
+                                     chinese: "这张表的金额单位是\(tableMoney.rawValue)，与第 \(first.line) 行的\(first.unit.rawValue)不同，金额未换算",
+                                     english: "this table is in \(tableMoney.rawValue), unlike line \(first.line) (\(first.unit.rawValue)); amounts are not converted"))
+            } else if money == nil {
+                money = (tableMoney, header.moneyUnitLine ?? table.titleLine)
+            }
+        }
+        return notices
     }
 
     /// The project name a title gives: `1.春节慰问金绩效目标表` → `春节慰问金`.
