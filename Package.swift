@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "JixiaoModel"),
         // Document store: durability, locking, history, drafts, presence.
         .target(name: "JixiaoStore", dependencies: ["JixiaoModel"]),
+        // Import of circulating plain-text documents and export to JSON, CSV, Markdown, HTML. Pure: text in, text out.
+        .target(name: "JixiaoInterchange", dependencies: ["JixiaoModel"]),
         // App core: state + event -> state, view -> cell buffer. No curses.
         .target(name: "JixiaoApp", dependencies: ["JixiaoModel", "JixiaoStore"]),
         // The only module that talks to ncurses.
@@ -31,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoModel", "JixiaoStore", "JixiaoApp", "JixiaoTerminal",
+                "JixiaoModel", "JixiaoStore", "JixiaoApp", "JixiaoTerminal", "JixiaoInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,8 +44,9 @@ let package = Package(
         .testTarget(name: "JixiaoStoreTests", dependencies: ["JixiaoStore", "JixiaoModel", "jixiao-store-probe"]),
         .testTarget(name: "JixiaoAppTests", dependencies: ["JixiaoApp", "JixiaoModel"]),
         .testTarget(name: "JixiaoTerminalTests", dependencies: ["JixiaoTerminal", "JixiaoApp"]),
+        .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoModel"], exclude: ["Fixtures"]),
         // Runs the built `jixiao` binary as a user would (processes, tmux).
-        .testTarget(name: "EndToEndTests", dependencies: ["JixiaoModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["JixiaoModel", "JixiaoStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

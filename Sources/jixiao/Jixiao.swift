@@ -10,7 +10,8 @@ struct Jixiao: ParsableCommand {
         commandName: "jixiao",
         abstract: "Edit department budget performance targets (部门预算绩效目标).",
         version: version,
-        subcommands: [Validate.self, ListCommand.self, HistoryCommand.self, FsckCommand.self, RestoreCommand.self]
+        subcommands: [Validate.self, ListCommand.self, HistoryCommand.self, FsckCommand.self, RestoreCommand.self,
+                      ImportCommand.self, ExportCommand.self]
     )
 
     /// Usage errors exit with status 2, the convention every jixiao command documents

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JixiaoModel
+import JixiaoStore
 
 /// `jixiao validate FILE.json…` as a user runs it: output, JSON output and exit status.
 @Suite struct ValidateCommandTests {
@@ -61,8 +62,43 @@ import JixiaoModel
         #expect(result.stdout.contains("$.projects[1].budget"))
         let missing = try CLIProcess.run(["validate", dir.appendingPathComponent("none.json").path])
         #expect(missing.status == 2)
-        let noArguments = try CLIProcess.run(["validate"])
-        #expect(noArguments.status == 2)
-        #expect(noArguments.stderr.contains("FILE.json"))
+        let unknownOption = try CLIProcess.run(["validate", "--bogus"])
+        #expect(unknownOption.status == 2)
+        #expect(unknownOption.stderr.contains("--bogus"))
+    }
+
+    @Test func validatesTheStoreByIdOrWhole() throws {
+        let dir = try CLIProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("store").path
+        let empty = try CLIProcess.run(["validate", "--store", store])
+        #expect(empty.status == 0)
+        #expect(empty.stdout.contains("没有部门"))
+
+        var clean = try DocumentCodec.decode(try Data(contentsOf: example))
+        clean.projects.removeLast()
+        clean.id = "900102-2024"
+        clean.unitCode = "900102"
+        let cleanFile = dir.appendingPathComponent("clean.json")
+        try DocumentCodec.encode(clean).write(to: cleanFile)
+        for file in [example.path, cleanFile.path] {
+            try storeDocument(file: file, store: store)
+        }
+        let byID = try CLIProcess.run(["validate", "--store", store, "900102-2024"])
+        #expect(byID.status == 0, "\(byID.stdout)")
+        #expect(byID.stdout.hasPrefix("900102-2024 "))
+        let whole = try CLIProcess.run(["validate", "--store", store])
+        #expect(whole.status == 1)
+        #expect(whole.stdout.contains("900101-2024"))
+        #expect(whole.stdout.contains("900102-2024"))
+        #expect(whole.stdout.contains("合计"))
+        let missing = try CLIProcess.run(["validate", "--store", store, "999999-2024"])
+        #expect(missing.status == 2)
+    }
+
+    func storeDocument(file: String, store: String) throws {
+        let document = try DocumentCodec.decode(try Data(contentsOf: URL(fileURLWithPath: file)))
+        let opened = try FileDocumentStore(root: store)
+        _ = try opened.save(document, base: 0)
     }
 }

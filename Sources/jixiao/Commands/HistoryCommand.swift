@@ -13,12 +13,24 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: "The department id, e.g. 441001-2023.")
     var id: String
 
+    @Flag(name: .long, help: "List every changed cell (by default at most \(HistoryCommand.cellsShown) per revision).")
+    var all = false
+
+    /// A first revision lists every cell of the document; a screenful per revision keeps the
+    /// history readable while saying how much was left out.
+    static let cellsShown = 12
+
     func run() throws {
         for record in try store.open().history(id: id) {
             let what = record.kind == .save ? "revision \(record.revision) (from \(record.baseRevision))" : "\(record.kind.rawValue) at revision \(record.revision)"
-            print("\(record.time)  \(record.user)@\(record.host)  \(what)  sha256 \(record.sha256.prefix(12))")
-            for change in record.changes {
+            let count = record.changes.count == 1 ? "1 cell" : "\(record.changes.count) cells"
+            print("\(record.time)  \(record.user)@\(record.host)  \(what)  \(count)  sha256 \(record.sha256.prefix(12))")
+            let shown = all ? record.changes[...] : record.changes.prefix(HistoryCommand.cellsShown)
+            for change in shown {
                 print("    \(change.path): \(HistoryCommand.show(change.old)) → \(HistoryCommand.show(change.new))")
+            }
+            if shown.count < record.changes.count {
+                print("    … \(record.changes.count - shown.count) more (--all lists them)")
             }
         }
     }

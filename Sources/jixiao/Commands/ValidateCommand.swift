@@ -1,37 +1,61 @@
 import ArgumentParser
 import Foundation
 import JixiaoModel
+import JixiaoStore
 
-/// `jixiao validate FILE.json…`: runs every validation rule over department documents.
+/// `jixiao validate [FILE.json | ID]…`: runs every validation rule over department documents,
+/// given as files or as department ids in the store (every stored department when none is named).
 ///
 /// Exit status: 0 when no error-level finding, 1 when any, 2 when an input cannot be used
-/// (missing, unreadable, not a department document).
+/// (missing, unreadable, not a department document, no such department).
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check department documents against the validation rules (docs/validation.md).",
         discussion: """
-            Prints each finding with its severity, rule id and location. Exit status: 0 when no \
-            error-level finding, 1 when there is one, 2 when an input cannot be read as a department document.
+            Each argument is a department document file (a path, or a name ending in .json) or the id \
+            of a department in the store; with no argument every department in the store is checked. \
+            Prints each finding with its severity, rule id and location, and a summary per department. \
+            Exit status: 0 when no error-level finding, 1 when there is one, 2 when an input cannot be \
+            read as a department document.
             """
     )
 
-    @Argument(help: ArgumentHelp("Department documents to check.", valueName: "FILE.json"))
-    var files: [String]
+    @Argument(help: ArgumentHelp("Department document files or department ids (default: the whole store).",
+                                 valueName: "FILE.json|ID"))
+    var targets: [String] = []
 
     @Flag(name: .long, help: "Print the findings as JSON.")
     var json = false
 
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var storeOptions: StoreOptions
 
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("Name at least one FILE.json to check.") }
-    }
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         var outcomes: [ValidationOutcome] = []
-        for file in files {
-            outcomes.append(ValidationOutcome.check(file: file))
+        var store: FileDocumentStore?
+        func openStore() throws -> FileDocumentStore {
+            if let store { return store }
+            let opened = try storeOptions.open()
+            store = opened
+            return opened
+        }
+        if targets.isEmpty {
+            let listing = try openStore().list()
+            for summary in listing.documents {
+                outcomes.append(ValidationOutcome.check(id: summary.id, in: try openStore()))
+            }
+            for problem in listing.problems {
+                outcomes.append(ValidationOutcome(source: problem.id, failure: "\(problem.path): \(problem.reason)"))
+            }
+        }
+        for target in targets {
+            if target.hasSuffix(".json") || FileManager.default.fileExists(atPath: target) {
+                outcomes.append(ValidationOutcome.check(file: target))
+            } else {
+                outcomes.append(ValidationOutcome.check(id: target, in: try openStore()))
+            }
         }
         let report = ValidationReport(outcomes: outcomes, language: language.resolved)
         print(json ? report.json() : report.text(), terminator: "")
@@ -54,6 +78,15 @@ struct ValidationOutcome {
             return ValidationOutcome(source: file, failure: "cannot read the file: \(Self.reason(error))")
         }
         return check(data: data, source: file)
+    }
+
+    static func check(id: String, in store: any DocumentStore) -> ValidationOutcome {
+        do {
+            let document = try store.load(id: id).document
+            return ValidationOutcome(source: id, document: document, findings: Validator.validate(department: document))
+        } catch {
+            return ValidationOutcome(source: id, failure: error.description)
+        }
     }
 
     static func check(data: Data, source: String) -> ValidationOutcome {
@@ -96,7 +129,8 @@ struct ValidationReport {
                 continue
             }
             guard let document = outcome.document else { continue }
-            out += "\(outcome.source): \(document.id) \(document.unitName) \(document.fiscalYear)\n"
+            let name = outcome.source == document.id ? document.id : "\(outcome.source): \(document.id)"
+            out += "\(name) \(document.unitName) \(document.fiscalYear)\n"
             for finding in outcome.findings {
                 let location = CellLocation.describe(finding.path, in: document)
                 out += "  \(language.pick(zh: finding.severity.chineseName, en: finding.severity.rawValue)) \(finding.ruleID)  "
@@ -107,7 +141,9 @@ struct ValidationReport {
             out += "  " + language.pick(zh: "错误 \(counts.errors)，警告 \(counts.warnings)，提示 \(counts.notices)",
                                         en: "\(counts.errors) errors, \(counts.warnings) warnings, \(counts.notices) notices") + "\n"
         }
-        if outcomes.count > 1 {
+        if outcomes.isEmpty {
+            out += language.pick(zh: "文档库中没有部门。", en: "The store holds no departments.") + "\n"
+        } else if outcomes.count > 1 {
             out += language.pick(zh: "合计：错误 \(total.errors)，警告 \(total.warnings)，提示 \(total.notices)",
                                  en: "Total: \(total.errors) errors, \(total.warnings) warnings, \(total.notices) notices") + "\n"
         }
