@@ -22,6 +22,9 @@ let package = Package(
         ),
         // Pure model: value types, parsing, validation, merge. Foundation only; no file or terminal I/O.
         .target(name: "JixiaoModel"),
+        // Sample departments shipped with jixiao (JSON resources) and a seeded generator of
+        // synthetic ones for benchmarks. Reads only its own bundled resources.
+        .target(name: "JixiaoSamples", dependencies: ["JixiaoModel"], resources: [.copy("Departments")]),
         // Document store: durability, locking, history, drafts, presence.
         .target(name: "JixiaoStore", dependencies: ["JixiaoModel"]),
         // App core: state + event -> state, view -> cell buffer. No curses.
@@ -31,11 +34,12 @@ let package = Package(
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoModel", "JixiaoStore", "JixiaoApp", "JixiaoTerminal",
+                "JixiaoModel", "JixiaoStore", "JixiaoApp", "JixiaoTerminal", "JixiaoSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
+        .testTarget(name: "JixiaoSamplesTests", dependencies: ["JixiaoSamples", "JixiaoModel"]),
         .testTarget(name: "JixiaoStoreTests", dependencies: ["JixiaoStore", "JixiaoModel"]),
         .testTarget(name: "JixiaoAppTests", dependencies: ["JixiaoApp", "JixiaoModel"]),
         .testTarget(name: "JixiaoTerminalTests", dependencies: ["JixiaoTerminal", "JixiaoApp"]),
