@@ -51,8 +51,29 @@ public enum SampleDepartments {
 
     /// The folder of bundled samples, for the test that compares it with `fileNames`.
     static var directoryURL: URL? {
-        Bundle.module.url(forResource: "Departments", withExtension: nil)
+        resourceBundle.url(forResource: "Departments", withExtension: nil)
     }
+
+    /// SwiftPM's resource bundle, looked for beside the running binary first, also through a
+    /// symlink such as `/usr/local/bin/jixiao` → the build folder. Only when neither holds it does
+    /// this fall back to `Bundle.module`, which also knows the build folder's absolute path but
+    /// stops the process when that is gone too, so an installed `jixiao` must ship the bundle
+    /// beside the binary (docs/samples.md).
+    static let resourceBundle: Bundle = {
+        let names = ["jixiao_JixiaoSamples.resources", "jixiao_JixiaoSamples.bundle"]
+        var folders = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL {
+            folders.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        for folder in folders {
+            for name in names {
+                if let bundle = Bundle(path: folder.appendingPathComponent(name, isDirectory: true).path) {
+                    return bundle
+                }
+            }
+        }
+        return Bundle.module
+    }()
 
     private static func url(named fileName: String) -> URL? {
         directoryURL?.appendingPathComponent(fileName, isDirectory: false)
