@@ -39,6 +39,23 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         int(below: 100) < percent
     }
 
+    private static let idAlphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
+
+    /// An id shaped like `StableID.make` (`r-7k2m9q4x1d`) for a one-letter prefix. Written
+    /// byte by byte: 12 ASCII bytes fit a small string, so no allocation per row.
+    public mutating func stableID(prefix: UInt8) -> String {
+        var bits = next()
+        return String(unsafeUninitializedCapacity: 12) { buffer in
+            buffer[0] = prefix
+            buffer[1] = UInt8(ascii: "-")
+            for position in 2..<12 {
+                buffer[position] = SeededGenerator.idAlphabet[Int(bits & 31)]
+                bits >>= 5
+            }
+            return 12
+        }
+    }
+
     /// A generator for item `index` of a family seeded by `seed`: each item's stream is
     /// independent of the others, so department 1,999 can be made without making 0–1,998.
     public static func derived(seed: UInt64, index: Int) -> SeededGenerator {

@@ -97,7 +97,7 @@ public enum SyntheticDepartments {
                                   using rng: inout SeededGenerator) -> [TextItem] {
         let chosen = distinctIndexes(count: count, of: list.count, using: &rng)
         return chosen.enumerated().map { position, index in
-            TextItem(id: StableID.make(prefix: "t", using: &rng),
+            TextItem(id: rng.stableID(prefix: UInt8(ascii: "t")),
                      text: numbered ? "\(position + 1)、" + list[index] : list[index])
         }
     }
@@ -105,7 +105,7 @@ public enum SyntheticDepartments {
     private static func subGoals(count: Int, using rng: inout SeededGenerator) -> [SubGoal] {
         distinctIndexes(count: count, of: SyntheticVocabulary.subGoals.count, using: &rng).map { index in
             let entry = SyntheticVocabulary.subGoals[index]
-            return SubGoal(id: StableID.make(prefix: "g", using: &rng), title: entry.title, goal: entry.goal,
+            return SubGoal(id: rng.stableID(prefix: UInt8(ascii: "g")), title: entry.title, goal: entry.goal,
                            indicatorText: entry.indicator, duty: entry.duty, standard: entry.standard)
         }
     }
@@ -139,10 +139,10 @@ public enum SyntheticDepartments {
             break
         }
         return Project(
-            id: StableID.make(prefix: "p", using: &rng), code: code, name: topic.name,
+            id: rng.stableID(prefix: UInt8(ascii: "p")), code: code, name: topic.name,
             budget: budget, fiscalFunds: fiscal, otherFunds: other, purpose: topic.purpose,
             spendingPlan: spendingPlan(budget: budget, using: &rng),
-            goals: topic.goals.map { TextItem(id: StableID.make(prefix: "t", using: &rng), text: $0) },
+            goals: topic.goals.map { TextItem(id: rng.stableID(prefix: UInt8(ascii: "t")), text: $0) },
             indicators: indicatorRows(count: rows, topic: topic, moneyUnit: moneyUnit, framework: framework,
                                       fiscalYear: fiscalYear, using: &rng))
     }
@@ -200,13 +200,13 @@ public enum SyntheticDepartments {
         }
         var rows: [IndicatorRow] = []
         rows.reserveCapacity(count)
-        var names = Set<String>(minimumCapacity: count)
+        var names = NameSet(expected: count)
         for slot in Slot.allCases {
             let (level1, level2) = slot.levels(in: framework)
             for _ in 0..<perSlot[slot.rawValue] {
                 var cell = content(for: slot, topic: topic, fiscalYear: fiscalYear, using: &rng)
                 cell.name = uniqueName(cell.name, in: &names, using: &rng)
-                rows.append(IndicatorRow(id: StableID.make(prefix: "r", using: &rng), level1: level1,
+                rows.append(IndicatorRow(id: rng.stableID(prefix: UInt8(ascii: "r")), level1: level1,
                                          level2: level2, name: cell.name, description: cell.description,
                                          value: cell.value, basis: cell.basis))
             }
@@ -215,7 +215,7 @@ public enum SyntheticDepartments {
     }
 
     /// A copied name gets a community in brackets, then a number, as people disambiguate rows.
-    private static func uniqueName(_ name: String, in names: inout Set<String>,
+    private static func uniqueName(_ name: String, in names: inout NameSet,
                                    using rng: inout SeededGenerator) -> String {
         if names.insert(name).inserted { return name }
         let qualified = name + "（" + rng.pick(SyntheticVocabulary.communities) + "）"
@@ -223,6 +223,26 @@ public enum SyntheticDepartments {
         var number = 2
         while !names.insert(name + "（\(number)）").inserted { number += 1 }
         return name + "（\(number)）"
+    }
+
+    /// The names used so far in one project: a list while short (hashing or comparing CJK
+    /// strings as `String` normalizes them; a byte scan of a dozen names does not), a set when long.
+    private struct NameSet {
+        private var list: [String] = []
+        private var set: Set<String>?
+
+        init(expected: Int) {
+            if expected > 32 { set = Set(minimumCapacity: expected) } else { list.reserveCapacity(expected) }
+        }
+
+        mutating func insert(_ name: String) -> (inserted: Bool, memberAfterInsert: String) {
+            if set != nil { return set!.insert(name) }
+            // Bytes, not `==`: the vocabulary is plain NFC text, and String equality would
+            // normalize every CJK comparison.
+            if list.contains(where: { $0.utf8.elementsEqual(name.utf8) }) { return (false, name) }
+            list.append(name)
+            return (true, name)
+        }
     }
 
     private struct Cell {
