@@ -22,6 +22,9 @@ let package = Package(
         ),
         // Pure model: value types, parsing, validation, merge. Foundation only; no file or terminal I/O.
         .target(name: "JixiaoModel"),
+        // Sample departments shipped with jixiao (JSON resources) and a seeded generator of
+        // synthetic ones for benchmarks. Reads only its own bundled resources.
+        .target(name: "JixiaoSamples", dependencies: ["JixiaoModel"], resources: [.copy("Departments")]),
         // Document store: durability, locking, history, drafts, presence.
         .target(name: "JixiaoStore", dependencies: ["JixiaoModel"]),
         // Import of circulating plain-text documents and export to JSON, CSV, Markdown, HTML. Pure: text in, text out.
@@ -33,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoModel", "JixiaoStore", "JixiaoApp", "JixiaoTerminal", "JixiaoInterchange",
+                "JixiaoModel", "JixiaoStore", "JixiaoApp", "JixiaoTerminal", "JixiaoInterchange", "JixiaoSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +44,7 @@ let package = Package(
         // run concurrently, or fault-inject with strace.
         .executableTarget(name: "jixiao-store-probe", dependencies: ["JixiaoModel", "JixiaoStore"]),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
+        .testTarget(name: "JixiaoSamplesTests", dependencies: ["JixiaoSamples", "JixiaoModel"]),
         .testTarget(name: "JixiaoStoreTests", dependencies: ["JixiaoStore", "JixiaoModel", "jixiao-store-probe"]),
         .testTarget(name: "JixiaoAppTests", dependencies: ["JixiaoApp", "JixiaoModel"]),
         .testTarget(name: "JixiaoTerminalTests", dependencies: ["JixiaoTerminal", "JixiaoApp"]),

@@ -52,7 +52,7 @@ import Testing
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((decoded?["documents"] as? [[String: Any]])?.count == 2)
 
-        let history = try Self.run("jixiao", ["history", "dept-a", "--store", store])
+        let history = try Self.run("jixiao", ["history", "dept-a", "--all", "--store", store])
         #expect(history.status == 0)
         #expect(history.stdout.contains("revision 2 (from 1)"))
         #expect(history.stdout.contains("unitName: 版本1 → 版本2"))

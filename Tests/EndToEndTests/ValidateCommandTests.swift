@@ -77,20 +77,20 @@ import JixiaoStore
 
         var clean = try DocumentCodec.decode(try Data(contentsOf: example))
         clean.projects.removeLast()
-        clean.id = "900102-2024"
-        clean.unitCode = "900102"
+        clean.id = "900902-2024"
+        clean.unitCode = "900902"
         let cleanFile = dir.appendingPathComponent("clean.json")
         try DocumentCodec.encode(clean).write(to: cleanFile)
         for file in [example.path, cleanFile.path] {
             try storeDocument(file: file, store: store)
         }
-        let byID = try CLIProcess.run(["validate", "--store", store, "900102-2024"])
+        let byID = try CLIProcess.run(["validate", "--store", store, "900902-2024"])
         #expect(byID.status == 0, "\(byID.stdout)")
-        #expect(byID.stdout.hasPrefix("900102-2024 "))
+        #expect(byID.stdout.hasPrefix("900902-2024 "))
         let whole = try CLIProcess.run(["validate", "--store", store])
         #expect(whole.status == 1)
-        #expect(whole.stdout.contains("900101-2024"))
-        #expect(whole.stdout.contains("900102-2024"))
+        #expect(whole.stdout.contains("900901-2024"))
+        #expect(whole.stdout.contains("900902-2024"))
         #expect(whole.stdout.contains("合计"))
         let missing = try CLIProcess.run(["validate", "--store", store, "999999-2024"])
         #expect(missing.status == 2)
