@@ -22,8 +22,13 @@ let package = Package(
         ),
         // Pure model: value types, parsing, validation, merge. Foundation only; no file or terminal I/O.
         .target(name: "JixiaoModel"),
+        // Sample departments shipped with jixiao (JSON resources) and a seeded generator of
+        // synthetic ones for benchmarks. Reads only its own bundled resources.
+        .target(name: "JixiaoSamples", dependencies: ["JixiaoModel"], resources: [.copy("Departments")]),
         // Document store: durability, locking, history, drafts, presence.
         .target(name: "JixiaoStore", dependencies: ["JixiaoModel"]),
+        // Import of circulating plain-text documents and export to JSON, CSV, Markdown, HTML. Pure: text in, text out.
+        .target(name: "JixiaoInterchange", dependencies: ["JixiaoModel"]),
         // App core: state + event -> state, view -> cell buffer. No curses.
         .target(name: "JixiaoApp", dependencies: ["JixiaoModel", "JixiaoStore"]),
         // The only module that talks to ncurses.
@@ -31,16 +36,21 @@ let package = Package(
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoModel", "JixiaoStore", "JixiaoApp", "JixiaoTerminal",
+                "JixiaoModel", "JixiaoStore", "JixiaoApp", "JixiaoTerminal", "JixiaoInterchange", "JixiaoSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test helper only (not a product): store operations in a separate process, to kill,
+        // run concurrently, or fault-inject with strace.
+        .executableTarget(name: "jixiao-store-probe", dependencies: ["JixiaoModel", "JixiaoStore"]),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
-        .testTarget(name: "JixiaoStoreTests", dependencies: ["JixiaoStore", "JixiaoModel"]),
+        .testTarget(name: "JixiaoSamplesTests", dependencies: ["JixiaoSamples", "JixiaoModel"]),
+        .testTarget(name: "JixiaoStoreTests", dependencies: ["JixiaoStore", "JixiaoModel", "jixiao-store-probe"]),
         .testTarget(name: "JixiaoAppTests", dependencies: ["JixiaoApp", "JixiaoModel"]),
         .testTarget(name: "JixiaoTerminalTests", dependencies: ["JixiaoTerminal", "JixiaoApp"]),
+        .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoModel"], exclude: ["Fixtures"]),
         // Runs the built `jixiao` binary as a user would (processes, tmux).
-        .testTarget(name: "EndToEndTests", dependencies: ["JixiaoModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["JixiaoModel", "JixiaoStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `jixiao` command: the editor and its batch subcommands.
 @main
@@ -9,7 +10,24 @@ struct Jixiao: ParsableCommand {
         commandName: "jixiao",
         abstract: "Edit department budget performance targets (部门预算绩效目标).",
         version: version,
-        subcommands: [Edit.self],
+        subcommands: [Edit.self, Validate.self, ListCommand.self, HistoryCommand.self, FsckCommand.self,
+                      RestoreCommand.self, ImportCommand.self, ExportCommand.self, DemoCommand.self],
         defaultSubcommand: Edit.self
     )
+
+    /// Usage errors exit with status 2, the convention every jixiao command documents
+    /// (argument-parser's own default would be 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

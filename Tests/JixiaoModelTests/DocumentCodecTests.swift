@@ -16,7 +16,7 @@ import Testing
 
     @Test func decodesTheExampleExactly() throws {
         let d = try DocumentCodec.decode(try exampleBytes())
-        #expect(d.id == "900101-2024")
+        #expect(d.id == "900901-2024")
         #expect(d.moneyUnit == .tenThousandYuan)
         #expect(d.subGoals[1].standard == "全年零事故的为优。")
         #expect(d.subGoals[0].duty == nil)
@@ -117,7 +117,7 @@ import Testing
     @Test func duplicateIdsAndKeysAreRefused() throws {
         let ids = try decodeError { $0 = $0.replacingOccurrences(of: #""id": "r-timely""#, with: #""id": "r-count""#) }
         #expect(ids.path == "$.projects[0].indicators[1].id")
-        let keys = try decodeError { $0 = $0.replacingOccurrences(of: #""unitCode": "900101","#, with: #""unitCode": "900101", "unitCode": "1","#) }
+        let keys = try decodeError { $0 = $0.replacingOccurrences(of: #""unitCode": "900901","#, with: #""unitCode": "900901", "unitCode": "1","#) }
         #expect(keys.line == 5)
         #expect(keys.message.contains("duplicate key"))
     }

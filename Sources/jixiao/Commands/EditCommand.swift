@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoApp
+import JixiaoStore
 import JixiaoTerminal
 
 /// `jixiao edit` (the default): opens the editor on a store.
@@ -10,8 +11,7 @@ struct Edit: ParsableCommand {
         abstract: "Open the editor on a store (the default command)."
     )
 
-    @Option(name: .long, help: ArgumentHelp("The store directory.", valueName: "DIR"))
-    var store: String?
+    @OptionGroup var store: StoreOptions
 
     @Option(name: .long, help: ArgumentHelp(
         "Colour theme: default, light, high-contrast, monochrome, or a file NAME.theme in $XDG_CONFIG_HOME/jixiao/themes.",
@@ -41,10 +41,17 @@ struct Edit: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let language = lang ?? Language.detect(environment: environment)
-        let storeDirectory = StoreLocation.resolve(option: store, environment: environment)
         let catalog = ThemeCatalog(userDirectory: ThemeCatalog.defaultUserDirectory(environment: environment))
         let chosen = catalog.load(theme)
-        let loaded = DepartmentListingLoader.load(from: storeDirectory)
+        let documentStore: FileDocumentStore
+        let loaded: DepartmentListingLoader.Result
+        do {
+            documentStore = try store.open()
+            loaded = try DepartmentListingLoader.load(from: documentStore)
+        } catch {
+            FileHandle.standardError.write(Data("jixiao: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
 
         var options = Terminal.Options.fromEnvironment(environment)
         if let escDelay { options.escapeDelay = escDelay }
@@ -69,7 +76,7 @@ struct Edit: ParsableCommand {
                 theme: chosen.theme.adapted(toColors: terminal.capabilities.colors),
                 metrics: TextMetrics(ambiguousWidth: ambiguousWidth),
                 userName: Self.userName(environment: environment),
-                storePath: storeDirectory.path)
+                storePath: documentStore.root)
             var app = App(home: DepartmentListScreen(listings: loaded.listings), environment: appEnvironment,
                           size: terminal.size, message: message)
             return AppRunner.run(&app, on: terminal)

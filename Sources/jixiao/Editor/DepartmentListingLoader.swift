@@ -1,35 +1,30 @@
 import Foundation
 import JixiaoApp
 import JixiaoModel
+import JixiaoStore
 
-/// The departments the home screen lists. For now: every `*.json` file directly in the
-/// store directory, decoded with `DocumentCodec`. The store issue replaces this one function
-/// with the store's summary index; nothing else depends on how listings are found.
+/// The departments the home screen lists, from the store's summary index. This is the only
+/// place where the editor reads listings; the app core takes them as plain values.
 enum DepartmentListingLoader {
     struct Result {
         var listings: [DepartmentListing]
-        /// One line per file that could not be read: `path: line L, column C: $.path: message`.
+        /// One line per document the store could not use: `path: reason`.
         var problems: [String]
     }
 
-    static func load(from directory: URL) -> Result {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
-            return Result(listings: [], problems: [])  // no store yet: an empty list
-        }
-        var listings: [DepartmentListing] = []
-        var problems: [String] = []
-        for name in names.sorted() where name.hasSuffix(".json") {
-            let file = directory.appendingPathComponent(name)
-            do {
-                let data = try Data(contentsOf: file)
-                listings.append(DepartmentListing(try DocumentCodec.decode(data)))
-            } catch let error as DocumentDecodingError {
-                problems.append("\(file.path): \(error)")
-            } catch {
-                problems.append("\(file.path): cannot be read (\(error.localizedDescription))")
-            }
-        }
-        listings.sort { ($0.unitCode, $0.fiscalYear) < ($1.unitCode, $1.fiscalYear) }
-        return Result(listings: listings, problems: problems)
+    static func load(from store: some DocumentStore) throws(StoreError) -> Result {
+        let listing = try store.list()
+        let listings = listing.documents.map(listing(of:))
+            .sorted { ($0.unitCode, $0.fiscalYear) < ($1.unitCode, $1.fiscalYear) }
+        return Result(listings: listings, problems: listing.problems.map(\.description))
+    }
+
+    /// A summary as the home screen shows it. The index stores canonical strings; a value
+    /// this build does not know shows as blank (budget) or draft (status) rather than failing.
+    static func listing(of summary: DocumentSummary) -> DepartmentListing {
+        DepartmentListing(id: summary.id, unitCode: summary.unitCode, unitName: summary.unitName,
+                          fiscalYear: summary.fiscalYear, status: ReviewStatus(rawValue: summary.status) ?? .draft,
+                          projectCount: summary.projectCount, totalBudget: Amount(canonical: summary.totalBudget),
+                          moneyUnit: MoneyUnit(rawValue: summary.moneyUnit) ?? .tenThousandYuan)
     }
 }

@@ -1,0 +1,372 @@
+import Foundation
+
+/// Reads the meaning out of a 指标值 text. Lenient by design: white space anywhere, full-width
+/// digits and symbols, operator words (不低于, 以内 …) are all accepted, and whatever does not fit
+/// becomes `.notUnderstood` with the reason, never an error.
+enum TargetValueParser {
+    static func parse(_ text: String) -> TargetValue.Meaning {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return .empty }
+        if trimmed.allSatisfy({ placeholderCharacters.contains($0) }) { return .placeholder }
+        // Inner white space and closing punctuation carry no meaning (`766 元/人`, `≥ 95 %`, `优。`).
+        var compact = String(trimmed.filter { !$0.isWhitespace })
+        while let last = compact.last, "。；;，,".contains(last), compact.dropLast().isEmpty == false {
+            compact.removeLast()
+        }
+
+        if compact == "不适用" { return .notApplicable }
+        for prefix in ["定量（其他）", "定量(其他)", "定量（其它）", "定量(其它)"] where compact.hasPrefix(prefix) {
+            return .otherQuantitative(detail: droppingSeparators(compact.dropFirst(prefix.count)))
+        }
+        if compact.hasPrefix("定性") {
+            let words = droppingSeparators(compact.dropFirst(2))
+            return .qualitative(.init(text: words, kind: qualitativeKind(of: words) ?? .declared))
+        }
+        // `定量` alone is the national operator for a plain quantity: read what follows.
+        if compact.hasPrefix("定量"), compact.count > 2 {
+            compact = droppingSeparators(compact.dropFirst(2))
+        }
+
+        if let frequency = frequency(in: compact) { return .frequency(frequency) }
+        if let deadline = deadline(in: compact) { return .deadline(deadline) }
+        if !compact.contains(where: isDigit) {
+            if let kind = qualitativeKind(of: compact) { return .qualitative(.init(text: compact, kind: kind)) }
+            if comparison(atStartOf: Substring(compact)) != nil { return .notUnderstood(.missingNumber) }
+            return .notUnderstood(.unrecognised)
+        }
+        return quantity(in: compact)
+    }
+
+    // MARK: Pieces
+
+    /// Characters that, alone, only pretend to fill a cell.
+    static let placeholderCharacters: Set<Character> = [
+        "*", "＊", "_", "＿", "-", "－", "—", "–", "―", "/", "／", "\\", ".", "。", "…", "?", "？", "~", "～",
+    ]
+
+    static func droppingSeparators(_ text: Substring) -> String {
+        String(text.drop(while: { "：:，,、".contains($0) }))
+    }
+
+    static func isDigit(_ ch: Character) -> Bool {
+        guard let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return false }
+        return (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
+
+    private static func digitValue(_ ch: Character) -> Int? {
+        guard isDigit(ch), let scalar = ch.unicodeScalars.first else { return nil }
+        return scalar.value >= 0xFF10 ? Int(scalar.value - 0xFF10) : Int(scalar.value - 0x30)
+    }
+
+    /// Operator spellings, longest first so that `大于等于` wins over `大于` and `>=` over `>`.
+    static let comparisonSpellings: [(text: String, comparison: Comparison)] = {
+        let table: [(String, Comparison)] = [
+            ("≥", .atLeast), ("≧", .atLeast), ("⩾", .atLeast), (">=", .atLeast), ("＞＝", .atLeast),
+            ("＞=", .atLeast), (">＝", .atLeast), ("大于等于", .atLeast), ("大于或等于", .atLeast),
+            ("不低于", .atLeast), ("不少于", .atLeast), ("不小于", .atLeast), ("至少", .atLeast),
+            ("最少", .atLeast), ("达到", .atLeast),
+            ("≤", .atMost), ("≦", .atMost), ("⩽", .atMost), ("<=", .atMost), ("＜＝", .atMost),
+            ("＜=", .atMost), ("<＝", .atMost), ("小于等于", .atMost), ("小于或等于", .atMost),
+            ("不高于", .atMost), ("不超过", .atMost), ("不大于", .atMost), ("不多于", .atMost),
+            ("至多", .atMost), ("最多", .atMost), ("控制在", .atMost),
+            (">", .greaterThan), ("＞", .greaterThan), ("大于", .greaterThan), ("高于", .greaterThan),
+            ("多于", .greaterThan), ("超过", .greaterThan),
+            ("<", .lessThan), ("＜", .lessThan), ("小于", .lessThan), ("低于", .lessThan), ("少于", .lessThan),
+            ("==", .equal), ("＝＝", .equal), ("=", .equal), ("＝", .equal), ("等于", .equal),
+        ]
+        return table.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// Operator words written after the number and unit: `95%以上`, `5天以内`.
+    static let comparisonSuffixes: [(text: String, comparison: Comparison)] = [
+        ("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost),
+    ]
+
+    static func comparison(atStartOf text: Substring) -> (comparison: Comparison, length: Int)? {
+        for spelling in comparisonSpellings where text.hasPrefix(spelling.text) {
+            return (spelling.comparison, spelling.text.count)
+        }
+        return nil
+    }
+
+    private enum NumberScan {
+        case none
+        case tooLarge
+        case number(Amount, rest: Substring)
+    }
+
+    /// A decimal number at the start of `text`: ASCII or full-width digits, `.` or `．`,
+    /// thousands separators `,` between digit groups, an optional minus sign.
+    private static func number(atStartOf text: Substring) -> NumberScan {
+        var rest = text
+        var typed = ""
+        if let first = rest.first, first == "-" || first == "－", rest.dropFirst().first.map(isDigit) == true {
+            typed.append("-")
+            rest = rest.dropFirst()
+        }
+        var seenPoint = false
+        while let ch = rest.first {
+            if let digit = digitValue(ch) {
+                typed.append(Character(String(digit)))
+            } else if (ch == "." || ch == "．"), !seenPoint, rest.dropFirst().first.map(isDigit) == true {
+                seenPoint = true
+                typed.append(".")
+            } else if ch == ",", !seenPoint, !typed.isEmpty,
+                      rest.dropFirst().prefix(3).count == 3, rest.dropFirst().prefix(3).allSatisfy(isDigit),
+                      rest.dropFirst(4).first.map(isDigit) != true {
+                // A thousands separator only: the three digits after it end a group.
+            } else {
+                break
+            }
+            rest = rest.dropFirst()
+        }
+        guard typed.contains(where: \.isNumber) else { return .none }
+        guard let amount = Amount(typed: typed) else { return .tooLarge }
+        return .number(amount, rest: rest)
+    }
+
+    // MARK: Quantity
+
+    private static func quantity(in text: String) -> TargetValue.Meaning {
+        var rest = Substring(text)
+        var comparison: Comparison?
+        if let found = self.comparison(atStartOf: rest) {
+            comparison = found.comparison
+            rest = rest.dropFirst(found.length)
+        }
+        let amount: Amount
+        switch number(atStartOf: rest) {
+        case .none: return .notUnderstood(comparison == nil ? .unrecognised : .missingNumber)
+        case .tooLarge: return .notUnderstood(.numberOutOfRange)
+        case .number(let value, let after):
+            amount = value
+            rest = after
+        }
+        if let suffix = comparisonSuffixes.first(where: { rest.hasSuffix($0.text) }) {
+            rest = rest.dropLast(suffix.text.count)
+            if let written = comparison {
+                let agrees = (written.isLowerBound && suffix.comparison.isLowerBound)
+                    || (written.isUpperBound && suffix.comparison.isUpperBound)
+                guard agrees else { return .notUnderstood(.conflictingOperators) }
+            } else {
+                comparison = suffix.comparison
+            }
+        }
+        var unit: TargetUnit?
+        if let known = TargetUnit.knownBase(atStartOf: rest) {
+            rest = rest.dropFirst(known.written.count)
+            // A classifier may name what it counts: `≥14个社区`, `≥500名居民`. Only classifiers that
+            // seldom start other words (支 starts 支出率), and never before a property word such as
+            // 使用率 / 及时性 / 满意度, which is the `notAUnit` defect.
+            var counted: String?
+            if classifiersBeforeNouns.contains(known.written) {
+                let noun = rest.prefix(while: { $0.isLetter && $0 != "/" && $0 != "／" })
+                if !noun.isEmpty, noun.count <= 8, let last = noun.last, !"率性度力值比量".contains(last) {
+                    counted = String(noun)
+                    rest = rest.dropFirst(noun.count)
+                }
+            }
+            var per: [String] = []
+            while let slash = rest.first, slash == "/" || slash == "／" {
+                let word = rest.dropFirst().prefix(while: { $0.isLetter && $0 != "/" && $0 != "／" })
+                guard !word.isEmpty, word.count <= 6 else { break }
+                per.append(String(word))
+                rest = rest.dropFirst(1 + word.count)
+            }
+            unit = TargetUnit(base: known.base, counted: counted, per: per, kind: known.kind)
+            // A unit word running on into more letters was a longer word all along: `支出率`, `分数`.
+            if counted == nil, per.isEmpty, rest.first?.isLetter == true, known.written.allSatisfy(\.isLetter) {
+                return .notUnderstood(.notAUnit(known.written + rest))
+            }
+        } else if let magnitude = ["百万", "万", "千", "亿"].first(where: { rest.hasPrefix($0) }) {
+            return .notUnderstood(.magnitudeWithoutUnit(magnitude))
+        } else if let first = rest.first, first.isLetter {
+            return .notUnderstood(.notAUnit(String(rest)))
+        }
+        guard rest.isEmpty else { return .notUnderstood(.unexpectedText(String(rest))) }
+        return .quantity(.init(comparison: comparison ?? .equal, comparisonImplied: comparison == nil,
+                               number: amount, unit: unit))
+    }
+
+    static let classifiersBeforeNouns: Set<String> = [
+        "个", "名", "位", "户", "家", "所", "项", "台", "辆", "件", "次", "场", "期", "批", "套", "处", "条", "篇",
+        "份", "本", "张", "间", "座", "栋", "幢", "株", "棵", "盏",
+    ]
+
+    // MARK: Frequency
+
+    private static let periods: [(text: String, period: TargetValue.Frequency.Period)] = [
+        ("半年", .halfYear), ("年度", .year), ("季度", .quarter), ("星期", .week), ("年", .year), ("季", .quarter),
+        ("月", .month), ("周", .week), ("天", .day), ("日", .day),
+    ]
+
+    private static func frequency(in text: String) -> TargetValue.Frequency? {
+        guard text.hasPrefix("每") else { return nil }
+        var rest = Substring(text).dropFirst()
+        guard let period = periods.first(where: { rest.hasPrefix($0.text) }) else { return nil }
+        rest = rest.dropFirst(period.text.count)
+        var comparison = Comparison.equal
+        if let found = self.comparison(atStartOf: rest) {
+            comparison = found.comparison
+            rest = rest.dropFirst(found.length)
+        }
+        let count: Amount
+        if case .number(let value, let after) = number(atStartOf: rest) {
+            count = value
+            rest = after
+        } else if let (value, length) = chineseNumber(atStartOf: rest) {
+            count = Amount(value)
+            rest = rest.dropFirst(length)
+        } else {
+            return nil
+        }
+        guard let unit = TargetUnit.knownBase(atStartOf: rest), unit.kind == .count
+                || ["回", "遍"].contains(unit.written) else {
+            guard let extra = ["回", "遍"].first(where: { rest.hasPrefix($0) }) else { return nil }
+            return finishFrequency(rest.dropFirst(extra.count), period.period, comparison, count, extra)
+        }
+        return finishFrequency(rest.dropFirst(unit.written.count), period.period, comparison, count, unit.written)
+    }
+
+    private static func finishFrequency(_ rest: Substring, _ period: TargetValue.Frequency.Period,
+                                        _ comparison: Comparison, _ count: Amount,
+                                        _ unit: String) -> TargetValue.Frequency? {
+        var comparison = comparison
+        var rest = rest
+        if comparison == .equal, let suffix = comparisonSuffixes.first(where: { rest.hasPrefix($0.text) }) {
+            comparison = suffix.comparison
+            rest = rest.dropFirst(suffix.text.count)
+        }
+        guard rest.isEmpty else { return nil }
+        return .init(period: period, comparison: comparison, count: count, unit: unit)
+    }
+
+    /// 一 … 九十九 at the start of `text`, with its length in characters.
+    static func chineseNumber(atStartOf text: Substring) -> (Int, Int)? {
+        let digits: [Character: Int] = ["零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                                        "六": 6, "七": 7, "八": 8, "九": 9]
+        let run = text.prefix(while: { digits[$0] != nil || $0 == "十" })
+        guard !run.isEmpty, run.count <= 3 else { return nil }
+        let chars = Array(run)
+        if let ten = chars.firstIndex(of: "十") {
+            guard chars.lastIndex(of: "十") == ten, ten <= 1 else { return nil }
+            let tens = ten == 0 ? 1 : digits[chars[0]]!
+            let onesPart = chars[(ten + 1)...]
+            guard onesPart.count <= 1 else { return nil }
+            let ones = onesPart.first.map { digits[$0]! } ?? 0
+            return (tens * 10 + ones, chars.count)
+        }
+        guard chars.count == 1 else { return nil }
+        return (digits[chars[0]]!, 1)
+    }
+
+    // MARK: Deadline
+
+    private static let deadlineVerbs = [
+        "全部完成", "发放完毕", "完成", "完工", "办结", "结束", "发放", "拨付", "支付", "到位", "验收", "实施",
+        "上报", "完毕",
+    ]
+
+    private static func deadline(in text: String) -> TargetValue.Deadline? {
+        var rest = Substring(text)
+        var result = TargetValue.Deadline()
+        var yearWord = false
+        var marked = false
+        if let (year, length) = leadingInteger(rest, maxDigits: 4), length == 4,
+           let separator = rest.dropFirst(4).first, "-./".contains(separator),
+           let (month, monthLength) = leadingInteger(rest.dropFirst(5), maxDigits: 2),
+           rest.dropFirst(5 + monthLength).first == separator,
+           let (day, dayLength) = leadingInteger(rest.dropFirst(6 + monthLength), maxDigits: 2) {
+            // 2023-12-31, 2023.12.31, 2023/12/31
+            result = .init(year: year, month: month, day: day)
+            rest = rest.dropFirst(6 + monthLength + dayLength)
+        } else {
+            if let (year, length) = leadingInteger(rest, maxDigits: 4), length == 4,
+               rest.dropFirst(4).hasPrefix("年") {
+                result.year = year
+                rest = rest.dropFirst(rest.dropFirst(4).hasPrefix("年度") ? 6 : 5)
+            } else if let word = ["本年度", "本年", "当年", "年度", "全年", "年"].first(where: { rest.hasPrefix($0) }) {
+                yearWord = true
+                rest = rest.dropFirst(word.count)
+            }
+            if let (month, length) = leadingInteger(rest, maxDigits: 2), rest.dropFirst(length).hasPrefix("月") {
+                result.month = month
+                rest = rest.dropFirst(length + 1)
+                if rest.hasPrefix("份") { rest = rest.dropFirst() }
+                if let (day, dayLength) = leadingInteger(rest, maxDigits: 2),
+                   let mark = rest.dropFirst(dayLength).first, mark == "日" || mark == "号" {
+                    result.day = day
+                    rest = rest.dropFirst(dayLength + 1)
+                }
+            } else if let (month, length) = halfOrQuarterEnd(atStartOf: rest) {
+                // 第四季度 / 四季度 / 上半年 end with their last month.
+                result.month = month
+                rest = rest.dropFirst(length)
+                marked = true
+            }
+        }
+        if let end = ["底", "末"].first(where: { rest.hasPrefix($0) }) {
+            rest = rest.dropFirst(end.count)
+            marked = true
+        }
+        if let before = ["之前", "以前", "以内", "前", "内"].first(where: { rest.hasPrefix($0) }) {
+            rest = rest.dropFirst(before.count)
+            marked = true
+        }
+        if let verb = deadlineVerbs.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(verb.count) }
+        guard rest.isEmpty else { return nil }
+        if let year = result.year, !(1900...2199).contains(year) { return nil }
+        // `6月` alone is six months, `年` alone nothing: a deadline needs a year, a day or a marker.
+        guard result.year != nil || result.day != nil || marked else { return nil }
+        guard result.year != nil || result.month != nil || yearWord else { return nil }
+        return result
+    }
+
+    /// `第N季度`, `N季度` (N in digits or 一…四), `上半年`, `下半年`: the last month of the period.
+    private static func halfOrQuarterEnd(atStartOf text: Substring) -> (month: Int, length: Int)? {
+        if text.hasPrefix("上半年") { return (6, 3) }
+        if text.hasPrefix("下半年") { return (12, 3) }
+        let hasOrdinal = text.hasPrefix("第")
+        let rest = hasOrdinal ? text.dropFirst() : text
+        let quarters: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+                                          "１": 1, "２": 2, "３": 3, "４": 4]
+        guard let first = rest.first, let quarter = quarters[first], rest.dropFirst().hasPrefix("季度") else {
+            return nil
+        }
+        return (quarter * 3, (hasOrdinal ? 1 : 0) + 3)
+    }
+
+    private static func leadingInteger(_ text: Substring, maxDigits: Int) -> (Int, Int)? {
+        let run = text.prefix(while: isDigit)
+        guard !run.isEmpty, run.count <= maxDigits else { return nil }
+        return (run.reduce(0) { $0 * 10 + digitValue($1)! }, run.count)
+    }
+
+    // MARK: Qualitative
+
+    /// Whole values that are grades or yes/no answers.
+    static let grades: Set<String> = [
+        "优", "优秀", "优良", "良", "良好", "中", "中等", "一般", "差", "较差", "合格", "不合格", "好", "较好",
+        "很好", "高", "较高", "低", "较低", "满意", "基本满意", "比较满意", "非常满意", "显著", "明显",
+    ]
+    static let yesNo: Set<String> = ["是", "否", "有", "无"]
+
+    /// Word stems that mark a qualitative value, by kind, tried in this order.
+    static let qualitativeStems: [(kind: TargetValue.Qualitative.Kind, stems: [String])] = [
+        (.actualCost, ["实际支出", "据实", "按实", "实际发生", "按实际"]),
+        (.timeliness, ["及时", "按时", "按期", "如期", "准时", "按规定时间", "按时限", "限期"]),
+        (.trend, ["提升", "提高", "改善", "增强", "增加", "增长", "促进", "加强", "降低", "减少", "下降", "优化",
+                  "稳定", "保持", "好转", "进一步", "逐步", "不断", "持续"]),
+        (.compliance, ["达标", "合格", "符合", "规范", "准确", "合规", "到位", "完成", "落实", "按规定", "按标准",
+                       "按要求", "按计划", "保障", "满足", "覆盖", "正常", "无事故", "零事故", "达到要求"]),
+    ]
+
+    static func qualitativeKind(of words: String) -> TargetValue.Qualitative.Kind? {
+        if grades.contains(words) { return .grade }
+        if yesNo.contains(words) { return .yesNo }
+        for group in qualitativeStems where group.stems.contains(where: { words.contains($0) }) {
+            return group.kind
+        }
+        return nil
+    }
+}

@@ -1,0 +1,356 @@
+import Foundation
+import JixiaoModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The embedded store: one directory of files, shared by every jixiao process on the machine.
+/// Layout, save protocol and guarantees: docs/store.md.
+public final class FileDocumentStore: DocumentStore {
+    public struct Options: Sendable {
+        /// Open even on NFS/SMB, where renames and locks are not coherent between clients.
+        public var allowNetworkFileSystem = false
+        /// Validation hook for the finding counts of the summary index.
+        public var findingCounter: FindingCounter?
+        /// Who saves; the OS account by default. Tests may name someone else.
+        public var saver = SaverIdentity.current()
+        /// How the file system is identified; tests substitute a network one.
+        var fileSystemKind: @Sendable (String) throws(SystemError) -> FileSystemKind = { path throws(SystemError) in
+            try FileSystemKind.of(path)
+        }
+
+        public init(allowNetworkFileSystem: Bool = false, findingCounter: FindingCounter? = nil) {
+            self.allowNetworkFileSystem = allowNetworkFileSystem
+            self.findingCounter = findingCounter
+        }
+    }
+
+    public let root: String
+    public let saver: SaverIdentity
+    let findingCounter: FindingCounter?
+    /// The store directory's group, when files need it set explicitly (no setgid bit and a
+    /// different primary group); nil when new files get it anyway.
+    let group: gid_t?
+
+    static let directories = ["documents", "history", "locks", "deleted", "damaged", "presence", "drafts"]
+
+    /// Opens (creating if needed) the store at `root`, refusing network file systems unless
+    /// allowed, and removes temp files left by writers that crashed.
+    public init(root: String, options: Options = Options()) throws(StoreError) {
+        var root = root
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        self.root = root
+        saver = options.saver
+        findingCounter = options.findingCounter
+        do {
+            try FileDocumentStore.makeDirectory(root, group: nil)
+            guard let info = try FileIO.status(root) else { throw SystemError("stat", root, code: ENOENT) }
+            let setgid = info.st_mode & S_ISGID != 0
+            group = setgid || info.st_gid == getegid() ? nil : info.st_gid
+            if !options.allowNetworkFileSystem, case .network(let kind) = try options.fileSystemKind(root) {
+                throw StoreError.networkFileSystem(path: root, kind: kind)
+            }
+            for name in FileDocumentStore.directories {
+                try FileDocumentStore.makeDirectory(root + "/" + name, group: group)
+            }
+        } catch let error as SystemError {
+            throw .io(error)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .io(SystemError("open store", root, code: EIO))
+        }
+        try removeLeftoverTempFiles()
+    }
+
+    static func makeDirectory(_ path: String, group: gid_t?) throws(SystemError) {
+        if mkdir(path, 0o777) == 0 {
+            if let group { _ = chown(path, uid_t.max, group) }
+            return
+        }
+        if errno == EEXIST { return }
+        if errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex {
+            try makeDirectory(String(path[..<slash]), group: group)
+            if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
+        }
+        throw SystemError("mkdir", path)
+    }
+
+    // MARK: Paths
+
+    func documentPath(_ id: String) -> String { "\(root)/documents/\(id).json" }
+    func deletedPath(_ id: String) -> String { "\(root)/deleted/\(id).json" }
+    func historyPath(_ id: String) -> String { "\(root)/history/\(id).jsonl" }
+    func lockPath(_ id: String) -> String { "\(root)/locks/\(id).lock" }
+    var damagedDirectory: String { "\(root)/damaged" }
+    var indexPath: String { "\(root)/index.json" }
+
+    func validate(_ id: String) throws(StoreError) {
+        guard StableID.isValid(id) else { throw .invalidID(id) }
+    }
+
+    func lock(_ id: String) throws(StoreError) -> FileLock {
+        do {
+            return try FileLock.acquire(lockPath(id))
+        } catch {
+            throw .io(error)
+        }
+    }
+
+    // MARK: Reading
+
+    enum ReadResult {
+        case missing
+        case readable(DocumentFile)
+        case unreadable(DocumentFile.Unreadable)
+    }
+
+    func read(_ path: String, id: String) throws(StoreError) -> ReadResult {
+        let bytes: [UInt8]?
+        do {
+            bytes = try FileIO.readFile(path)
+        } catch {
+            throw .io(error)
+        }
+        guard let bytes else { return .missing }
+        do {
+            return .readable(try DocumentFile.decode(bytes, expectedID: id))
+        } catch {
+            return .unreadable(error)
+        }
+    }
+
+    public func load(id: String) throws(StoreError) -> StoredDocument {
+        try validate(id)
+        for _ in 0..<2 {
+            switch try read(documentPath(id), id: id) {
+            case .readable(let file):
+                return file.stored
+            case .missing:
+                if FileIO.exists(deletedPath(id)) { throw .deleted(id: id) }
+                if let problem = try quarantined(id).first { throw .damaged(problem) }
+                throw .notFound(id: id)
+            case .unreadable(let unreadable):
+                if unreadable.isNewerFormat {
+                    throw .damaged(DocumentProblem(id: id, path: documentPath(id), reason: unreadable.reason))
+                }
+                if let problem = try setAsideIfStillUnreadable(id) { throw .damaged(problem) }
+                // Readable under the lock: read again.
+            }
+        }
+        throw .notFound(id: id)
+    }
+
+    // MARK: Saving
+
+    public func save(_ document: DepartmentDocument, base: Int) throws(StoreError) -> SaveOutcome {
+        let id = document.id
+        try validate(id)
+        let held = try lock(id)
+        defer { held.unlock() }
+
+        if FileIO.exists(deletedPath(id)) { throw .deleted(id: id) }
+        let current: DocumentFile?
+        switch try read(documentPath(id), id: id) {
+        case .missing:
+            // A document moved aside is not "new": saving over its id would hide the damage.
+            if let problem = try quarantined(id).first { throw .damaged(problem) }
+            current = nil
+        case .readable(let file):
+            current = file
+        case .unreadable(let unreadable):
+            if unreadable.isNewerFormat {
+                throw .damaged(DocumentProblem(id: id, path: documentPath(id), reason: unreadable.reason))
+            }
+            throw .damaged(try setAside(id, reason: unreadable.reason))
+        }
+        let currentRevision = current?.header.revision ?? 0
+        guard currentRevision == base else {
+            if let current { return .conflict(current: current.stored) }
+            throw .notFound(id: id)
+        }
+
+        let log = HistoryLog(path: historyPath(id))
+        if current == nil, let problem = try orphanedHistory(id, log) { throw .damaged(problem) }
+        try trimHistory(log, toRevision: currentRevision, live: true)
+        let time = Timestamp.now()
+        let revision = currentRevision + 1
+        let (bytes, sha) = DocumentFile.encode(document, revision: revision, saver: saver, time: time)
+        let changes = DocumentDiff(from: current.map { DocumentTree($0.document) }, to: DocumentTree(document)).changes
+        let record = HistoryRecord(kind: .save, revision: revision, baseRevision: base, saver: saver, time: time,
+                                   sha256: sha, changes: changes)
+        let sizeBefore = try log.append(record, group: group)
+        do {
+            try AtomicFile.replace(documentPath(id), with: bytes, group: group)
+        } catch {
+            switch error {
+            case .beforeReplace(let cause):
+                // The document is unchanged: take its record back so history matches it.
+                try? log.truncate(to: sizeBefore)
+                throw .saveFailed(cause)
+            case .afterReplace(let cause):
+                throw .outcomeUnknown(id: id, cause)
+            }
+        }
+        return .saved(revision: revision)
+    }
+
+    /// Drops history records the document never reached (a crash between appending the record
+    /// and renaming the document), a torn last line, and a trailing delete or restore that did
+    /// not happen. Call with the document's lock held.
+    func trimHistory(_ log: HistoryLog, toRevision revision: Int, live: Bool) throws(StoreError) {
+        // Only the tail matters, so decode backwards from the end instead of the whole file.
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.readFile(log.path) ?? []
+        } catch {
+            throw .io(error)
+        }
+        var end = bytes.last == 0x0A ? bytes.count : (bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+        while end > 0 {
+            let start = bytes[..<(end - 1)].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let record = try log.decodeLine(bytes[start..<(end - 1)], number: bytes[..<start].count { $0 == 0x0A } + 1)
+            let undone = record.revision > revision
+                || (record.kind == .delete && live) || (record.kind == .restore && !live)
+            guard undone else { break }
+            end = start
+        }
+        guard end < bytes.count else { return }
+        do {
+            try log.truncate(to: end)
+        } catch {
+            throw .io(error)
+        }
+    }
+
+    /// A history with more than the record of an interrupted first save, for a document that
+    /// does not exist: the document was lost or removed by hand. Creating it afresh would trim
+    /// that history away, so it is refused.
+    func orphanedHistory(_ id: String, _ log: HistoryLog) throws(StoreError) -> DocumentProblem? {
+        let records = try log.read().records
+        if records.isEmpty || (records.count == 1 && records[0].kind == .save && records[0].revision == 1) { return nil }
+        return DocumentProblem(id: id, path: log.path, reason: "history has \(records.count) records but documents/\(id).json "
+            + "is missing; put the document back (or move the history away) before saving this id")
+    }
+
+    // MARK: History
+
+    public func history(id: String) throws(StoreError) -> [HistoryRecord] {
+        try validate(id)
+        let revision: Int
+        var live = true
+        switch try read(documentPath(id), id: id) {
+        case .readable(let file):
+            revision = file.header.revision
+        case .missing:
+            guard case .readable(let file) = try read(deletedPath(id), id: id) else {
+                if let problem = try quarantined(id).first { throw .damaged(problem) }
+                throw .notFound(id: id)
+            }
+            revision = file.header.revision
+            live = false
+        case .unreadable(let unreadable):
+            throw .damaged(DocumentProblem(id: id, path: documentPath(id), reason: unreadable.reason))
+        }
+        // Records past the document (an interrupted save) are not history; a writer trims them.
+        var records = try HistoryLog(path: historyPath(id)).read().records.filter { $0.revision <= revision }
+        while let last = records.last, (last.kind == .delete && live) || (last.kind == .restore && !live) {
+            records.removeLast()
+        }
+        return records
+    }
+
+    // MARK: Damaged documents
+
+    /// Under the document's lock, moves the file into `damaged/` if it still does not read,
+    /// with a `.reason` file beside it. Returns the problem, or nil if it reads now.
+    func setAsideIfStillUnreadable(_ id: String) throws(StoreError) -> DocumentProblem? {
+        let held = try lock(id)
+        defer { held.unlock() }
+        switch try read(documentPath(id), id: id) {
+        case .readable: return nil
+        case .missing: return try quarantined(id).first
+        case .unreadable(let unreadable):
+            if unreadable.isNewerFormat {
+                return DocumentProblem(id: id, path: documentPath(id), reason: unreadable.reason)
+            }
+            return try setAside(id, reason: unreadable.reason)
+        }
+    }
+
+    /// Moves an unreadable document aside. Call with its lock held.
+    func setAside(_ id: String, reason: String) throws(StoreError) -> DocumentProblem {
+        let stamp = Timestamp.now().replacingOccurrences(of: ":", with: "")
+        let target = "\(damagedDirectory)/\(id).\(stamp).json"
+        do {
+            try FileIO.rename(documentPath(id), target)
+            let fd = try FileIO.open(target + ".reason", O_WRONLY | O_CREAT | O_TRUNC)
+            try FileIO.writeAll(fd, Array("documents/\(id).json: \(reason)\n".utf8), target + ".reason")
+            try FileIO.fsync(fd, target + ".reason")
+            try FileIO.close(fd, target + ".reason")
+            try FileIO.fsyncDirectory(damagedDirectory)
+            try FileIO.fsyncDirectory(root + "/documents")
+        } catch {
+            throw .io(error)
+        }
+        return DocumentProblem(id: id, path: target, reason: reason)
+    }
+
+    /// Documents moved aside for `id` (every id when nil), with their reasons.
+    func quarantined(_ id: String? = nil) throws(StoreError) -> [DocumentProblem] {
+        let names: [String]
+        do {
+            names = try FileIO.list(damagedDirectory)
+        } catch {
+            throw .io(error)
+        }
+        var problems: [DocumentProblem] = []
+        for name in names where name.hasSuffix(".json.reason") {
+            guard let dot = name.firstIndex(of: ".") else { continue }
+            let owner = String(name[..<dot])
+            if let id, owner != id { continue }
+            let path = "\(damagedDirectory)/\(name.dropLast(".reason".count))"
+            let text = (try? FileIO.readFile("\(damagedDirectory)/\(name)")).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
+            var reason = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "moved aside"
+            if let colon = reason.range(of: ": ") { reason = String(reason[colon.upperBound...]) }
+            problems.append(DocumentProblem(id: owner, path: path, reason: reason))
+        }
+        return problems
+    }
+
+    // MARK: Leftovers
+
+    /// Removes temp files of saves that never finished. A temp file belongs to a save in
+    /// progress while its document's lock is held, so only unlocked ones are removed.
+    func removeLeftoverTempFiles() throws(StoreError) {
+        for directory in ["documents", "deleted"] {
+            let path = "\(root)/\(directory)"
+            let names: [String]
+            do {
+                names = try FileIO.list(path)
+            } catch {
+                throw .io(error)
+            }
+            for name in names where name.hasPrefix(".") {
+                guard let marker = name.range(of: ".json.tmp-") else { continue }
+                let id = String(name[name.index(after: name.startIndex)..<marker.lowerBound])
+                guard StableID.isValid(id), let held = try? FileLock.attempt(lockPath(id)) else { continue }
+                Glibc.unlink("\(path)/\(name)")
+                held.unlock()
+            }
+        }
+        // This user's draft journals being begun by a process that is gone.
+        let drafts = "\(root)/drafts/\(saver.user)"
+        for name in (try? FileIO.list(drafts)) ?? [] where name.hasPrefix(".") {
+            guard let marker = name.range(of: ".tmp-"), let pid = Int32(name[marker.upperBound...].prefix { $0 != "-" }),
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            Glibc.unlink("\(drafts)/\(name)")
+        }
+        if let held = try? FileLock.attempt("\(root)/locks/index.lock") {
+            for name in (try? FileIO.list(root)) ?? [] where name.hasPrefix(AtomicFile.tempPrefix(for: "index.json")) {
+                Glibc.unlink("\(root)/\(name)")
+            }
+            held.unlock()
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import JixiaoModel
+
+/// Where department documents live. The file store is the embedded default; a PostgreSQL
+/// backend can follow behind the same protocol, so nothing here mentions files.
+///
+/// Every save names the revision it was based on; a save based on a stale revision changes
+/// nothing and returns the current document so the editor can merge (`DocumentMerge`).
+public protocol DocumentStore: Sendable {
+    /// Summaries of the live documents, plus the documents that could not be read.
+    func list() throws(StoreError) -> StoreListing
+    /// The current document and its revision.
+    func load(id: String) throws(StoreError) -> StoredDocument
+    /// Saves `document` (its `id` names it) if the stored revision is still `base`; `base` 0
+    /// creates a new document.
+    func save(_ document: DepartmentDocument, base: Int) throws(StoreError) -> SaveOutcome
+    /// The audit trail, oldest first.
+    func history(id: String) throws(StoreError) -> [HistoryRecord]
+    /// Moves a document out of the listing; `restore` brings it back. History is kept.
+    func delete(id: String) throws(StoreError)
+    func restore(id: String) throws(StoreError)
+    /// Soft-deleted documents, restorable.
+    func listDeleted() throws(StoreError) -> [DocumentSummary]
+}
+
+/// A document as stored: content plus the revision a later save must name as its base.
+public struct StoredDocument: Sendable, Hashable {
+    public var document: DepartmentDocument
+    public var revision: Int
+    /// Who saved this revision, and when.
+    public var savedBy: SaverIdentity?
+    public var savedAt: String?
+
+    public init(document: DepartmentDocument, revision: Int, savedBy: SaverIdentity? = nil, savedAt: String? = nil) {
+        self.document = document
+        self.revision = revision
+        self.savedBy = savedBy
+        self.savedAt = savedAt
+    }
+}
+
+public enum SaveOutcome: Sendable, Hashable {
+    /// Saved as this new revision.
+    case saved(revision: Int)
+    /// Someone saved first; nothing was written. Merge with `current` and save again on its
+    /// revision.
+    case conflict(current: StoredDocument)
+}
+
+/// What the department list shows, without parsing every document.
+public struct DocumentSummary: Sendable, Hashable, Codable {
+    public var id: String
+    public var unitCode: String
+    public var unitName: String
+    public var fiscalYear: Int
+    public var status: String
+    public var projectCount: Int
+    public var indicatorCount: Int
+    /// 预算数 total over projects, canonical decimal text in the document's money unit.
+    public var totalBudget: String
+    public var moneyUnit: String
+    /// Validation finding counts; `nil` when no validator was connected.
+    public var errorCount: Int?
+    public var warningCount: Int?
+    public var noticeCount: Int?
+    public var revision: Int
+    public var savedBy: String?
+    public var savedAt: String?
+
+    public init(document: DepartmentDocument, revision: Int, findings: FindingCounts?, savedBy: String?, savedAt: String?) {
+        id = document.id
+        unitCode = document.unitCode
+        unitName = document.unitName
+        fiscalYear = document.fiscalYear
+        status = document.status.rawValue
+        projectCount = document.projects.count
+        indicatorCount = document.indicatorCount
+        totalBudget = document.totalBudget.description
+        moneyUnit = document.moneyUnit.rawValue
+        errorCount = findings?.errors
+        warningCount = findings?.warnings
+        noticeCount = findings?.notices
+        self.revision = revision
+        self.savedBy = savedBy
+        self.savedAt = savedAt
+    }
+}
+
+/// The validation hook of the summary index: counts a document's findings (`FindingCounts` of
+/// JixiaoModel). `version` names the rules: when it changes, every cached count is recomputed.
+public struct FindingCounter: Sendable {
+    public var version: String
+    public var count: @Sendable (DepartmentDocument) -> FindingCounts
+    public init(version: String, count: @escaping @Sendable (DepartmentDocument) -> FindingCounts) {
+        self.version = version
+        self.count = count
+    }
+}
+
+public struct StoreListing: Sendable, Hashable {
+    public var documents: [DocumentSummary]
+    /// Documents that could not be read (moved aside, or written by a newer jixiao).
+    public var problems: [DocumentProblem]
+}
+
+/// A document the store could not use, and why.
+public struct DocumentProblem: Sendable, Hashable, CustomStringConvertible {
+    public var id: String
+    /// Where the bytes are now (moved aside into `damaged/`, or in place when left alone).
+    public var path: String
+    public var reason: String
+
+    public init(id: String, path: String, reason: String) {
+        self.id = id
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// One entry of a document's audit trail.
+public struct HistoryRecord: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case save, delete, restore
+    }
+
+    public var kind: Kind
+    /// The revision after this event (delete and restore keep the revision).
+    public var revision: Int
+    public var baseRevision: Int
+    public var user: String
+    public var host: String
+    public var pid: Int32
+    /// UTC, ISO 8601 with milliseconds.
+    public var time: String
+    /// SHA-256 of the document bytes of `revision`.
+    public var sha256: String
+    public var changes: [DocumentDiff.Change]
+
+    public init(kind: Kind, revision: Int, baseRevision: Int, saver: SaverIdentity, time: String,
+                sha256: String, changes: [DocumentDiff.Change]) {
+        self.kind = kind
+        self.revision = revision
+        self.baseRevision = baseRevision
+        user = saver.user
+        host = saver.host
+        pid = saver.pid
+        self.time = time
+        self.sha256 = sha256
+        self.changes = changes
+    }
+}
+
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notFound(id: String)
+    case invalidID(String)
+    /// The document exists but cannot be used; it was moved aside or left for a newer jixiao.
+    case damaged(DocumentProblem)
+    /// A history file with a bad line.
+    case damagedHistory(path: String, line: Int, reason: String)
+    case deleted(id: String)
+    case alreadyExists(id: String)
+    /// A system call failed while reading or maintaining the store.
+    case io(SystemError)
+    /// A save, delete or restore failed before the document was replaced or moved: nothing
+    /// changed.
+    case saveFailed(SystemError)
+    /// A system call failed after the new version was renamed into place: it may or may not
+    /// survive a crash. Load again to see what is there.
+    case outcomeUnknown(id: String, SystemError)
+    case networkFileSystem(path: String, kind: String)
+    case draft(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let id): "no document \(id)"
+        case .invalidID(let id): "invalid document id \"\(id)\" (letters, digits, - and _ only)"
+        case .damaged(let problem): "damaged document \(problem.id): \(problem)"
+        case .damagedHistory(let path, let line, let reason): "\(path):\(line): damaged history: \(reason)"
+        case .deleted(let id): "document \(id) is deleted; `jixiao restore \(id)` brings it back"
+        case .alreadyExists(let id): "document \(id) already exists"
+        case .io(let error): "\(error)"
+        case .saveFailed(let error): "save failed, nothing changed: \(error)"
+        case .outcomeUnknown(let id, let error): "save of \(id) may not be durable: \(error); reload to check"
+        case .networkFileSystem(let path, let kind):
+            "\(path) is on a network file system (\(kind)); renames and locks are not safe there. "
+                + "Use a local directory, or pass --unsafe-network-fs to accept the risk of lost edits."
+        case .draft(let path, let reason): "\(path): draft journal: \(reason)"
+        }
+    }
+}

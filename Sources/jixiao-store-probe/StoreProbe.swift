@@ -1,0 +1,128 @@
+import Foundation
+import JixiaoModel
+import JixiaoStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A test helper, not part of the product: one process doing store operations so tests can
+/// kill it mid-save, run eight at once, or inject I/O faults into it with strace.
+///
+///     jixiao-store-probe increment STORE ID COUNT        read-modify-write COUNT times, retrying conflicts
+///     jixiao-store-probe write-loop STORE ID...          print "ready", save versions rev+1, rev+2, … until killed
+///     jixiao-store-probe save-once STORE ID              save the next probe version once
+///     jixiao-store-probe draft STORE ID SEED COUNT OUT   journal COUNT edits, write the expected result to OUT, wait
+///     jixiao-store-probe fill STORE N                    create N departments (for measuring the list)
+///     jixiao-store-probe delete STORE ID                 soft-delete ID
+///     jixiao-store-probe hold-presence STORE ID          mark ID open, wait
+///
+/// Exit status 0 on success, 2 on a store error (message on stderr), 64 on bad usage.
+@main
+enum StoreProbe {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.count >= 3 else { usage() }
+        do {
+            let store = try FileDocumentStore(root: arguments[1], options: .init(allowNetworkFileSystem: true))
+            switch arguments[0] {
+            case "increment":
+                guard arguments.count == 4, let count = Int(arguments[3]) else { usage() }
+                try increment(store, id: arguments[2], times: count)
+            case "write-loop":
+                say("ready")
+                while true {
+                    for id in arguments[2...] { try saveNextVersion(store, id: id) }
+                }
+            case "save-once":
+                let revision = try saveNextVersion(store, id: arguments[2])
+                say("saved \(revision)")
+            case "draft":
+                guard arguments.count == 6, let seed = UInt64(arguments[3]), let count = Int(arguments[4]) else { usage() }
+                try journal(store, id: arguments[2], seed: seed, count: count, expected: arguments[5])
+            case "fill":
+                // For measuring the list: N departments at revision 1.
+                guard arguments.count == 3, let count = Int(arguments[2]) else { usage() }
+                for n in 0..<count { _ = try store.save(ProbeDocuments.version(id: "fill-\(n)", 1), base: 0) }
+                say("filled \(count)")
+            case "delete":
+                try store.delete(id: arguments[2])
+                say("deleted \(arguments[2])")
+            case "hold-presence":
+                let mark = try store.markOpen(id: arguments[2])
+                say("open since \(mark.entry.since)")
+                while true { sleep(60) }
+            default:
+                usage()
+            }
+        } catch {
+            try? FileHandle.standardError.write(contentsOf: Data("jixiao-store-probe: \(error)\n".utf8))
+            exit(2)
+        }
+    }
+
+    /// Unbuffered, so a test reading the pipe sees it before the probe is killed.
+    static func say(_ line: String) {
+        try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
+    }
+
+    static func usage() -> Never {
+        try? FileHandle.standardError.write(contentsOf: Data("usage: jixiao-store-probe increment|write-loop|save-once|draft|delete|hold-presence STORE ID …\n".utf8))
+        exit(64)
+    }
+
+    static func current(_ store: FileDocumentStore, id: String) throws -> StoredDocument? {
+        do {
+            return try store.load(id: id)
+        } catch .notFound {
+            return nil
+        }
+    }
+
+    static func increment(_ store: FileDocumentStore, id: String, times: Int) throws {
+        var conflicts = 0
+        for _ in 0..<times {
+            var stored = try current(store, id: id) ?? StoredDocument(document: ProbeDocuments.counter(id: id), revision: 0)
+            while true {
+                var document = stored.document
+                document.overallGoals[0].text = String(Int(document.overallGoals[0].text)! + 1)
+                switch try store.save(document, base: stored.revision) {
+                case .saved: break
+                case .conflict(let newer):
+                    conflicts += 1
+                    stored = newer
+                    continue
+                }
+                break
+            }
+        }
+        say("conflicts \(conflicts)")
+    }
+
+    @discardableResult
+    static func saveNextVersion(_ store: FileDocumentStore, id: String) throws -> Int {
+        let revision = try current(store, id: id)?.revision ?? 0
+        switch try store.save(ProbeDocuments.version(id: id, revision + 1), base: revision) {
+        case .saved(let new): return new
+        case .conflict(let newer): throw StoreError.alreadyExists(id: "\(id) at revision \(newer.revision)")
+        }
+    }
+
+    static func journal(_ store: FileDocumentStore, id: String, seed: UInt64, count: Int, expected: String) throws {
+        let base = try current(store, id: id) ?? {
+            _ = try saveNextVersion(store, id: id)
+            return try store.load(id: id)
+        }()
+        let journal = try store.draftJournal(id: id)
+        try journal.begin(on: base)
+        var script = DraftScript(seed: seed)
+        var document = base.document
+        for serial in 0..<count {
+            let edit = script.nextEdit(for: document, serial: serial)
+            document = try document.applying([edit])
+            try journal.append([edit])
+        }
+        try DocumentCodec.encode(document).write(to: URL(fileURLWithPath: expected))
+        say("journaled \(count)")
+        while true { sleep(60) }
+    }
+}

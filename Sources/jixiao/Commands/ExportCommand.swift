@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import JixiaoInterchange
+import JixiaoModel
+
+/// `jixiao export ID [--store DIR] --format json|csv|md|html [-o FILE]`: writes a department as
+/// its canonical JSON, a CSV of its indicators, or Markdown/HTML in the printed layout.
+/// `--file PATH.json` exports a document file instead of a stored department.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "导出部门预算绩效文本 Export a department as JSON, CSV, Markdown or HTML.")
+
+    @Argument(help: ArgumentHelp("The department id, e.g. 441001-2023.", valueName: "id"))
+    var id: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .customLong("file"), help: ArgumentHelp("Export this JSON document file instead of a stored department.", valueName: "path"))
+    var file: String?
+
+    @Option(name: .customLong("format"), help: ArgumentHelp("json, csv, md or html.", valueName: "format"))
+    var format: String?
+
+    @Flag(name: .customLong("bom"), help: "Start CSV with the byte-order mark Excel needs to read UTF-8.")
+    var byteOrderMark = false
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        let console = InterchangeConsole(language: language.resolved)
+        guard let formatName = format else {
+            throw console.unusable(zh: "缺少 --format（json、csv、md 或 html）", en: "--format is required: json, csv, md or html")
+        }
+        guard let exportFormat = ExportFormat(rawValue: formatName.lowercased()) else {
+            throw console.unusable(zh: "不认识的格式“\(formatName)”，应为 json、csv、md 或 html",
+                                   en: "unknown format “\(formatName)”; use json, csv, md or html")
+        }
+        if byteOrderMark && exportFormat != .csv {
+            throw console.unusable(zh: "--bom 只用于 csv", en: "--bom applies to csv only")
+        }
+        let document: DepartmentDocument
+        switch (id, file) {
+        case (nil, nil):
+            throw console.unusable(zh: "请给出部门 ID 或 --file", en: "give a department id or --file")
+        case (.some, .some):
+            throw console.unusable(zh: "部门 ID 和 --file 只能给一个", en: "give a department id or --file, not both")
+        case (nil, .some(let path)):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                console.error(zh: "\(path): 无法读取文件", en: "\(path): cannot read the file")
+                throw ExitCode(1)
+            }
+            do {
+                document = try DocumentCodec.decode(data)
+            } catch {
+                console.error("\(path): \(error)")
+                throw ExitCode(1)
+            }
+        case (.some(let id), nil):
+            do {
+                let store = try InterchangeStoreAdapter.open(storeOptions)
+                guard let current = try store.current(id: id) else {
+                    console.error(zh: "jixiao export: 文档库中没有部门 \(id)", en: "jixiao export: no department \(id) in the store")
+                    throw ExitCode(1)
+                }
+                document = current.document
+            } catch let exit as ExitCode {
+                throw exit
+            } catch let error as InterchangeStoreError {
+                console.error("jixiao export: " + language.resolved.pick(zh: error.chinese, en: error.english))
+                throw ExitCode(1)
+            } catch {
+                console.error("jixiao export: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        let data = DocumentExporter.export(document, as: exportFormat, options: ExportOptions(csvByteOrderMark: byteOrderMark))
+        guard let output else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            // Written to a temporary file and renamed: a reader never sees half an export.
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            console.error(zh: "\(output): 无法写入：\(error.localizedDescription)", en: "\(output): cannot write: \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+}

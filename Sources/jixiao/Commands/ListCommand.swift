@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import JixiaoStore
+
+/// `jixiao list`: one line per department, from the summary index.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the departments in the store (部门列表).")
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Print JSON: one object per department, and the unreadable documents.")
+    var json = false
+
+    func run() throws {
+        let listing = try store.open().list()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            struct Output: Encodable {
+                var documents: [DocumentSummary]
+                var problems: [[String: String]]
+            }
+            let output = Output(documents: listing.documents,
+                                problems: listing.problems.map { ["id": $0.id, "path": $0.path, "reason": $0.reason] })
+            print(String(decoding: try encoder.encode(output), as: UTF8.self))
+        } else {
+            for summary in listing.documents {
+                let fields = [summary.id, summary.unitCode, summary.unitName, String(summary.fiscalYear), summary.status,
+                              "\(summary.projectCount)", "\(summary.totalBudget) \(summary.moneyUnit)"]
+                print(fields.joined(separator: "\t"))
+            }
+        }
+        for problem in listing.problems {
+            FileHandle.standardError.write(Data("jixiao: damaged: \(problem.path): \(problem.reason)\n".utf8))
+        }
+    }
+}

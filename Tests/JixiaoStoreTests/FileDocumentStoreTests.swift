@@ -1,0 +1,276 @@
+import Foundation
+import JixiaoModel
+import Testing
+@testable import JixiaoStore
+
+@Suite struct FileDocumentStoreTests {
+    @Test func saveLoadAndStaleBaseIsAConflict() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        var document = Samples.department()
+        #expect(try store.save(document, base: 0) == .saved(revision: 1))
+        let loaded = try store.load(id: document.id)
+        #expect(loaded.revision == 1)
+        #expect(DocumentTree(loaded.document) == DocumentTree(document))
+        #expect(loaded.savedBy?.user == SaverIdentity.current().user)
+
+        document.unitName = "改名"
+        #expect(try store.save(document, base: 1) == .saved(revision: 2))
+        var stale = document
+        stale.unitName = "过期"
+        guard case .conflict(let current) = try store.save(stale, base: 1) else {
+            Issue.record("stale base must conflict")
+            return
+        }
+        #expect(current.revision == 2)
+        #expect(current.document.unitName == "改名")
+        #expect(try store.load(id: document.id).document.unitName == "改名")
+        // A base revision for a document that does not exist is an error, not a creation.
+        #expect(throws: StoreError.notFound(id: "441009-2023")) { try store.save(Samples.department(id: "441009-2023"), base: 3) }
+        #expect(throws: StoreError.invalidID("../etc")) { try store.save(Samples.department(id: "../etc"), base: 0) }
+        // Creating what exists is a conflict too.
+        guard case .conflict = try store.save(document, base: 0) else {
+            Issue.record("base 0 on an existing document must conflict")
+            return
+        }
+    }
+
+    @Test func historyRecordsWhoChangedWhichCell() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        var document = Samples.department()
+        _ = try store.save(document, base: 0)
+        document.projects[0].indicators[0].value = "≥2000人次"
+        document.projects[0].budget = nil
+        _ = try store.save(document, base: 1)
+        let history = try store.history(id: document.id)
+        #expect(history.map(\.revision) == [1, 2])
+        #expect(history.map(\.baseRevision) == [0, 1])
+        let me = SaverIdentity.current()
+        #expect(history.allSatisfy { $0.user == me.user && $0.host == me.host })
+        #expect(Set(history[1].changes) == [
+            .init(path: CellPath.indicator(project: "p-1", row: "r-1", column: .value), old: .text("≥1000人次"), new: .text("≥2000人次")),
+            .init(path: CellPath.project("p-1", "budget"), old: .text("130.97"), new: .blank),
+        ])
+        let bytes = try #require(try FileIO.readFile(store.documentPath(document.id)))
+        let body = bytes[(bytes.firstIndex(of: 0x0A)! + 1)...]
+        #expect(history[1].sha256 == SHA256.hex(body))
+        #expect(try store.check().isClean)
+    }
+
+    @Test func recordsNewerThanTheDocumentAreIgnoredThenTrimmed() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        let document = Samples.department()
+        _ = try store.save(document, base: 0)
+        // A crash after appending revision 2's record, before the rename.
+        let log = HistoryLog(path: store.historyPath(document.id))
+        let orphan = HistoryRecord(kind: .save, revision: 2, baseRevision: 1, saver: store.saver, time: "t",
+                                   sha256: "0", changes: [])
+        _ = try log.append(orphan, group: nil)
+        try FileIO.writeAll(open(store.historyPath(document.id), O_WRONLY | O_APPEND), Array("{\"torn".utf8), "")
+        #expect(try store.history(id: document.id).map(\.revision) == [1])
+        let report = try store.check()
+        #expect(report.isClean)
+        #expect(report.repairs.count == 1)
+        #expect(try log.read().records.map(\.revision) == [1])
+        #expect(try log.read().tornTail == false)
+        #expect(try store.save(document, base: 1) == .saved(revision: 2))
+        #expect(try store.check().isClean)
+    }
+
+    @Test func softDeleteAndRestoreKeepEverything() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        let document = Samples.department()
+        _ = try store.save(document, base: 0)
+        try store.delete(id: document.id)
+        #expect(try store.list().documents.isEmpty)
+        #expect(try store.listDeleted().map(\.id) == [document.id])
+        #expect(throws: StoreError.deleted(id: document.id)) { try store.load(id: document.id) }
+        #expect(throws: StoreError.deleted(id: document.id)) { try store.save(document, base: 1) }
+        try store.restore(id: document.id)
+        #expect(try store.load(id: document.id).revision == 1)
+        #expect(try store.history(id: document.id).map(\.kind) == [.save, .delete, .restore])
+        #expect(throws: StoreError.alreadyExists(id: document.id)) { try store.restore(id: document.id) }
+        #expect(try store.check().isClean)
+    }
+
+    @Test func listUsesTheIndexAndNoticesChanges() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let counter = FindingCounter(version: "test-1") { document in
+            FindingCounts(errors: document.projects.filter { $0.budget == nil }.count, warnings: 1)
+        }
+        var options = FileDocumentStore.Options(findingCounter: counter)
+        options.saver = SaverIdentity(user: "zhangsan", host: "srv", pid: 1)
+        let store = try FileDocumentStore(root: temp.root, options: options)
+        var document = Samples.department()
+        _ = try store.save(document, base: 0)
+        _ = try store.save(Samples.department(id: "441002-2023", name: "东山"), base: 0)
+        let first = try store.list()
+        #expect(first.documents.map(\.id) == ["441001-2023", "441002-2023"])
+        #expect(first.documents[0].totalBudget == "130.97")
+        #expect(first.documents[0].errorCount == 0 && first.documents[0].warningCount == 1)
+        #expect(first.documents[0].savedBy == "zhangsan@srv")
+        #expect(FileIO.exists(store.indexPath))
+
+        // The cache answers without reading documents: prove it by planting a marker in it.
+        var index = try #require(store.loadIndex())
+        index.entries["441002-2023"]?.summary.unitName = "来自缓存"
+        try AtomicFile.replace(store.indexPath, with: DocumentFile.encodeLine(index), group: nil)
+        #expect(try store.list().documents[1].unitName == "来自缓存")
+
+        // A save changes the file: its entry is stale and re-read.
+        document.projects[0].budget = nil
+        _ = try store.save(document, base: 1)
+        let second = try store.list()
+        #expect(second.documents[0].errorCount == 1)
+        #expect(second.documents[0].revision == 2)
+
+        // A missing or garbage index is rebuilt from the documents.
+        try "garbage".write(toFile: store.indexPath, atomically: false, encoding: .utf8)
+        #expect(try store.list().documents[1].unitName == "东山")
+    }
+
+    @Test func leftoverTempFilesAreRemovedAtOpen() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        _ = try store.save(Samples.department(), base: 0)
+        let leftover = temp.root + "/documents/.441001-2023.json.tmp-999-1"
+        try "partial".write(toFile: leftover, atomically: false, encoding: .utf8)
+        // Held lock = a save in progress: its temp file is not touched.
+        let held = try FileLock.acquire(store.lockPath("441001-2023"))
+        _ = try temp.open()
+        #expect(FileIO.exists(leftover))
+        held.unlock()
+        _ = try temp.open()
+        #expect(!FileIO.exists(leftover))
+        #expect(temp.files(in: "documents") == ["441001-2023.json"])
+    }
+
+    @Test func presenceShowsWhoHasADocumentOpen() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        let id = "441001-2023"
+        let mark = try store.markOpen(id: id)
+        let seen = try store.presence(id: id)
+        #expect(seen.count == 1)
+        #expect(seen.first?.user == SaverIdentity.current().user && seen.first?.pid == getpid())
+        mark.close()
+        #expect(try store.presence(id: id).isEmpty)
+    }
+
+    @Test func presenceOfAKilledProcessIsCleared() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        let (process, line) = try Probe.start(["hold-presence", temp.root, "441001-2023"])
+        #expect(line.hasPrefix("open since"))
+        #expect(try store.presence(id: "441001-2023").map(\.pid) == [process.processIdentifier])
+        Probe.kill(process)
+        #expect(try store.presence(id: "441001-2023").isEmpty)
+        #expect(temp.files(in: "presence/441001-2023").isEmpty)
+    }
+
+    @Test func draftJournalReplaysCommittedEdits() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        let document = Samples.department()
+        _ = try store.save(document, base: 0)
+        let journal = try store.draftJournal(id: document.id)
+        try journal.begin(on: try store.load(id: document.id))
+        let edits: [CellEdit] = [
+            .set(CellPath.project("p-1", "budget"), .blank),
+            .insert(list: CellPath.project("p-1").field("indicators"), item: DocumentTree.item(IndicatorRow(id: "r-2", name: "新")), after: "r-1"),
+            .set(CellPath.indicator(project: "p-1", row: "r-2", column: .value), .text("100%")),
+        ]
+        try journal.append(Array(edits[..<2]))
+        try journal.append([edits[2]])
+        let draft = try #require(try store.recoverDraft(id: document.id))
+        #expect(draft.baseRevision == 1)
+        #expect(draft.edits == edits)
+        #expect(DocumentCodec.encode(draft.document) == DocumentCodec.encode(try document.applying(edits)))
+        try journal.discard()
+        #expect(try store.recoverDraft(id: document.id) == nil)
+    }
+
+    @Test func storeFilesTakeTheDirectoryGroupAndUmask() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        // A setgid store directory, as docs/store.md recommends for a team.
+        #expect(chmod(temp.root, 0o2775) == 0)
+        let previous = umask(0o002)
+        defer { umask(previous) }
+        let store = try temp.open()
+        _ = try store.save(Samples.department(), base: 0)
+        let info = try #require(try FileIO.status(store.documentPath("441001-2023")))
+        #expect(info.st_mode & 0o777 == 0o664)
+        let directory = try #require(try FileIO.status(temp.root + "/documents"))
+        #expect(directory.st_mode & S_ISGID != 0)
+    }
+
+    @Test func filesGetTheStoreGroupWithoutSetgid() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        // Tests run as root, which may give the directory any group; a member would do the same.
+        let foreign: gid_t = 54_321
+        guard geteuid() == 0, chown(temp.root, uid_t.max, foreign) == 0 else {
+            print("skipped: changing a directory's group needs root")
+            return
+        }
+        let store = try temp.open()
+        _ = try store.save(Samples.department(), base: 0)
+        for path in [temp.root + "/documents", store.documentPath("441001-2023"), store.historyPath("441001-2023")] {
+            #expect(try FileIO.status(path)?.st_gid == foreign, "\(path)")
+        }
+    }
+
+    @Test func networkFileSystemsAreRefusedUnlessOverridden() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        var options = FileDocumentStore.Options()
+        options.fileSystemKind = { _ in .network("NFS") }
+        #expect(throws: StoreError.networkFileSystem(path: temp.root, kind: "NFS")) {
+            try FileDocumentStore(root: temp.root, options: options)
+        }
+        #expect(StoreError.networkFileSystem(path: temp.root, kind: "NFS").description.contains("--unsafe-network-fs"))
+        options.allowNetworkFileSystem = true
+        _ = try FileDocumentStore(root: temp.root, options: options)
+    }
+
+    @Test func interruptedFirstSaveIsRepairedButLostDocumentsAreNotRecreated() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        let record = HistoryRecord(kind: .save, revision: 1, baseRevision: 0, saver: store.saver, time: "t", sha256: "0", changes: [])
+        // Died after the first record, before the document existed: fsck clears it, a save starts afresh.
+        _ = try HistoryLog(path: store.historyPath("new-1")).append(record, group: nil)
+        let report = try store.check()
+        #expect(report.isClean && report.repairs.count == 1)
+        #expect(!FileIO.exists(store.historyPath("new-1")))
+        _ = try HistoryLog(path: store.historyPath("new-1")).append(record, group: nil)
+        #expect(try store.save(Samples.department(id: "new-1"), base: 0) == .saved(revision: 1))
+        #expect(try store.history(id: "new-1").count == 1)
+
+        // Two revisions of history but no document: someone removed it. Never start over silently.
+        var second = record
+        second.revision = 2
+        second.baseRevision = 1
+        let lost = HistoryLog(path: store.historyPath("lost-1"))
+        _ = try lost.append(record, group: nil)
+        _ = try lost.append(second, group: nil)
+        #expect(throws: StoreError.self) { try store.save(Samples.department(id: "lost-1"), base: 0) }
+        #expect(try lost.read().records.count == 2)
+        let problems = try store.check().problems
+        #expect(problems.map(\.path) == [lost.path])
+        #expect(problems.first?.reason.contains("missing") == true)
+    }
+}
