@@ -113,6 +113,27 @@ struct NotesScreen: Screen {
         #expect((app.currentScreen as? DepartmentListScreen)?.selection == 0)
     }
 
+    @Test func longListScrollsToKeepTheSelectionVisible() {
+        let many = (0..<50).map {
+            DepartmentListing(id: "d\($0)", unitCode: String(500_000 + $0), unitName: "第\($0)街道", fiscalYear: 2024,
+                              status: .draft, projectCount: $0, totalBudget: Amount($0), moneyUnit: .tenThousandYuan)
+        }
+        var app = app(DepartmentListScreen(listings: many))
+        // 80×24: content rows 1…21, header on row 1, 20 department rows.
+        #expect(app.view().lines[21].contains("500019"))
+        _ = app.handle(.key(KeyEvent(.end)))
+        var lines = app.view().lines
+        #expect(lines[21].contains("500049"))
+        #expect(lines[2].contains("500030"))
+        _ = app.handle(.key(KeyEvent(.pageUp)))
+        #expect((app.currentScreen as? DepartmentListScreen)?.selection == 29)
+        lines = app.view().lines
+        #expect(lines[2].contains("500029"))
+        _ = app.handle(.key(KeyEvent(.pageDown)))
+        _ = app.handle(.key(KeyEvent(.pageDown)))
+        #expect((app.currentScreen as? DepartmentListScreen)?.selection == 49)
+    }
+
     @Test func f1AndQuestionMarkOpenHelpGeneratedFromTheKeymaps() {
         var app = app(DepartmentListScreen(listings: listings()))
         _ = app.handle(.key(KeyEvent(.function(1))))

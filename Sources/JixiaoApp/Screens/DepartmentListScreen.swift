@@ -31,7 +31,7 @@ public struct DepartmentListScreen: Screen {
     static let findTag = "find-department"
 
     /// Rows of the list visible in a content area `height` rows high (minus the header).
-    static func visibleRows(height: Int) -> Int { max(1, height - 2) }
+    static func visibleRows(height: Int) -> Int { max(1, height - 1) }
 
     public mutating func perform(_ action: Action, context: inout ScreenContext) {
         let page = Self.visibleRows(height: context.contentSize.height)
