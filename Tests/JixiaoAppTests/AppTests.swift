@@ -201,6 +201,17 @@ struct NotesScreen: Screen {
         #expect((app.currentScreen as? NotesScreen)?.answers == ["name:西山街办", "name:cancelled"])
     }
 
+    @Test func helpInADialogListsTheDialogsKeys() {
+        var app = app(NotesScreen())
+        _ = app.handle(.key(KeyEvent(.function(2))))
+        _ = app.handle(.key(KeyEvent(.function(1))))
+        let titles = app.help?.sections.map(\.title)
+        #expect(titles == [.keymapGlobal, .keymapTextInput, .keymapTextField, .keymapHelp])
+        _ = app.handle(.key(KeyEvent(.escape)))
+        #expect(app.help == nil)
+        #expect(app.dialogs.count == 1)  // Esc closed help, not the dialog
+    }
+
     @Test func pickListFiltersAsYouType() {
         var app = app(NotesScreen())
         _ = app.handle(.key(KeyEvent(.function(3))))
