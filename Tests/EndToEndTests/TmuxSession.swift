@@ -25,26 +25,7 @@ final class TmuxSession {
     }()
 
     /// The built `jixiao`, in the build products directory beside the test bundle.
-    static let jixiaoBinary: String? = {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        for directory in candidates {
-            var url = directory
-            // Walk up out of a `.xctest` bundle if needed.
-            for _ in 0..<4 {
-                let binary = url.appendingPathComponent("jixiao")
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: binary.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   FileManager.default.isExecutableFile(atPath: binary.path) {
-                    return binary.path
-                }
-                url = url.deletingLastPathComponent()
-            }
-        }
-        return nil
-    }()
+    static let jixiaoBinary: String? = CLIProcess.isBuilt("jixiao") ? CLIProcess.binary.path : nil
 
     /// Starts a `width` × `height` session running `sh` with prompt `$ `.
     init(width: Int = 80, height: Int = 24) throws {
