@@ -91,7 +91,10 @@ struct TerminalEndToEndTests {
         defer { editor.close() }
         let tmux = editor.tmux
         try tmux.resize(width: 60, height: 15)
-        let small = try tmux.waitFor { $0.count == 15 && $0[14].hasPrefix(" 部门列表") }
+        // The whole redraw, not just its last row: the capture may land mid-frame.
+        let small = try tmux.waitFor {
+            $0.count == 15 && $0[14].hasPrefix(" 部门列表") && $0[1].hasPrefix(" 单位编码") && $0[2].hasPrefix(" 441001")
+        }
         #expect(small[1] == " 单位编码 单位名称   年度   状态      项目数       预算合计")
         #expect(small[2] == " 441001   秦皇岛市…  2023   已送审         0          0万元")
         // Nothing of the 80-column frame is left over.

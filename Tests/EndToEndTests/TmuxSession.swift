@@ -62,9 +62,18 @@ final class TmuxSession {
         return result.output
     }
 
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module
+    /// does not export; looked up once.
+    static let closeDescriptorsFrom3: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
     /// Runs a program to completion with posix_spawn and waitpid. Output goes to a file, not
     /// a pipe: the tmux server that new-session starts would inherit a pipe and hold it open;
-    /// and Foundation's Process misses the exit of a client whose server daemonized.
+    /// and Foundation's Process misses the exit of a client whose server daemonized
+    /// (swift-corelibs-foundation issue 4795), which is also why every descriptor above 2 is
+    /// closed in the child.
     static func spawn(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let outputPath = NSTemporaryDirectory() + "jixiao-tmux-\(UUID().uuidString).out"
         defer { unlink(outputPath) }
@@ -74,6 +83,17 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of this test process may reach tmux: a server that new-session starts
+        // lives on, and an inherited descriptor it holds (Foundation's exit-detection socket of
+        // a concurrently started Process, a pipe) would make another test wait for ever.
+        if let closeFrom = Self.closeDescriptorsFrom3 {
+            _ = closeFrom(&actions, 3)
+        } else {
+            let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+            for fd in open.compactMap(Int32.init) where fd > 2 && fcntl(fd, F_GETFD) >= 0 {
+                posix_spawn_file_actions_addclose(&actions, fd)
+            }
+        }
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
