@@ -372,7 +372,7 @@ final class FakeStore {
         #expect(saved.revision == 3)
         #expect(saved.document.overallGoals[0].text == "李四的第一条")
         #expect(saved.document.unitName == "张三的名称")
-        #expect(h.app.message?.id == .savedRevision(3))
+        #expect(h.app.message?.id == .conflictsResolved(mine: 1, theirs: 1))
     }
 
     @Test func escapingTheConflictDialogSavesNothingAndAsksAgain() throws {

@@ -26,9 +26,10 @@ extension App {
         case .saved(let document, let revision, let savedBy, let savedAt):
             guard session?.id == document.id else { return deliver(result) }
             session?.didSave(document, revision: revision, savedBy: savedBy, savedAt: savedAt)
-            if message?.id != nil, case .mergedChanges = message!.id {
-                // Keep saying that a merge happened; the save itself is implied.
-            } else {
+            switch message?.id {
+            case .mergedChanges?, .conflictsResolved?:
+                break  // Keep saying how the merge went; those messages say it was saved.
+            default:
                 message = StatusMessage(.savedRevision(revision))
             }
             var effects: [AppEffect] = []

@@ -63,7 +63,7 @@ enum ChineseTable {
         case .conflictAbsent: "（已删除）"
         case .conflictBlank: "（空）"
         case .conflictKeys: "←/m 我的  →/t 对方的  空格 切换  Enter 保存  Esc 暂不保存"
-        case .conflictsResolved(let mine, let theirs): "冲突已解决：保留我的 \(mine) 处，采用对方的 \(theirs) 处"
+        case .conflictsResolved(let mine, let theirs): "冲突已解决：保留我的 \(mine) 处，采用对方的 \(theirs) 处，已保存"
         case .conflictsPending(let count): "还有 \(count) 处冲突未解决，未保存；按 Ctrl-S 继续"
         case .keymapChoice: "选择对话框"
         case .keymapConflicts: "保存冲突"

@@ -63,7 +63,7 @@ enum EnglishTable {
         case .conflictAbsent: "(deleted)"
         case .conflictBlank: "(blank)"
         case .conflictKeys: "←/m mine  →/t theirs  Space switch  Enter save  Esc not now"
-        case .conflictsResolved(let mine, let theirs): "Conflicts resolved: kept mine in \(mine), took theirs in \(theirs)"
+        case .conflictsResolved(let mine, let theirs): "Conflicts resolved (kept mine in \(mine), took theirs in \(theirs)) and saved"
         case .conflictsPending(let count): "\(count) conflict(s) not resolved; not saved. Ctrl-S to continue"
         case .keymapChoice: "Choice"
         case .keymapConflicts: "Save conflict"
