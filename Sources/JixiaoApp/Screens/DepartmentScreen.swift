@@ -554,7 +554,7 @@ public struct DepartmentScreen: Screen {
         let goal = document.subGoals[selected]
         let (field, label) = Self.subGoalColumns[column]
         let text = DocumentEditing.cellValue(at: CellPath.field("subGoals").item(goal.id).field(field), in: document)?.text ?? ""
-        buffer.write(strings[label] + "：", x: area.x, y: previewTop, width: area.width, style: theme[.header])
+        buffer.write(strings[.fieldLabel(strings[label])], x: area.x, y: previewTop, width: area.width, style: theme[.header])
         for (i, line) in context.metrics.wrap(text, to: area.width).enumerated() where previewTop + 1 + i < area.maxY {
             buffer.write(line, x: area.x, y: previewTop + 1 + i, width: area.width, style: theme[.text])
         }
@@ -565,7 +565,7 @@ public struct DepartmentScreen: Screen {
         let strings = context.strings
         let document = session.document
         let table = Table(columns: [
-            .init(strings[.columnProjectCode], width: 12), .init(strings[.columnProjectName], width: nil),
+            .init(strings[.columnProjectCode], width: 18), .init(strings[.columnProjectName], width: nil),
             .init(strings[.columnProjectBudget], width: 9, alignment: .right),
             .init(strings[.columnFiscalFunds], width: 9, alignment: .right),
             .init(strings[.columnOtherFunds], width: 8, alignment: .right),
