@@ -83,7 +83,7 @@ struct TerminalEndToEndTests {
         #expect(!text.contains("441001"))
         #expect(text.contains("1/2 个"))
         try tmux.press("Escape")
-        try tmux.waitFor { $0.joined().contains("441001") && !$0.joined().contains("筛选") }
+        try tmux.waitFor { $0.joined().contains("441001") && !$0.joined().contains("筛选：") }
         try tmux.press("C-q")
         try tmux.waitForLine("EXIT=0")
     }

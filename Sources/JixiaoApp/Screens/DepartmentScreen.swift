@@ -414,8 +414,14 @@ public struct DepartmentScreen: Screen {
         let strings = context.strings
         drawTabs(into: &buffer, area: area, document: document, context: context)
         let counts = session.findingCounts
-        let info = "\(document.unitCode)  \(document.unitName)  \(document.fiscalYear)  \(document.moneyUnit.rawValue)  "
+        var info = "\(document.unitCode)  \(document.unitName)  \(document.fiscalYear)  \(document.moneyUnit.rawValue)  "
             + strings[.findingSummary(errors: counts.errors, warnings: counts.warnings)]
+        if let other = session.others.first {
+            // Who else had it open when it was opened stays in view (first, so it is never
+            // clipped), not only on the message line.
+            info = strings[.openedByOthers(user: other.user, time: TimeText.clock(other.since),
+                                           more: session.others.count - 1)] + "  " + info
+        }
         buffer.write(info, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: theme[.dim])
         let body = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 3)
         switch section {
