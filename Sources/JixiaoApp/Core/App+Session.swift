@@ -214,15 +214,16 @@ extension App {
                 return [.closeDepartment(id: opened.stored.document.id)]
             }
         case (.resolveConflicts, .conflictChoices(let choices?)):
-            let theirs = zip(pendingConflicts, choices).filter { $0.1 }.map(\.0)
+            let theirs = choices.filter { $0 }.count
+            let conflicts = pendingConflicts
             pendingConflicts = []
             do {
-                try session?.takeTheirs(theirs)
+                try session?.resolve(conflicts, takeTheirs: choices)
             } catch {
                 message = StatusMessage(.effectFailed(String(describing: error)), kind: .error)
                 return []
             }
-            message = StatusMessage(.conflictsResolved(mine: choices.count - theirs.count, theirs: theirs.count))
+            message = StatusMessage(.conflictsResolved(mine: choices.count - theirs, theirs: theirs))
             return session.map { [$0.saveEffect] } ?? []
         case (.resolveConflicts, _):
             afterSave = nil
