@@ -98,12 +98,7 @@ public struct DepartmentScreen: Screen {
     public static let keymap = Keymap<Action>(name: .screenDepartment, [
         KeyBinding([KeyEvent(.tab)], .nextSection, .helpNextSection, hint: true),
         KeyBinding([KeyEvent(.tab, .shift)], .previousSection, .helpPreviousSection),
-        KeyBinding([KeyEvent(.up), .char("k")], .up, .helpRowUp),
-        KeyBinding([KeyEvent(.down), .char("j")], .down, .helpRowDown),
-        KeyBinding([KeyEvent(.pageUp)], .pageUp, .helpPageUp),
-        KeyBinding([KeyEvent(.pageDown)], .pageDown, .helpPageDown),
-        KeyBinding([KeyEvent(.home), .char("g")], .first, .helpFirstRow),
-        KeyBinding([KeyEvent(.end), .char("G")], .last, .helpLastRow),
+    ] + KeyBinding.rowNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown, first: .first, last: .last) + [
         KeyBinding([KeyEvent(.left), .char("h")], .left, .helpColumnLeft),
         KeyBinding([KeyEvent(.right), .char("l")], .right, .helpColumnRight),
         KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .helpEditOrOpen),
