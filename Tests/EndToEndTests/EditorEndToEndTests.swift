@@ -157,4 +157,43 @@ struct EditorEndToEndTests {
         try b.press("C-q")
         try b.waitForLine("EXIT=0")
     }
+
+    @Test func editsSurviveAKilledEditorAndAreOfferedBack() throws {
+        let store = try Self.emptyStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let fileStore = try FileDocumentStore(root: store.path)
+        _ = try fileStore.save(DepartmentDocument(fiscalYear: 2024, unitCode: "441001", unitName: "西山街道"), base: 0)
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try Self.start(tmux, store, waitingFor: "441001")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "基本信息")
+        try tmux.press("Tab")
+        try tmux.press("a")
+        try tmux.type("断线前录入的目标")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "1. 断线前录入的目标")
+        // The connection drops hard: no chance to save or to clean up.
+        guard let pid = try TerminalEndToEndTests.editorPID(tmux) else { return }
+        kill(pid, SIGKILL)
+        // Nobody restored the terminal: raw mode, so the shell's output has no carriage returns.
+        try tmux.waitFor { $0.contains { $0.contains("EXIT=137") } }
+        #expect(try fileStore.load(id: "441001-2024").document.overallGoals.isEmpty)
+
+        // In raw mode Enter sends CR, which the shell does not take as the end of a line: LF does.
+        try tmux.type("stty sane; clear; " + TerminalEndToEndTests.command(store))
+        try tmux.press("C-j")
+        try tmux.waitFor(text: "441001")
+        try tmux.press("Enter")
+        let offer = try tmux.waitFor(text: "恢复未保存的修改").joined(separator: "\n")
+        #expect(offer.contains("上次有 1 处修改未保存"))
+        try tmux.press("r")
+        try tmux.press("Tab")
+        try tmux.waitFor(text: "1. 断线前录入的目标")
+        try tmux.press("C-s")
+        try tmux.waitFor(text: "已保存（第 2 版）")
+        #expect(try fileStore.load(id: "441001-2024").document.overallGoals.map(\.text) == ["断线前录入的目标"])
+        try tmux.press("C-q")
+        try tmux.waitForLine("EXIT=0")
+    }
 }
