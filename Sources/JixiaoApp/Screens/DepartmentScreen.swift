@@ -96,18 +96,18 @@ public struct DepartmentScreen: Screen {
     public var keymap: Keymap<Action> { editor == nil ? Self.keymap : Self.editingKeymap }
 
     public static let keymap = Keymap<Action>(name: .screenDepartment, [
-        KeyBinding([KeyEvent(.tab)], .nextSection, .helpNextSection, hint: true),
+        KeyBinding([.ctrl("s")], .save, .helpSave, hint: true),
+        KeyBinding([KeyEvent(.tab)], .nextSection, .helpNextSection),
         KeyBinding([KeyEvent(.tab, .shift)], .previousSection, .helpPreviousSection),
     ] + KeyBinding.rowNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown, first: .first, last: .last) + [
         KeyBinding([KeyEvent(.left), .char("h")], .left, .helpColumnLeft),
         KeyBinding([KeyEvent(.right), .char("l")], .right, .helpColumnRight),
         KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .helpEditOrOpen),
-        KeyBinding([KeyEvent(.insert), .char("a")], .add, .helpAddItem, hint: true),
+        KeyBinding([.char("a"), KeyEvent(.insert)], .add, .helpAddItem),
         KeyBinding([KeyEvent(.delete), .char("x")], .delete, .helpDeleteItem),
         KeyBinding([KeyEvent(.up, .alt), .char("K")], .moveUp, .helpMoveItemUp),
         KeyBinding([KeyEvent(.down, .alt), .char("J")], .moveDown, .helpMoveItemDown),
         KeyBinding([.ctrl("d")], .duplicate, .helpDuplicateItem),
-        KeyBinding([.ctrl("s")], .save, .helpSave, hint: true),
         KeyBinding([.ctrl("z")], .undo, .helpUndo),
         KeyBinding([.ctrl("y")], .redo, .helpRedo),
         KeyBinding([KeyEvent(.escape)], .back, .helpBackToList, hint: true),
