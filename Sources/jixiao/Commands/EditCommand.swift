@@ -79,7 +79,8 @@ struct Edit: ParsableCommand {
                 storePath: documentStore.root)
             var app = App(home: DepartmentListScreen(listings: loaded.listings), environment: appEnvironment,
                           size: terminal.size, message: message)
-            return AppRunner.run(&app, on: terminal)
+            let performer = EffectPerformer(store: documentStore)
+            return AppRunner.run(&app, on: terminal, perform: performer.perform)
         }
         if let problem = chosen.problem {
             FileHandle.standardError.write(Data("jixiao: \(problem)\n".utf8))
