@@ -20,6 +20,8 @@ public enum MessageID: Hashable, Sendable {
     case noDepartments
     case noDepartmentsIn(String)
     case findDepartmentTitle
+    /// The project screen's texts (`ProjectText`).
+    case project(ProjectText)
 
     // Dialogs
     case answerYes, answerNo
