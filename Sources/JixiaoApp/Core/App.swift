@@ -1,3 +1,5 @@
+import JixiaoModel
+
 /// The app core (bubbletea's Model/Update/View): a stack of screens, a stack of modal
 /// dialogs, the help overlay and the message line. `handle(_:)` turns an event into a new
 /// state plus effects for the executable to perform; `view()` draws the state into a
@@ -7,11 +9,21 @@ public struct App: Sendable {
     public let environment: AppEnvironment
     public private(set) var size: Size
     /// Bottom is the home screen; the top one is shown and gets the keys.
-    public private(set) var screens: [any Screen]
+    public internal(set) var screens: [any Screen]
     /// Modal dialogs, top last; the top one gets the keys.
-    public private(set) var dialogs: [Dialog] = []
+    public internal(set) var dialogs: [Dialog] = []
     public private(set) var help: HelpOverlay?
-    public private(set) var message: StatusMessage?
+    public internal(set) var message: StatusMessage?
+    /// The open department's editing session, shared by the department screen and the
+    /// screens pushed above it (`App+Session.swift`).
+    public internal(set) var session: DocumentSession?
+    /// What to do once the save under way succeeds (quit, or leave the department).
+    var afterSave: AfterSave?
+    /// A department whose draft the user is being asked about.
+    var pendingOpen: OpenedDepartment?
+    /// Conflicts of the last merge the user has not decided yet, and who saved theirs.
+    public internal(set) var pendingConflicts: [DocumentMerge.Conflict] = []
+    var conflictUser = ""
 
     /// Below this size the app shows a notice instead of the interface.
     public static let minimumSize = Size(width: 50, height: 12)
@@ -26,7 +38,9 @@ public struct App: Sendable {
     public var currentScreen: any Screen { screens[screens.count - 1] }
 
     /// True when any open screen has changes not yet saved.
-    public var hasUnsavedChanges: Bool { screens.contains { $0.hasUnsavedChanges } }
+    public var hasUnsavedChanges: Bool {
+        session?.isDirty == true || screens.contains { $0.hasUnsavedChanges }
+    }
 
     /// The rows between the title bar and the message line.
     public var contentArea: Rect { Rect(x: 0, y: 1, width: size.width, height: size.height - 3) }
@@ -66,6 +80,8 @@ public struct App: Sendable {
             return withScreen { screen, context in screen.handlePaste(text, context: &context) }
         case .key(let key):
             return handle(key)
+        case .result(let result):
+            return handleResult(result)
         }
     }
 
@@ -98,7 +114,13 @@ public struct App: Sendable {
             return [.redraw]
         case .quit:
             if !hasUnsavedChanges { return [.quit(status: 0)] }
-            if dialogs.contains(where: { $0.owner == .app(.quitWithUnsavedChanges) }) { return [] }
+            if dialogs.contains(where: {
+                $0.owner == .app(.quitWithUnsavedChanges) || $0.owner == .app(.quitWithUnsavedDepartment)
+            }) { return [] }
+            if session?.isDirty == true {
+                presentSaveDiscardCancel(.quitWithUnsavedDepartment)
+                return []
+            }
             let strings = environment.strings
             dialogs.append(Dialog(owner: .app(.quitWithUnsavedChanges), content: .confirm(
                 ConfirmDialog(title: strings[.quitTitle], message: strings[.quitUnsavedQuestion]))))
@@ -113,6 +135,8 @@ public struct App: Sendable {
         switch dialog.owner {
         case .app(.quitWithUnsavedChanges):
             return result == .confirmed(true) ? [.quit(status: 0)] : []
+        case .app(let question):
+            return answer(question, result: result)
         case .screen(let tag):
             return withScreen { screen, context in screen.dialogFinished(tag: tag, result: result, context: &context) }
         }
@@ -120,11 +144,18 @@ public struct App: Sendable {
 
     /// Runs `body` on the top screen, then applies what it asked for.
     private mutating func withScreen(_ body: (inout any Screen, inout ScreenContext) -> Void) -> [AppEffect] {
+        withScreen(at: screens.count - 1, body)
+    }
+
+    /// Runs `body` on the screen at `index` of the stack, then applies what it asked for.
+    mutating func withScreen(at index: Int, _ body: (inout any Screen, inout ScreenContext) -> Void) -> [AppEffect] {
         var context = ScreenContext(environment: environment,
-                                    contentSize: Size(width: contentArea.width, height: contentArea.height))
-        var screen = screens[screens.count - 1]
+                                    contentSize: Size(width: contentArea.width, height: contentArea.height),
+                                    session: session)
+        var screen = screens[index]
         body(&screen, &context)
-        screens[screens.count - 1] = screen
+        screens[index] = screen
+        session = context.session
         var effects: [AppEffect] = []
         for request in context.requests {
             switch request {
@@ -133,6 +164,8 @@ public struct App: Sendable {
             case .effect(let effect): effects.append(effect)
             case .push(let screen): screens.append(screen)
             case .pop: if screens.count > 1 { screens.removeLast() }
+            case .saveSession: effects += requestSave()
+            case .closeSession: effects += requestClose()
             }
         }
         return effects
@@ -143,7 +176,7 @@ public struct App: Sendable {
     /// The whole frame for the current state.
     public func view() -> Buffer {
         var buffer = Buffer(size: size, metrics: environment.metrics)
-        let context = ViewContext(environment: environment)
+        let context = ViewContext(environment: environment, session: session)
         let theme = environment.theme
         buffer.fill(buffer.area, style: theme[.text])
         if size.width < Self.minimumSize.width || size.height < Self.minimumSize.height {

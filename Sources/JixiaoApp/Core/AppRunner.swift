@@ -32,6 +32,8 @@ public enum AppRunner {
                         return status
                     case .redraw:
                         backend.invalidate()
+                    default:
+                        break
                     }
                     queue += perform(effect)
                 }

@@ -1,3 +1,5 @@
+import JixiaoModel
+
 /// A full-screen view of the editor (department list, department editor, project grid,
 /// review queue …). Screens are values: the app keeps a stack of them, sends each key to the
 /// top one's keymap, and asks it to draw the content area between the title bar and the
@@ -25,6 +27,9 @@ public protocol Screen: Sendable {
     mutating func handlePaste(_ text: String, context: inout ScreenContext)
     /// A dialog this screen presented was answered; `tag` is the one it presented it with.
     mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext)
+    /// The outcome of a store effect (every screen on the stack gets it, bottom first): new
+    /// listings, a created or deleted department …
+    mutating func receive(_ result: EffectResult, context: inout ScreenContext)
 
     func render(into buffer: inout Buffer, area: Rect, context: ViewContext)
 }
@@ -35,6 +40,7 @@ extension Screen {
     public mutating func handleUnboundKey(_ key: KeyEvent, context: inout ScreenContext) {}
     public mutating func handlePaste(_ text: String, context: inout ScreenContext) {}
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {}
+    public mutating func receive(_ result: EffectResult, context: inout ScreenContext) {}
 
     /// The keymap as help text (usable on `any Screen`).
     public var keymapHelp: HelpSection { keymap.help }
@@ -55,6 +61,9 @@ public struct ScreenContext: Sendable {
     public let environment: AppEnvironment
     /// The content area's size at the time of the event (for paging).
     public let contentSize: Size
+    /// The open department's editing session (nil on the home screen). Screens change the
+    /// document only through `apply(_:label:)`; the app keeps what the screen leaves here.
+    public var session: DocumentSession?
     var requests: [Request] = []
 
     enum Request: Sendable {
@@ -63,12 +72,60 @@ public struct ScreenContext: Sendable {
         case effect(AppEffect)
         case push(any Screen)
         case pop
+        case saveSession
+        case closeSession
     }
 
-    public init(environment: AppEnvironment, contentSize: Size) {
+    public init(environment: AppEnvironment, contentSize: Size, session: DocumentSession? = nil) {
         self.environment = environment
         self.contentSize = contentSize
+        self.session = session
     }
+
+    // MARK: Editing the open department
+
+    /// Applies `edits` to the session as one undoable step and journals them. False (with
+    /// the reason on the message line) when there is no session or an edit does not fit.
+    @discardableResult
+    public mutating func apply(_ edits: [CellEdit], label: String) -> Bool {
+        guard !edits.isEmpty else { return true }
+        guard session != nil else { return false }
+        do {
+            let effect = try session!.apply(edits, label: label)
+            perform(effect)
+            return true
+        } catch {
+            showMessage(.editFailed(String(describing: error)), kind: .error)
+            return false
+        }
+    }
+
+    /// Undoes the session's last step (Ctrl-Z), saying what was undone.
+    public mutating func undo() {
+        guard let undone = session?.undo() else {
+            showMessage(.nothingToUndo)
+            return
+        }
+        perform(undone.effect)
+        showMessage(.undone(undone.label))
+    }
+
+    /// Redoes the last undone step (Ctrl-Y).
+    public mutating func redo() {
+        guard let redone = session?.redo() else {
+            showMessage(.nothingToRedo)
+            return
+        }
+        perform(redone.effect)
+        showMessage(.redone(redone.label))
+    }
+
+    /// Saves the open department (Ctrl-S); the app merges if someone saved first.
+    public mutating func saveDepartment() { requests.append(.saveSession) }
+
+    /// Leaves the open department for the home screen, asking first when it has unsaved
+    /// changes (save / discard / cancel).
+    public mutating func closeDepartment() { requests.append(.closeSession) }
 
     /// Shows a modal dialog; its answer comes back through `dialogFinished(tag:result:context:)`.
     public mutating func present(_ content: DialogContent, tag: String) {
@@ -91,6 +148,14 @@ public struct ScreenContext: Sendable {
 /// What a screen's `render` may read besides its own state.
 public struct ViewContext: Sendable {
     public let environment: AppEnvironment
+    /// The open department's session, read-only.
+    public let session: DocumentSession?
+
+    public init(environment: AppEnvironment, session: DocumentSession? = nil) {
+        self.environment = environment
+        self.session = session
+    }
+
     public var strings: Strings { environment.strings }
     public var theme: Theme { environment.theme }
     public var metrics: TextMetrics { environment.metrics }

@@ -13,6 +13,14 @@ public struct Dialog: Sendable {
 
     public enum AppQuestion: Hashable, Sendable {
         case quitWithUnsavedChanges
+        /// Save / discard / cancel before quitting with an unsaved department.
+        case quitWithUnsavedDepartment
+        /// Save / discard / cancel before leaving an unsaved department.
+        case leaveUnsavedDepartment
+        /// Mine or theirs, cell by cell, after a save met a newer revision.
+        case resolveConflicts
+        /// Restore or discard a draft left by an earlier session.
+        case recoverDraft
     }
 }
 
@@ -20,11 +28,13 @@ public enum DialogContent: Sendable {
     case confirm(ConfirmDialog)
     case textInput(TextInputDialog)
     case pickList(PickListDialog)
+    case choice(ChoiceDialog)
+    case conflicts(ConflictDialog)
 
     /// True when printable keys are text for the dialog.
     var acceptsTextEntry: Bool {
         switch self {
-        case .confirm: false
+        case .confirm, .choice, .conflicts: false
         case .textInput, .pickList: true
         }
     }
@@ -35,6 +45,8 @@ public enum DialogContent: Sendable {
         case .confirm: [ConfirmDialog.keymap.help]
         case .textInput: [TextInputDialog.keymap.help, LineEditor.keymap.help]
         case .pickList: [PickListDialog.keymap.help, LineEditor.keymap.help]
+        case .choice: [ChoiceDialog.keymap.help]
+        case .conflicts: [ConflictDialog.keymap.help]
         }
     }
 
@@ -49,6 +61,12 @@ public enum DialogContent: Sendable {
         case .pickList(var d):
             defer { self = .pickList(d) }
             return d.handle(event)
+        case .choice(var d):
+            defer { self = .choice(d) }
+            return d.handle(event)
+        case .conflicts(var d):
+            defer { self = .conflicts(d) }
+            return d.handle(event)
         }
     }
 
@@ -57,6 +75,8 @@ public enum DialogContent: Sendable {
         case .confirm(let d): d.render(into: &buffer, area: area, context: context)
         case .textInput(let d): d.render(into: &buffer, area: area, context: context)
         case .pickList(let d): d.render(into: &buffer, area: area, context: context)
+        case .choice(let d): d.render(into: &buffer, area: area, context: context)
+        case .conflicts(let d): d.render(into: &buffer, area: area, context: context)
         }
     }
 }
@@ -68,4 +88,8 @@ public enum DialogResult: Hashable, Sendable {
     case text(String?)
     /// The item picked, or nil when cancelled.
     case picked(PickListDialog.Item?)
+    /// The index of the option chosen, or nil when cancelled.
+    case chosen(Int?)
+    /// Per conflict, true to take theirs; nil when cancelled.
+    case conflictChoices([Bool]?)
 }

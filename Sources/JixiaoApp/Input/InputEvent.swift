@@ -8,4 +8,6 @@ public enum InputEvent: Hashable, Sendable {
     /// The process was asked to stop (SIGTERM, SIGHUP: dropped SSH connection, SIGINT from
     /// `kill`) or the terminal went away. The signal number, or 0 for end of input.
     case terminate(signal: Int32)
+    /// The outcome of an effect the executable performed (store I/O).
+    case result(EffectResult)
 }

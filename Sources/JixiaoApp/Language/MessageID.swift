@@ -20,6 +20,8 @@ public enum MessageID: Hashable, Sendable {
     case noDepartments
     case noDepartmentsIn(String)
     case findDepartmentTitle
+    case screenDepartment
+    case sectionHeader, sectionOverallGoals, sectionSubGoals, sectionSafeguards, sectionProjects
     /// The project screen's texts (`ProjectText`).
     case project(ProjectText)
 
@@ -28,8 +30,30 @@ public enum MessageID: Hashable, Sendable {
     case quitTitle, quitUnsavedQuestion
     case filterLabel, noMatches
 
+    // Editing a department (session, save, merge, drafts)
+    case editFailed(String)
+    case nothingToUndo, nothingToRedo
+    case undone(String), redone(String)
+    case nothingToSave
+    case savedRevision(Int)
+    case mergedChanges(count: Int, user: String)
+    case effectFailed(String)
+    case departmentCreated(String)
+    case openedByOthers(user: String, time: String, more: Int)
+    case draftTitle, draftRestore, draftDiscard, draftLabel, draftKept
+    case draftQuestion(count: Int, time: String)
+    case draftRestored(Int)
+    case leaveTitle, unsavedDepartmentQuestion, choiceSave, choiceDiscard, choiceCancel
+    case conflictTitle
+    case conflictIntro(user: String, count: Int)
+    case conflictBase, conflictMine, conflictTheirs, conflictMineChosen, conflictTheirsChosen
+    case conflictAbsent, conflictBlank, conflictKeys
+    case conflictsResolved(mine: Int, theirs: Int)
+    case conflictsPending(Int)
+
     // Keymap section titles
     case keymapGlobal, keymapHelp, keymapConfirm, keymapTextInput, keymapPickList, keymapTextField
+    case keymapChoice, keymapConflicts
 
     // Key descriptions
     case helpShowHelp, helpQuit, helpRedraw
@@ -40,4 +64,8 @@ public enum MessageID: Hashable, Sendable {
     case helpPickUp, helpPickDown, helpPickAccept
     case helpCharLeft, helpCharRight, helpWordLeft, helpWordRight, helpLineStart, helpLineEnd
     case helpDeleteBackward, helpDeleteForward, helpDeleteToEnd, helpDeleteToStart, helpDeleteWord
+    case helpChoiceNext, helpChoicePrevious
+    case helpNextSection, helpPreviousSection, helpSave, helpUndo, helpRedo, helpBackToList
+    case helpConflictMine, helpConflictTheirs, helpConflictToggle, helpConflictAllMine, helpConflictAllTheirs
+    case helpConflictAccept, helpConflictCancel
 }

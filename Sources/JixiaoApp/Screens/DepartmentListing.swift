@@ -15,9 +15,20 @@ public struct DepartmentListing: Hashable, Sendable {
     /// 预算合计, nil when unknown.
     public var totalBudget: Amount?
     public var moneyUnit: MoneyUnit
+    /// Validation finding counts, nil when the store counted none.
+    public var errorCount: Int?
+    public var warningCount: Int?
+    /// Who saved last (OS account) and when (ISO 8601 UTC).
+    public var savedBy: String?
+    public var savedAt: String?
 
     public init(id: String, unitCode: String, unitName: String, fiscalYear: Int, status: ReviewStatus,
-                projectCount: Int, totalBudget: Amount?, moneyUnit: MoneyUnit) {
+                projectCount: Int, totalBudget: Amount?, moneyUnit: MoneyUnit, errorCount: Int? = nil,
+                warningCount: Int? = nil, savedBy: String? = nil, savedAt: String? = nil) {
+        self.errorCount = errorCount
+        self.warningCount = warningCount
+        self.savedBy = savedBy
+        self.savedAt = savedAt
         self.id = id
         self.unitCode = unitCode
         self.unitName = unitName

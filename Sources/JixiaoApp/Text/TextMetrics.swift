@@ -131,41 +131,52 @@ public struct TextMetrics: Sendable, Hashable {
     }
 
     private func wrapParagraph(_ characters: [Character], columns: Int) -> [String] {
-        var lines: [String] = []
-        var line: [Character] = []
-        var used = 0
+        wrapRanges(characters, columns: columns).map { String(characters[$0]) }
+    }
+
+    /// The lines of one paragraph (no newlines) as ranges of `characters`: what `wrap` shows,
+    /// with positions, so an editor can map its cursor to a row and column. A space at which
+    /// a line breaks belongs to no range.
+    public func wrapRanges(_ characters: [Character], columns: Int) -> [Range<Int>] {
+        guard columns > 0 else { return [0..<characters.count] }
+        var ranges: [Range<Int>] = []
+        var start = 0, end = 0, used = 0
         var index = 0
         while index < characters.count {
             let character = characters[index]
             let w = width(of: character)
-            if used + w <= columns {
-                line.append(character)
+            if used + w <= columns || start == end {
+                // It fits, or the line is empty (a glyph wider than the whole line).
+                end = index + 1
                 used += w
                 index += 1
                 continue
             }
             // `character` does not fit: decide where this line ends.
             if character == " " {
-                lines.append(String(line))
-                line = []
-                used = 0
+                ranges.append(start..<end)
                 index += 1
+                start = index
+                end = index
+                used = 0
                 continue
             }
-            var carried: [Character] = []
-            if Self.isWordCharacter(character), let space = line.lastIndex(of: " "),
-               line[(space + 1)...].allSatisfy(Self.isWordCharacter) {
-                carried = Array(line[(space + 1)...])
-                line.removeSubrange(space...)
-            } else if Self.closingPunctuation.contains(character), line.count > 1 {
-                carried = [line.removeLast()]
+            var next = end
+            if Self.isWordCharacter(character), let space = characters[start..<end].lastIndex(of: " "),
+               characters[(space + 1)..<end].allSatisfy(Self.isWordCharacter) {
+                ranges.append(start..<space)
+                next = space + 1
+            } else if Self.closingPunctuation.contains(character), end - start > 1 {
+                ranges.append(start..<(end - 1))
+                next = end - 1
+            } else {
+                ranges.append(start..<end)
             }
-            lines.append(String(line))
-            line = carried
-            used = width(of: String(carried))
+            start = next
+            used = width(of: String(characters[next..<end]))
         }
-        lines.append(String(line))
-        return lines
+        ranges.append(start..<end)
+        return ranges
     }
 
     /// Latin letters and digits, which wrap as whole words.
