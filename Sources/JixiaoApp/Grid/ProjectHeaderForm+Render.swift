@@ -53,12 +53,18 @@ extension ProjectHeaderForm {
         buffer.write(" " + first, x: area.x, y: area.y, width: area.width, style: theme[.header])
         guard area.height >= 2 else { return }
         let check = Self.budgetCheck(project)
+        let short: ProjectText
+        switch check.text {
+        case .budgetMismatch: short = .budgetShortMismatch(total: project.fundsTotal.description)
+        case .budgetMatches: short = .budgetShortMatches
+        default: short = check.text
+        }
         let budget = project.budget?.description ?? "—"
         let mode = project.spendingPlan.mode == .percent ? "%" : ""
         let plan = project.spendingPlan.values.map { $0.map { $0.description + mode } ?? "—" }.joined(separator: "/")
         var x = area.x + buffer.write(" \(strings[.project(.fieldBudget)]) \(budget) ", x: area.x, y: area.y + 1,
                                       maxWidth: area.width, style: theme[.text])
-        x += buffer.write(strings[.project(check.text)], x: x, y: area.y + 1, maxWidth: max(0, area.maxX - x),
+        x += buffer.write(strings[.project(short)], x: x, y: area.y + 1, maxWidth: max(0, area.maxX - x),
                           style: check.ok ? theme[.dim] : theme[.error])
         let rest = "  \(strings[.project(.fieldPlan)]) \(Self.sparkline(project)) \(plan)  "
             + "\(strings[.project(.summaryGoals(project.goals.count))])  \(strings[.project(.findingCounts(findings))])"
@@ -106,7 +112,11 @@ extension ProjectHeaderForm {
             if case .goal(let id?) = field, id != "" { shown = "\(goalNumber). " + shown }
             let isSelected = i == selected
             var valueWidth = valueWidth
-            if case .checkpoint = field { valueWidth = min(valueWidth, 10) }
+            switch field {
+            case .checkpoint: valueWidth = min(valueWidth, 10)
+            case .budget, .fiscalFunds, .otherFunds: valueWidth = min(valueWidth, 16)
+            default: break
+            }
             if isSelected, let editor {
                 var field = editor
                 field.keepCursorVisible(width: valueWidth)
@@ -117,18 +127,13 @@ extension ProjectHeaderForm {
                 buffer.write(shown, x: valueX, y: y, width: valueWidth, style: isSelected ? theme[.selected] : theme[.text])
             }
             // Live notes to the right of some fields.
-            let noteX = valueX + min(60, max(1, area.maxX - valueX - 1)) + 1
+            let noteX = valueX + valueWidth + 1
             let noteWidth = area.maxX - noteX
             switch field {
             case .budget:
                 let check = Self.budgetCheck(project)
-                let text = strings[.project(check.text)]
-                if noteWidth >= 8 {
-                    buffer.write(text, x: noteX, y: y, maxWidth: noteWidth, style: check.ok ? theme[.dim] : theme[.error])
-                } else if !check.ok, !isSelected || editor == nil {
-                    buffer.write(text, x: valueX + min(valueWidth, 16), y: y, maxWidth: max(0, area.maxX - valueX - 16),
-                                 style: theme[.error])
-                }
+                buffer.write(strings[.project(check.text)], x: noteX, y: y, maxWidth: max(0, noteWidth),
+                             style: check.ok ? theme[.dim] : theme[.error])
             case .checkpoint(let c):
                 let barX = valueX + 12
                 let barWidth = max(0, min(20, area.maxX - barX - 6))

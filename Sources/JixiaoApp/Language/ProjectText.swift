@@ -12,6 +12,8 @@ public enum ProjectText: Hashable, Sendable {
     case budgetBlank
     case budgetMatches
     case budgetMismatch(total: String, budget: String)
+    case budgetShortMatches
+    case budgetShortMismatch(total: String)
     case summaryGoals(Int)
     case findingCounts(FindingCounts)
     case valueUnderstood(String)
@@ -22,9 +24,7 @@ public enum ProjectText: Hashable, Sendable {
     case pickLevel1, pickLevel2, pickBasis, pickIndicator
     case noPickList
     case invalidAmount(String)
-    case undone(String), redone(String), nothingToUndo, nothingToRedo
     case copiedCell, copiedRow, pasted, clipboardEmpty
-    case editFailed(String)
     case noFindingHere
     // Undo labels.
     case labelCell, labelClear, labelInsertRow, labelDeleteRow, labelMoveRow, labelDuplicateRow, labelPaste
@@ -61,6 +61,8 @@ public enum ProjectText: Hashable, Sendable {
         case .budgetBlank: "预算数为空"
         case .budgetMatches: "财政资金+其他资金=预算数，相符"
         case .budgetMismatch(let total, let budget): "不符：财政资金+其他资金=\(total)，预算数 \(budget)"
+        case .budgetShortMatches: "资金相符"
+        case .budgetShortMismatch(let total): "资金不符(合计\(total))"
         case .summaryGoals(let n): "目标 \(n) 条"
         case .findingCounts(let c): "错误 \(c.errors) 警告 \(c.warnings) 提示 \(c.notices)"
         case .valueUnderstood(let s): "指标值理解为：\(s)"
@@ -74,15 +76,10 @@ public enum ProjectText: Hashable, Sendable {
         case .pickIndicator: "指标库：选择三级指标"
         case .noPickList: "此列没有可选列表，请直接输入。"
         case .invalidAmount(let text): "“\(text)”不是金额：请输入数字，如 12.5"
-        case .undone(let label): "已撤销：\(label)"
-        case .redone(let label): "已重做：\(label)"
-        case .nothingToUndo: "没有可撤销的操作"
-        case .nothingToRedo: "没有可重做的操作"
         case .copiedCell: "已复制单元格"
         case .copiedRow: "已复制整行"
         case .pasted: "已粘贴"
         case .clipboardEmpty: "剪贴板为空"
-        case .editFailed(let detail): "修改未能应用：\(detail)"
         case .noFindingHere: "该问题所在位置已不存在"
         case .labelCell: "修改单元格"
         case .labelClear: "清空单元格"
@@ -166,6 +163,8 @@ public enum ProjectText: Hashable, Sendable {
         case .budgetBlank: "budget is blank"
         case .budgetMatches: "fiscal + other = budget"
         case .budgetMismatch(let total, let budget): "mismatch: fiscal + other = \(total), budget \(budget)"
+        case .budgetShortMatches: "funds add up"
+        case .budgetShortMismatch(let total): "funds differ (sum \(total))"
         case .summaryGoals(let n): "\(n) goal(s)"
         case .findingCounts(let c): "\(c.errors) errors \(c.warnings) warnings \(c.notices) notices"
         case .valueUnderstood(let s): "value read as: \(s)"
@@ -179,15 +178,10 @@ public enum ProjectText: Hashable, Sendable {
         case .pickIndicator: "Indicator library: choose an indicator"
         case .noPickList: "No list for this column; type the text."
         case .invalidAmount(let text): "\"\(text)\" is not an amount: type a number such as 12.5"
-        case .undone(let label): "Undone: \(label)"
-        case .redone(let label): "Redone: \(label)"
-        case .nothingToUndo: "Nothing to undo"
-        case .nothingToRedo: "Nothing to redo"
         case .copiedCell: "Cell copied"
         case .copiedRow: "Row copied"
         case .pasted: "Pasted"
         case .clipboardEmpty: "The clipboard is empty"
-        case .editFailed(let detail): "The change could not be applied: \(detail)"
         case .noFindingHere: "The place of this finding no longer exists"
         case .labelCell: "edit cell"
         case .labelClear: "clear cell"
