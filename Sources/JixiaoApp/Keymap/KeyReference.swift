@@ -11,7 +11,7 @@ public enum KeyReference {
             TextInputDialog.keymap.help,
             PickListDialog.keymap.help,
             LineEditor.keymap.help,
-        ]
+        ] + ProjectScreen.allHelpSections
     }
 
     /// `docs/keys.md`: one table per keymap, English and Chinese descriptions side by side.

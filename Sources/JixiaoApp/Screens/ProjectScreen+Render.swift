@@ -21,16 +21,17 @@ extension ProjectScreen {
         shown.render(into: &buffer, area: regions.grid, context: context, focused: focus == .grid)
         if focus != .grid { buffer.cursor = headerCursor }
         renderFeedback(project: project, grid: shown, findings: findings, into: &buffer, area: regions.feedback,
-                       context: context)
+                       gridWidth: regions.grid.width, context: context)
         if let panel = regions.findings {
             renderFindings(findings, document: context.session?.document, into: &buffer, area: panel, context: context)
         }
     }
 
-    /// The line under the grid: what the current cell holds in full, and for 指标值 what was
-    /// understood (live while typing), plus the first finding on the cell.
+    /// The line under the grid: for 指标值 what was understood (live while typing); for other
+    /// cells their full text when it does not fit the column; and the first finding on the
+    /// cell. Left blank otherwise, so a cursor move sends few bytes.
     func renderFeedback(project: Project, grid: IndicatorGrid, findings: [Finding], into buffer: inout Buffer,
-                        area: Rect, context: ViewContext) {
+                        area: Rect, gridWidth: Int, context: ViewContext) {
         guard area.height > 0 else { return }
         let theme = context.theme
         let strings = context.strings
@@ -63,13 +64,16 @@ extension ProjectScreen {
                     text = strings[.project(.valueUnderstood(summary))]
                 }
             } else {
+                let slot = GridLayout.make(width: gridWidth, firstColumnHint: grid.firstColumn,
+                                           cursorColumn: grid.columnIndex).slot(for: grid.column)
+                let clipped = context.metrics.width(of: cell) > (slot?.width ?? 0)
                 let name = english ? grid.column.englishName : grid.column.chineseName
-                text = strings[.project(.cellText(column: name, text: cell))]
+                text = grid.isEditing || clipped ? strings[.project(.cellText(column: name, text: cell))] : ""
             }
-            _ = row
+            if grid.marker(row: row.id, column: grid.column) == nil { path = nil }
         }
         if let path, let finding = findings.first(where: { $0.path == path }) {
-            text += "  " + IndicatorGrid.markerGlyph(finding.severity) + " "
+            text += (text.isEmpty ? "" : "  ") + IndicatorGrid.markerGlyph(finding.severity) + " "
                 + (english ? finding.message.en : finding.message.zh)
             if finding.severity == .error { style = theme[.error] }
         }

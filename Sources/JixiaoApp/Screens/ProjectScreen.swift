@@ -139,9 +139,14 @@ public struct ProjectScreen: Screen {
         KeyBinding([KeyEvent(.escape)], .focusNext, .project(.helpFocusNext)),
     ] + commonBindings)
 
-    /// Every keymap of the screen, for help and `docs/keys.md`.
-    public static var helpSections: [HelpSection] {
+    /// Every keymap of the screen, for help and `docs/keys.md`; the current one first.
+    public static var allHelpSections: [HelpSection] {
         [gridKeymap.help, editKeymap.help, headerKeymap.help, findingsKeymap.help]
+    }
+
+    public var helpSections: [HelpSection] {
+        let current = keymap.help
+        return [current] + Self.allHelpSections.filter { $0.title != current.title } + [LineEditor.keymap.help]
     }
 
     // MARK: The project from the session
