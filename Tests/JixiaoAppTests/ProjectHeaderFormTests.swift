@@ -101,3 +101,15 @@ import Testing
         #expect(library.basisChoices.contains("工作记录"))
     }
 }
+
+@Suite struct ProjectTemplateTests {
+    @Test func aNewProjectHasOneRowPerTemplateLevel2() {
+        let project = ProjectTemplate.newProject(name: "新项目", framework: .legacy)
+        #expect(project.name == "新项目")
+        #expect(project.indicators.map(\.level2) == ["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标",
+                                                     "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标"])
+        #expect(Set(project.indicators.map(\.id)).count == project.indicators.count)
+        let guidance = ProjectTemplate.newProject(name: "x", framework: .guidance2021)
+        #expect(guidance.indicators.contains { $0.level1 == "成本指标" && $0.level2 == "经济成本指标" })
+    }
+}
