@@ -66,8 +66,8 @@ extension ProjectHeaderForm {
                                       maxWidth: area.width, style: theme[.text])
         x += buffer.write(strings[.project(short)], x: x, y: area.y + 1, maxWidth: max(0, area.maxX - x),
                           style: check.ok ? theme[.dim] : theme[.error])
-        let rest = "  \(strings[.project(.fieldPlan)]) \(Self.sparkline(project)) \(plan)  "
-            + "\(strings[.project(.summaryGoals(project.goals.count))])  \(strings[.project(.findingCounts(findings))])"
+        let rest = "  \(strings[.project(.findingCounts(findings))])  \(strings[.project(.fieldPlan)]) "
+            + "\(Self.sparkline(project)) \(plan)  \(strings[.project(.summaryGoals(project.goals.count))])"
         buffer.write(rest, x: x, y: area.y + 1, maxWidth: max(0, area.maxX - x), style: theme[.text])
     }
 

@@ -48,7 +48,9 @@ extension ProjectScreen {
                 text = strings[.project(check.text)]
                 if !check.ok { style = theme[.error] }
             default:
-                text = header.editor?.text ?? ProjectHeaderForm.text(of: field, in: project)
+                // The whole text when the form clips it (long names, paragraphs, goals).
+                let full = header.editor?.text ?? ProjectHeaderForm.text(of: field, in: project)
+                text = context.metrics.width(of: full) > min(60, area.width - 14) ? full : ""
             }
         case .grid, .findings:
             guard let row = grid.currentRow else { return }

@@ -192,27 +192,26 @@ public struct ProjectScreen: Screen {
     }
 
     func regions(in area: Rect, project: Project?) -> Regions {
-        var y = area.y
         var left = area.height
-        var headerHeight = ProjectHeaderForm.summaryHeight
-        if focus == .header, let project {
-            headerHeight = min(ProjectHeaderForm.fields(of: project).count, max(2, left - 8))
-        }
-        headerHeight = min(headerHeight, max(0, left - 3))
-        let header = Rect(x: area.x, y: y, width: area.width, height: headerHeight)
-        y += headerHeight
-        left -= headerHeight
         var findings: Rect?
         if showsFindings {
-            let h = min(7, max(0, left - 4))
+            let h = min(7, max(0, left - 8))
             if h >= 2 {
                 findings = Rect(x: area.x, y: area.maxY - h, width: area.width, height: h)
                 left -= h
             }
         }
+        var headerHeight = ProjectHeaderForm.summaryHeight
+        if focus == .header, let project {
+            // The form takes what it needs, leaving the grid its titles and a few rows.
+            headerHeight = min(ProjectHeaderForm.fields(of: project).count, max(2, left - 7))
+        }
+        headerHeight = min(headerHeight, max(0, left - 3))
+        let header = Rect(x: area.x, y: area.y, width: area.width, height: headerHeight)
+        left -= headerHeight
         let gridHeight = max(0, left - 1)
-        let grid = Rect(x: area.x, y: y, width: area.width, height: gridHeight)
-        let feedback = Rect(x: area.x, y: y + gridHeight, width: area.width, height: left > 0 ? 1 : 0)
+        let grid = Rect(x: area.x, y: area.y + headerHeight, width: area.width, height: gridHeight)
+        let feedback = Rect(x: area.x, y: grid.maxY, width: area.width, height: left > 0 ? 1 : 0)
         return Regions(header: header, grid: grid, feedback: feedback, findings: findings)
     }
 
