@@ -33,7 +33,7 @@ import Testing
         ("\u{1B}[1;5D", KeyEvent(.left, .control)), ("\u{1B}[1;5C", KeyEvent(.right, .control)),
         ("\u{1B}[1;2A", KeyEvent(.up, .shift)), ("\u{1B}[1;3B", KeyEvent(.down, .alt)),
         ("\u{1B}[3;5~", KeyEvent(.delete, .control)), ("\u{1B}[1;2P", KeyEvent(.function(1), .shift)),
-        ("\r", KeyEvent(.enter)), ("\n", KeyEvent(.enter)), ("\t", KeyEvent(.tab)),
+        ("\r", KeyEvent(.enter)), ("\n", .ctrl("j")), ("\t", KeyEvent(.tab)),
         ("\u{7F}", KeyEvent(.backspace)), ("\u{08}", KeyEvent(.backspace)),
         ("\u{11}", KeyEvent.ctrl("q")), ("\u{01}", KeyEvent.ctrl("a")), ("\u{1A}", KeyEvent.ctrl("z")),
         ("\u{13}", KeyEvent.ctrl("s")), ("\u{03}", KeyEvent.ctrl("c")),

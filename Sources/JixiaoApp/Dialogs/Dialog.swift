@@ -30,12 +30,14 @@ public enum DialogContent: Sendable {
     case pickList(PickListDialog)
     case choice(ChoiceDialog)
     case conflicts(ConflictDialog)
+    case form(FormDialog)
 
     /// True when printable keys are text for the dialog.
     var acceptsTextEntry: Bool {
         switch self {
         case .confirm, .choice, .conflicts: false
         case .textInput, .pickList: true
+        case .form(let d): d.focusIsText
         }
     }
 
@@ -47,6 +49,7 @@ public enum DialogContent: Sendable {
         case .pickList: [PickListDialog.keymap.help, LineEditor.keymap.help]
         case .choice: [ChoiceDialog.keymap.help]
         case .conflicts: [ConflictDialog.keymap.help]
+        case .form: [FormDialog.keymap.help, LineEditor.keymap.help]
         }
     }
 
@@ -67,6 +70,9 @@ public enum DialogContent: Sendable {
         case .conflicts(var d):
             defer { self = .conflicts(d) }
             return d.handle(event)
+        case .form(var d):
+            defer { self = .form(d) }
+            return d.handle(event)
         }
     }
 
@@ -77,6 +83,7 @@ public enum DialogContent: Sendable {
         case .pickList(let d): d.render(into: &buffer, area: area, context: context)
         case .choice(let d): d.render(into: &buffer, area: area, context: context)
         case .conflicts(let d): d.render(into: &buffer, area: area, context: context)
+        case .form(let d): d.render(into: &buffer, area: area, context: context)
         }
     }
 }
@@ -92,4 +99,6 @@ public enum DialogResult: Hashable, Sendable {
     case chosen(Int?)
     /// Per conflict, true to take theirs; nil when cancelled.
     case conflictChoices([Bool]?)
+    /// The form's values in field order, or nil when cancelled.
+    case form([String]?)
 }

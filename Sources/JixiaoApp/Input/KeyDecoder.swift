@@ -173,6 +173,10 @@ public struct KeyDecoder: Sendable {
             return .events([.key(.alt(Character(Unicode.Scalar(next))))], consumed: 2)
         case 0x7F:
             return .events([.key(KeyEvent(.backspace, .alt))], consumed: 2)
+        case 0x0D:
+            // Alt-Enter as terminals with "meta sends escape" send it (a line break in
+            // multi-line fields).
+            return .events([.key(KeyEvent(.enter, .alt))], consumed: 2)
         case 0x00..<0x20:
             // Esc, then a control key typed quickly after it (more likely than Alt+Ctrl).
             return .events([.key(KeyEvent(.escape))], consumed: 1)
@@ -261,7 +265,9 @@ public struct KeyDecoder: Sendable {
     /// A C0 control byte (or DEL) as a key.
     static func control(_ byte: UInt8) -> KeyEvent {
         switch byte {
-        case 0x0D, 0x0A: return KeyEvent(.enter)
+        // Enter sends CR in raw mode; LF is Ctrl-J, which multi-line fields use for a line
+        // break because Alt-Enter does not reach every terminal.
+        case 0x0D: return KeyEvent(.enter)
         case 0x09: return KeyEvent(.tab)
         case 0x7F, 0x08: return KeyEvent(.backspace)
         case 0x1B: return KeyEvent(.escape)

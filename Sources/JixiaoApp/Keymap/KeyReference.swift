@@ -7,10 +7,17 @@ public enum KeyReference {
             App.keymap.help,
             HelpOverlay.keymap.help,
             DepartmentListScreen.keymap.help,
+            DepartmentListScreen.filterKeymap.help,
+            DepartmentScreen.keymap.help,
+            DepartmentScreen.editingKeymap.help,
+            TextArea.keymap.help,
+            LineEditor.keymap.help,
             ConfirmDialog.keymap.help,
+            ChoiceDialog.keymap.help,
+            ConflictDialog.keymap.help,
+            FormDialog.keymap.help,
             TextInputDialog.keymap.help,
             PickListDialog.keymap.help,
-            LineEditor.keymap.help,
         ] + ProjectScreen.allHelpSections
     }
 

@@ -21,6 +21,30 @@ public enum MessageID: Hashable, Sendable {
     case noDepartmentsIn(String)
     case findDepartmentTitle
     case screenDepartment
+    case screenDeletedDepartments, deletedViewTitle, noDeletedDepartments
+    case sortByCode, sortByName, sortByStatus, sortByLastSaved
+    case sortedBy(String)
+    case listStatus(sort: String, shown: Int, total: Int)
+    case columnLastSaved, columnProjectsShort
+    case newDepartmentTitle, unitCodeRequired, unitNameRequired, formHint
+    case departmentExists(String), departmentDeleted(String), departmentRestored(String)
+    case deleteDepartmentTitle
+    case deleteDepartmentQuestion(name: String, id: String)
+    case samplesLoaded(added: Int, skipped: Int)
+    case welcomeTitle, welcomeHowToStart, welcomeNew, welcomeSamples, welcomeHelp, welcomeQuit
+    case fieldUnitCode, fieldUnitName, fieldFiscalYear, fieldMoneyUnit, fieldFramework, fieldID
+    case frameworkName(FrameworkEdition)
+    case columnSubGoalTitle, columnSubGoalGoal, columnSubGoalIndicators
+    case columnProjectCode, columnProjectName, columnProjectBudget, columnFiscalFunds, columnOtherFunds
+    case columnIndicatorCount, columnFindings, totalRow
+    case itemTitle(section: String, number: Int)
+    case newProjectTitle, newProjectPrompt, newSubGoalTitle
+    case projectScreenUnavailable, deletedUndoHint, noItems, noProjects
+    case invalidYear(String)
+    case opEdit(String), opAdd(String), opDelete(String), opMove(String), opDuplicate(String)
+    case findingSummary(errors: Int, warnings: Int)
+    case hintHeader, hintItems, hintSubGoals, hintProjects
+    case editorHintMultiLine, editorHintOneLine
     case sectionHeader, sectionOverallGoals, sectionSubGoals, sectionSafeguards, sectionProjects
     /// The project screen's texts (`ProjectText`).
     case project(ProjectText)
@@ -53,7 +77,7 @@ public enum MessageID: Hashable, Sendable {
 
     // Keymap section titles
     case keymapGlobal, keymapHelp, keymapConfirm, keymapTextInput, keymapPickList, keymapTextField
-    case keymapChoice, keymapConflicts
+    case keymapChoice, keymapConflicts, keymapTextArea, keymapFieldEditing, keymapFilter, keymapForm
 
     // Key descriptions
     case helpShowHelp, helpQuit, helpRedraw
@@ -65,6 +89,12 @@ public enum MessageID: Hashable, Sendable {
     case helpCharLeft, helpCharRight, helpWordLeft, helpWordRight, helpLineStart, helpLineEnd
     case helpDeleteBackward, helpDeleteForward, helpDeleteToEnd, helpDeleteToStart, helpDeleteWord
     case helpChoiceNext, helpChoicePrevious
+    case helpLineUp, helpLineDown, helpLineBreak
+    case helpColumnLeft, helpColumnRight, helpEditOrOpen, helpAddItem, helpDeleteItem, helpMoveItemUp, helpMoveItemDown
+    case helpDuplicateItem, helpCommitField, helpCancelField, helpCommitAndSave
+    case helpOpenDepartment, helpSortDepartments, helpNewDepartment, helpDeleteDepartment, helpDeletedView
+    case helpLoadSamples, helpRefresh, helpLeaveDeletedView, helpEndFilter, helpClearFilter
+    case helpFormNext, helpFormPrevious, helpFormSubmit
     case helpNextSection, helpPreviousSection, helpSave, helpUndo, helpRedo, helpBackToList
     case helpConflictMine, helpConflictTheirs, helpConflictToggle, helpConflictAllMine, helpConflictAllTheirs
     case helpConflictAccept, helpConflictCancel

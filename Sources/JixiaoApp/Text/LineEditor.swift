@@ -28,6 +28,9 @@ public struct LineEditor: Hashable, Sendable {
         cursor += new.count
     }
 
+    /// Puts the cursor at character index `index` (clamped).
+    public mutating func place(_ index: Int) { cursor = min(max(0, index), characters.count) }
+
     public mutating func moveLeft() { cursor = max(0, cursor - 1) }
     public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
     public mutating func moveToStart() { cursor = 0 }

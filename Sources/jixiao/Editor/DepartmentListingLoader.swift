@@ -25,6 +25,8 @@ enum DepartmentListingLoader {
         DepartmentListing(id: summary.id, unitCode: summary.unitCode, unitName: summary.unitName,
                           fiscalYear: summary.fiscalYear, status: ReviewStatus(rawValue: summary.status) ?? .draft,
                           projectCount: summary.projectCount, totalBudget: Amount(canonical: summary.totalBudget),
-                          moneyUnit: MoneyUnit(rawValue: summary.moneyUnit) ?? .tenThousandYuan)
+                          moneyUnit: MoneyUnit(rawValue: summary.moneyUnit) ?? .tenThousandYuan,
+                          errorCount: summary.errorCount, warningCount: summary.warningCount,
+                          savedBy: summary.savedBy, savedAt: summary.savedAt)
     }
 }
