@@ -80,9 +80,10 @@ struct NotesScreen: Screen {
         let frame = app(DepartmentListScreen(listings: listings())).view()
         #expect(frame.lines[0].hasPrefix(" jixiao 绩效 · 部门列表"))
         #expect(frame.lines[0].hasSuffix("/srv/jixiao "))
-        #expect(frame.lines[1] == " 单位编码 单位名称                       年度   状态      项目数       预算合计 ")
-        #expect(frame.lines[2] == " 441001   秦皇岛市北戴河区西山街道办事…  2023   已送审        12     1520.5万元 ")
-        #expect(frame.lines[3] == " 441002   东山街道                       2023   草稿           3              — ")
+        #expect(frame.lines[1].hasPrefix(" 排序：单位编码  共 2 个"))
+        #expect(frame.lines[2] == " 单位编码 单位名称             年度 状态   项目     预算合计 错/警 最后保存     ")
+        #expect(frame.lines[3] == " 441001   秦皇岛市北戴河区西…  2023 已送审   12   1520.5万元     —              ")
+        #expect(frame.lines[4] == " 441002   东山街道             2023 草稿      3            —     —              ")
         #expect(frame.lines[23].hasPrefix(" 部门列表  用户 zhang"))
         #expect(frame.lines[23].contains("F1 帮助"))
         #expect(frame.lines[23].contains("Ctrl-Q 退出"))
@@ -92,8 +93,8 @@ struct NotesScreen: Screen {
     @Test func englishInterface() {
         let frame = app(DepartmentListScreen(listings: listings()), language: .english).view()
         #expect(frame.lines[0].hasPrefix(" jixiao · Departments"))
-        #expect(frame.lines[1].hasPrefix(" Code     Unit name"))
-        #expect(frame.lines[2].contains("submitted"))
+        #expect(frame.lines[2].hasPrefix(" Code     Unit name"))
+        #expect(frame.lines[3].contains("submitted"))
         #expect(frame.lines[23].contains("F1 help"))
     }
 
@@ -119,16 +120,16 @@ struct NotesScreen: Screen {
                               status: .draft, projectCount: $0, totalBudget: Amount($0), moneyUnit: .tenThousandYuan)
         }
         var app = app(DepartmentListScreen(listings: many))
-        // 80×24: content rows 1…21, header on row 1, 20 department rows.
-        #expect(app.view().lines[21].contains("500019"))
+        // 80×24: content rows 1…21: status on row 1, header on row 2, 19 department rows.
+        #expect(app.view().lines[21].contains("500018"))
         _ = app.handle(.key(KeyEvent(.end)))
         var lines = app.view().lines
         #expect(lines[21].contains("500049"))
-        #expect(lines[2].contains("500030"))
+        #expect(lines[3].contains("500031"))
         _ = app.handle(.key(KeyEvent(.pageUp)))
-        #expect((app.currentScreen as? DepartmentListScreen)?.selection == 29)
+        #expect((app.currentScreen as? DepartmentListScreen)?.selection == 30)
         lines = app.view().lines
-        #expect(lines[2].contains("500029"))
+        #expect(lines[3].contains("500030"))
         _ = app.handle(.key(KeyEvent(.pageDown)))
         _ = app.handle(.key(KeyEvent(.pageDown)))
         #expect((app.currentScreen as? DepartmentListScreen)?.selection == 49)
@@ -137,7 +138,10 @@ struct NotesScreen: Screen {
     @Test func f1AndQuestionMarkOpenHelpGeneratedFromTheKeymaps() {
         var app = app(DepartmentListScreen(listings: listings()))
         _ = app.handle(.key(KeyEvent(.function(1))))
-        let text = app.view().text
+        // The overlay is taller than the window: read it, scroll, read the rest.
+        var text = app.view().text
+        for _ in 0..<12 { _ = app.handle(.key(.char("j"))) }
+        text += app.view().text
         #expect(text.contains("帮助"))
         for entry in App.keymap.help.entries + DepartmentListScreen.keymap.help.entries {
             #expect(text.contains(entry.keys.joined(separator: ", ")), "help lists \(entry.keys)")
@@ -224,12 +228,23 @@ struct NotesScreen: Screen {
         #expect((app.currentScreen as? NotesScreen)?.answers == ["pick:2"])
     }
 
-    @Test func findDepartmentJumpsToThePickedOne() {
+    @Test func slashFiltersTheListAsYouType() {
         var app = app(DepartmentListScreen(listings: listings()))
         _ = app.handle(.key(.char("/")))
+        #expect(app.acceptsTextEntry)
         for c in "东山" { _ = app.handle(.key(.char(c))) }
+        #expect(app.view().text.contains("筛选：东山"))
         _ = app.handle(.key(KeyEvent(.enter)))
-        #expect((app.currentScreen as? DepartmentListScreen)?.selection == 1)
+        let screen = app.currentScreen as? DepartmentListScreen
+        #expect(screen?.visible.map(\.id) == ["441002-2023"])
+        #expect(screen?.selected?.id == "441002-2023")
+        #expect(!app.acceptsTextEntry)
+        // Unit codes match too; Esc while typing clears the filter.
+        _ = app.handle(.key(.char("/")))
+        _ = app.handle(.key(KeyEvent(.escape)))
+        _ = app.handle(.key(.char("/")))
+        for c in "1001" { _ = app.handle(.key(.char(c))) }
+        #expect((app.currentScreen as? DepartmentListScreen)?.visible.map(\.id) == ["441001-2023"])
     }
 
     @Test func tooSmallTerminalShowsANoticeInsteadOfGarbage() {
@@ -250,7 +265,7 @@ struct NotesScreen: Screen {
         #expect(status == 0)
         #expect(backend.frames.count == 4)
         #expect(backend.frames[2].size == Size(width: 60, height: 15))
-        #expect(backend.frames[2].lines[2] == " 441001   秦皇岛市…  2023   已送审        12     1520.5万元 ")
+        #expect(backend.frames[2].lines[3] == " 441001   秦皇岛市北戴河区西… 2023 已送审   12   1520.5万元 ")
         #expect(backend.invalidations == 1)
     }
 

@@ -57,7 +57,7 @@ public struct ChoiceDialog: Hashable, Sendable {
         let buttonsWidth = labels.reduce(0) { $0 + metrics.width(of: $1) } + 2 * max(0, labels.count - 1)
         let width = min(area.width, max(40, min(70, max(metrics.width(of: message), buttonsWidth) + 6)))
         let lines = metrics.wrap(message, to: width - 4)
-        let height = min(area.height, lines.count + 5)
+        let height = min(area.height, lines.count + 4)
         let box = area.centered(width: width, height: height)
         let inner = buffer.drawBox(box, title: title, style: theme[.dialog], titleStyle: theme[.dialogTitle])
         for (i, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {

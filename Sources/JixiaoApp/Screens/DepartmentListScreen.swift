@@ -250,17 +250,53 @@ public struct DepartmentListScreen: Screen {
 
     // MARK: Drawing
 
-    func table(strings: Strings) -> Table {
-        Table(columns: [
-            .init(strings[.columnUnitCode], width: 8),
-            .init(strings[.columnUnitName], width: nil),
-            .init(strings[.columnYear], width: 4),
-            .init(strings[.columnStatus], width: 6),
-            .init(strings[.columnProjectsShort], width: 4, alignment: .right),
-            .init(strings[.columnBudget], width: 12, alignment: .right),
-            .init(strings[.columnFindings], width: 5, alignment: .right),
-            .init(strings[.columnLastSaved], width: 14),
-        ])
+    /// The list's columns; on a narrow window the last-saved and findings columns go first so
+    /// the unit name keeps its room.
+    enum Column: CaseIterable { case code, name, year, status, projects, budget, findings, saved }
+
+    static func columns(width: Int) -> [Column] {
+        Column.allCases.filter { column in
+            switch column {
+            case .saved: width >= 76
+            case .findings: width >= 64
+            default: true
+            }
+        }
+    }
+
+    func table(_ columns: [Column], context: ViewContext) -> Table {
+        let strings = context.strings
+        let statusWidth = ReviewStatus.allCases.map { context.metrics.width(of: strings[.reviewStatus($0)]) }.max() ?? 6
+        return Table(columns: columns.map { column in
+            switch column {
+            case .code: .init(strings[.columnUnitCode], width: 8)
+            case .name: .init(strings[.columnUnitName], width: nil)
+            case .year: .init(strings[.columnYear], width: 4)
+            case .status: .init(strings[.columnStatus], width: statusWidth)
+            case .projects: .init(strings[.columnProjectsShort], width: 4, alignment: .right)
+            case .budget: .init(strings[.columnBudget], width: 12, alignment: .right)
+            case .findings: .init(strings[.columnFindings], width: 5, alignment: .right)
+            case .saved: .init(strings[.columnLastSaved], width: 12)
+            }
+        })
+    }
+
+    func cells(_ listing: DepartmentListing, _ columns: [Column], strings: Strings) -> [String] {
+        columns.map { column in
+            switch column {
+            case .code: listing.unitCode
+            case .name: listing.unitName
+            case .year: String(listing.fiscalYear)
+            case .status: strings[.reviewStatus(listing.status)]
+            case .projects: String(listing.projectCount)
+            case .budget: listing.totalBudget.map { "\($0)\(listing.moneyUnit.rawValue)" } ?? "—"
+            case .findings: listing.errorCount.map { "\($0)/\(listing.warningCount ?? 0)" } ?? "—"
+            case .saved:
+                // The account is enough here; the host is in `jixiao history`.
+                [listing.savedAt.map(TimeText.clock), listing.savedBy.map { String($0.split(separator: "@").first ?? "") }]
+                    .compactMap { $0 }.joined(separator: " ")
+            }
+        }
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ViewContext) {
@@ -286,7 +322,8 @@ public struct DepartmentListScreen: Screen {
         }
         let status = strings[.listStatus(sort: strings[sortKey.label], shown: shown.count, total: (deleted ?? listings).count)]
         buffer.write(status, x: x, y: inner.y, maxWidth: max(0, inner.maxX - x), style: theme[.dim])
-        let table = table(strings: strings)
+        let columns = Self.columns(width: inner.width)
+        let table = table(columns, context: context)
         table.drawHeader(into: &buffer, area: inner, y: inner.y + 1, style: theme[.header])
         if shown.isEmpty {
             buffer.write(strings[deleted == nil ? .noMatches : .noDeletedDepartments], x: inner.x, y: inner.y + 2,
@@ -296,16 +333,8 @@ public struct DepartmentListScreen: Screen {
         let rows = Self.visibleRows(height: area.height)
         let first = min(scroll, max(0, shown.count - rows))
         for (row, index) in (first..<min(shown.count, first + rows)).enumerated() {
-            let listing = shown[index]
-            let budget = listing.totalBudget.map { "\($0)\(listing.moneyUnit.rawValue)" } ?? "—"
-            let findings = listing.errorCount.map { "\($0)/\(listing.warningCount ?? 0)" } ?? "—"
-            // The account is enough here; the host is in `jixiao history`.
-            let saver = listing.savedBy.map { String($0.split(separator: "@").first ?? "") }
-            let saved = [listing.savedAt.map(TimeText.clock), saver].compactMap { $0 }.joined(separator: " ")
-            let cells = [listing.unitCode, listing.unitName, String(listing.fiscalYear), strings[.reviewStatus(listing.status)],
-                         String(listing.projectCount), budget, findings, saved]
             let style = index == selection ? theme[.selected] : theme[.text]
-            table.drawRow(cells, into: &buffer, area: inner, y: inner.y + 2 + row, style: style)
+            table.drawRow(cells(shown[index], columns, strings: strings), into: &buffer, area: inner, y: inner.y + 2 + row, style: style)
         }
     }
 
