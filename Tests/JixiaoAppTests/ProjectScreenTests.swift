@@ -260,6 +260,16 @@ import Testing
         #expect(app.view().text.contains("相符"))
     }
 
+    @Test func escapeCancelsAnEditFirstAndThenLeavesForTheDepartment() {
+        var app = Self.app()
+        Self.type(&app, "x")
+        Self.press(&app, KeyEvent(.escape))
+        #expect(app.currentScreen is ProjectScreen)
+        Self.press(&app, KeyEvent(.escape))
+        #expect(app.currentScreen is DepartmentScreen)
+        #expect(Self.rows(app)[0].level1 == "产出指标")
+    }
+
     @Test func helpListsTheGridKeys() {
         var app = Self.app()
         Self.press(&app, KeyEvent(.function(1)))

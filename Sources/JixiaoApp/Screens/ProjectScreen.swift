@@ -75,8 +75,9 @@ public struct ProjectScreen: Screen {
         KeyBinding([.ctrl("y")], .redo, .project(.helpRedo)),
         KeyBinding([KeyEvent(.function(6))], .focusNext, .project(.helpFocusNext), hint: true),
         KeyBinding([KeyEvent(.function(7))], .toggleFindings, .project(.helpToggleFindings), hint: true),
-        KeyBinding([.ctrl("w")], .back, .project(.helpBack)),
     ]
+
+    static let backBinding = KeyBinding<Action>([KeyEvent(.escape), .ctrl("w")], .back, .project(.helpBack))
 
     public static let gridKeymap = Keymap<Action>(name: .project(.keymapGrid), [
         KeyBinding([KeyEvent(.up)], .move(.up), .project(.helpCellUp)),
@@ -106,7 +107,7 @@ public struct ProjectScreen: Screen {
         KeyBinding([.alt("c")], .copyRow, .project(.helpCopyRow)),
         KeyBinding([.ctrl("v")], .paste, .project(.helpPaste)),
         KeyBinding([.ctrl("d")], .fillDown, .project(.helpFillDown)),
-    ] + commonBindings)
+    ] + commonBindings + [backBinding])
 
     /// While a cell or field is being edited: everything printable is text; these keys end or
     /// cancel the edit, the line editor's keys (`docs/keys.md`, Text editing) move inside it.
@@ -130,14 +131,14 @@ public struct ProjectScreen: Screen {
         KeyBinding([.ctrl("p")], .toggleMode, .project(.helpToggleMode)),
         KeyBinding([.alt("n"), KeyEvent(.insert)], .addItem, .project(.helpAddItem)),
         KeyBinding([.alt("d")], .deleteItem, .project(.helpDeleteItem)),
-    ] + commonBindings)
+    ] + commonBindings + [backBinding])
 
     public static let findingsKeymap = Keymap<Action>(name: .project(.keymapFindings), [
         KeyBinding([KeyEvent(.up), .char("k")], .findingUp, .helpPickUp),
         KeyBinding([KeyEvent(.down), .char("j")], .findingDown, .helpPickDown),
         KeyBinding([KeyEvent(.enter)], .jumpToFinding, .project(.helpJumpToFinding), hint: true),
         KeyBinding([KeyEvent(.escape)], .focusNext, .project(.helpFocusNext)),
-    ] + commonBindings)
+    ] + commonBindings + [KeyBinding([.ctrl("w")], .back, .project(.helpBack))])
 
     /// Every keymap of the screen, for help and `docs/keys.md`; the current one first.
     public static var allHelpSections: [HelpSection] {
