@@ -72,7 +72,8 @@ extension ProjectScreen {
                 let name = english ? grid.column.englishName : grid.column.chineseName
                 text = grid.isEditing || clipped ? strings[.project(.cellText(column: name, text: cell))] : ""
             }
-            if grid.marker(row: row.id, column: grid.column) == nil { path = nil }
+            // A finding is about the stored value, not the text being typed.
+            if grid.isEditing || grid.marker(row: row.id, column: grid.column) == nil { path = nil }
         }
         if let path, let finding = findings.first(where: { $0.path == path }) {
             text += (text.isEmpty ? "" : "  ") + IndicatorGrid.markerGlyph(finding.severity) + " "
