@@ -138,6 +138,27 @@ import Testing
         #expect(session.document.unitName == "我的名称")
     }
 
+    @Test(arguments: [false, true])
+    func deletedOnOneSideChangedOnTheOtherFollowsTheChoice(_ takeTheirs: Bool) throws {
+        let goal = CellPath.field("overallGoals").item("t-1")
+        // I delete the item, they change it.
+        var session = Self.session()
+        try session.apply([.delete(goal)], label: "delete")
+        let changed = try Self.document().applying([.set(goal.field("text"), .text("他改的"))])
+        var merge = session.merge(with: StoredDocument(document: changed, revision: 4))
+        #expect(merge.conflicts.map(\.path) == [goal.field("text")])
+        try session.resolve(merge.conflicts, takeTheirs: [takeTheirs])
+        #expect(session.document.overallGoals.map(\.text) == (takeTheirs ? ["他改的", "第二条"] : ["第二条"]))
+
+        // I change the item, they delete it.
+        session = Self.session()
+        try session.apply([.set(goal.field("text"), .text("我改的"))], label: "edit")
+        let deleted = try Self.document().applying([.delete(goal)])
+        merge = session.merge(with: StoredDocument(document: deleted, revision: 4))
+        try session.resolve(merge.conflicts, takeTheirs: [takeTheirs])
+        #expect(session.document.overallGoals.map(\.text) == (takeTheirs ? ["第二条"] : ["我改的", "第二条"]))
+    }
+
     @Test func findingsFollowEditsPerProject() throws {
         var session = Self.session()
         let before = session.findings(forProject: "p-1")

@@ -372,7 +372,7 @@ final class FakeStore {
         #expect(saved.revision == 3)
         #expect(saved.document.overallGoals[0].text == "李四的第一条")
         #expect(saved.document.unitName == "张三的名称")
-        #expect(h.app.message?.id == .savedRevision(3))
+        #expect(h.app.message?.id == .conflictsResolved(mine: 1, theirs: 1))
     }
 
     @Test func escapingTheConflictDialogSavesNothingAndAsksAgain() throws {
@@ -436,5 +436,38 @@ final class FakeStore {
         #expect(h.document?.fiscalYear == 2025)
         h.press(.char("j"), Self.enter, KeyEvent(.down), Self.enter)
         #expect(h.document?.moneyUnit == .yuan)
+    }
+}
+
+@MainActor
+@Suite struct EditorLayoutTests {
+    /// Every section, with and without the field editor and dialogs, at the smallest usable
+    /// size and larger ones: every row is exactly the window's width (nothing spills or splits).
+    @Test(arguments: [Size(width: 50, height: 12), Size(width: 60, height: 15), Size(width: 80, height: 24),
+                      Size(width: 120, height: 40)])
+    func everySectionFitsTheWindow(_ size: Size) {
+        let store = FakeStore()
+        var long = EditorFlowTests.department()
+        long.overallGoals.append(TextItem(text: String(repeating: "完善居家社区养老服务网络，", count: 12)))
+        store.put(long)
+        var h = EditorFlowTests.Harness(store: store, size: size)
+        func check(_ what: String) {
+            for line in h.app.view().lines {
+                #expect(TextMetrics().width(of: line) == size.width, "\(what) at \(size): \(line)")
+            }
+        }
+        check("home")
+        h.press(EditorFlowTests.enter)
+        for section in DepartmentScreen.Section.allCases {
+            check("\(section)")
+            if section != .projects {
+                h.press(KeyEvent(.end), EditorFlowTests.enter)
+                check("\(section) editing")
+                h.press(EditorFlowTests.escape)
+            }
+            h.press(EditorFlowTests.tab)
+        }
+        h.press(EditorFlowTests.tab, .char("x"), .ctrl("q"))
+        check("quit question")
     }
 }

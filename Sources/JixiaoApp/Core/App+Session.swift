@@ -26,9 +26,10 @@ extension App {
         case .saved(let document, let revision, let savedBy, let savedAt):
             guard session?.id == document.id else { return deliver(result) }
             session?.didSave(document, revision: revision, savedBy: savedBy, savedAt: savedAt)
-            if message?.id != nil, case .mergedChanges = message!.id {
-                // Keep saying that a merge happened; the save itself is implied.
-            } else {
+            switch message?.id {
+            case .mergedChanges?, .conflictsResolved?:
+                break  // Keep saying how the merge went; those messages say it was saved.
+            default:
                 message = StatusMessage(.savedRevision(revision))
             }
             var effects: [AppEffect] = []
@@ -213,15 +214,16 @@ extension App {
                 return [.closeDepartment(id: opened.stored.document.id)]
             }
         case (.resolveConflicts, .conflictChoices(let choices?)):
-            let theirs = zip(pendingConflicts, choices).filter { $0.1 }.map(\.0)
+            let theirs = choices.filter { $0 }.count
+            let conflicts = pendingConflicts
             pendingConflicts = []
             do {
-                try session?.takeTheirs(theirs)
+                try session?.resolve(conflicts, takeTheirs: choices)
             } catch {
                 message = StatusMessage(.effectFailed(String(describing: error)), kind: .error)
                 return []
             }
-            message = StatusMessage(.conflictsResolved(mine: choices.count - theirs.count, theirs: theirs.count))
+            message = StatusMessage(.conflictsResolved(mine: choices.count - theirs, theirs: theirs))
             return session.map { [$0.saveEffect] } ?? []
         case (.resolveConflicts, _):
             afterSave = nil

@@ -61,6 +61,17 @@ public struct ConflictDialog: Hashable, Sendable {
         return nil
     }
 
+    /// Long paragraphs that differ late would look the same on one line: when mine and theirs
+    /// share a long beginning, all three values start a few characters before the first
+    /// difference, after an ellipsis.
+    static func fromFirstDifference(_ base: String, _ mine: String, _ theirs: String) -> (String, String, String) {
+        let common = zip(mine, theirs).prefix { $0 == $1 }.count
+        guard common > 12 else { return (base, mine, theirs) }
+        let start = common - 6
+        func cut(_ text: String) -> String { text.count > start ? "…" + text.dropFirst(start) : text }
+        return (cut(base), cut(mine), cut(theirs))
+    }
+
     func render(into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
         let strings = context.strings
@@ -83,9 +94,10 @@ public struct ConflictDialog: Hashable, Sendable {
             let mark = takeTheirs[index] ? strings[.conflictTheirsChosen] : strings[.conflictMineChosen]
             buffer.write("\(index + 1). \(row.location)  [\(mark)]", x: inner.x + 1, y: y, width: width,
                          style: selected ? theme[.selected] : theme[.dialogTitle])
-            let lines = [(strings[.conflictBase], row.base, false),
-                         (strings[.conflictMine], row.mine, !takeTheirs[index]),
-                         (strings[.conflictTheirs], row.theirs, takeTheirs[index])]
+            let (base, mine, theirs) = Self.fromFirstDifference(row.base, row.mine, row.theirs)
+            let lines = [(strings[.conflictBase], base, false),
+                         (strings[.conflictMine], mine, !takeTheirs[index]),
+                         (strings[.conflictTheirs], theirs, takeTheirs[index])]
             for (offset, line) in lines.enumerated() {
                 let text = (line.2 ? "▸ " : "  ") + line.0 + line.1.replacingOccurrences(of: "\n", with: "⏎")
                 buffer.write(text, x: inner.x + 1, y: y + 1 + offset, width: width,

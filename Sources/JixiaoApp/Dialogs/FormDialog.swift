@@ -99,7 +99,7 @@ public struct FormDialog: Hashable, Sendable {
         let box = area.centered(width: width, height: fields.count + 4)
         let inner = buffer.drawBox(box, title: title, style: theme[.dialog], titleStyle: theme[.dialogTitle])
         guard inner.height > 0 else { return }
-        let labelWidth = min(14, fields.map { metrics.width(of: $0.label) }.max() ?? 0) + 1
+        let labelWidth = min(14, fields.map { metrics.width(of: $0.label) }.max() ?? 0) + 2
         let fieldX = inner.x + 1 + labelWidth
         let fieldWidth = max(1, inner.maxX - 1 - fieldX)
         for (i, field) in fields.enumerated() where i < inner.height {

@@ -16,6 +16,22 @@ public struct KeyBinding<Action: Sendable>: Sendable {
     }
 }
 
+extension KeyBinding {
+    /// The row keys every list shares (arrows and vi keys, pages, first and last), so lists
+    /// move alike: Up/k, Down/j, PgUp, PgDn, Home/g, End/G.
+    public static func rowNavigation(up: Action, down: Action, pageUp: Action, pageDown: Action,
+                                     first: Action, last: Action) -> [KeyBinding] {
+        [
+            KeyBinding([KeyEvent(.up), .char("k")], up, .helpRowUp),
+            KeyBinding([KeyEvent(.down), .char("j")], down, .helpRowDown),
+            KeyBinding([KeyEvent(.pageUp)], pageUp, .helpPageUp),
+            KeyBinding([KeyEvent(.pageDown)], pageDown, .helpPageDown),
+            KeyBinding([KeyEvent(.home), .char("g")], first, .helpFirstRow),
+            KeyBinding([KeyEvent(.end), .char("G")], last, .helpLastRow),
+        ]
+    }
+}
+
 /// The keys of one screen, dialog or text field. The first binding that lists a key wins.
 public struct Keymap<Action: Sendable>: Sendable {
     /// The section title in help and `docs/keys.md`.

@@ -32,6 +32,7 @@ public enum MessageID: Hashable, Sendable {
     case deleteDepartmentQuestion(name: String, id: String)
     case samplesLoaded(added: Int, skipped: Int)
     case welcomeTitle, welcomeHowToStart, welcomeNew, welcomeSamples, welcomeHelp, welcomeQuit
+    case fieldLabel(String)
     case fieldUnitCode, fieldUnitName, fieldFiscalYear, fieldMoneyUnit, fieldFramework, fieldID
     case frameworkName(FrameworkEdition)
     case columnSubGoalTitle, columnSubGoalGoal, columnSubGoalIndicators

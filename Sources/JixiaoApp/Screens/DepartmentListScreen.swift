@@ -64,13 +64,8 @@ public struct DepartmentListScreen: Screen {
 
     public var keymap: Keymap<Action> { filtering ? Self.filterKeymap : Self.keymap }
 
-    public static let keymap = Keymap<Action>(name: .screenDepartments, [
-        KeyBinding([KeyEvent(.up), .char("k")], .up, .helpRowUp),
-        KeyBinding([KeyEvent(.down), .char("j")], .down, .helpRowDown),
-        KeyBinding([KeyEvent(.pageUp)], .pageUp, .helpPageUp),
-        KeyBinding([KeyEvent(.pageDown)], .pageDown, .helpPageDown),
-        KeyBinding([KeyEvent(.home), .char("g")], .first, .helpFirstRow),
-        KeyBinding([KeyEvent(.end), .char("G")], .last, .helpLastRow),
+    public static let keymap = Keymap<Action>(name: .screenDepartments,
+        KeyBinding.rowNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown, first: .first, last: .last) + [
         KeyBinding([KeyEvent(.enter)], .open, .helpOpenDepartment, hint: true),
         KeyBinding([.char("/"), .ctrl("f")], .filter, .helpFindDepartment, hint: true),
         KeyBinding([.char("s")], .sort, .helpSortDepartments),

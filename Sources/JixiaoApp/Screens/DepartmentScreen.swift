@@ -96,23 +96,18 @@ public struct DepartmentScreen: Screen {
     public var keymap: Keymap<Action> { editor == nil ? Self.keymap : Self.editingKeymap }
 
     public static let keymap = Keymap<Action>(name: .screenDepartment, [
-        KeyBinding([KeyEvent(.tab)], .nextSection, .helpNextSection, hint: true),
+        KeyBinding([.ctrl("s")], .save, .helpSave, hint: true),
+        KeyBinding([KeyEvent(.tab)], .nextSection, .helpNextSection),
         KeyBinding([KeyEvent(.tab, .shift)], .previousSection, .helpPreviousSection),
-        KeyBinding([KeyEvent(.up), .char("k")], .up, .helpRowUp),
-        KeyBinding([KeyEvent(.down), .char("j")], .down, .helpRowDown),
-        KeyBinding([KeyEvent(.pageUp)], .pageUp, .helpPageUp),
-        KeyBinding([KeyEvent(.pageDown)], .pageDown, .helpPageDown),
-        KeyBinding([KeyEvent(.home), .char("g")], .first, .helpFirstRow),
-        KeyBinding([KeyEvent(.end), .char("G")], .last, .helpLastRow),
+    ] + KeyBinding.rowNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown, first: .first, last: .last) + [
         KeyBinding([KeyEvent(.left), .char("h")], .left, .helpColumnLeft),
         KeyBinding([KeyEvent(.right), .char("l")], .right, .helpColumnRight),
         KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .helpEditOrOpen),
-        KeyBinding([KeyEvent(.insert), .char("a")], .add, .helpAddItem, hint: true),
+        KeyBinding([.char("a"), KeyEvent(.insert)], .add, .helpAddItem),
         KeyBinding([KeyEvent(.delete), .char("x")], .delete, .helpDeleteItem),
         KeyBinding([KeyEvent(.up, .alt), .char("K")], .moveUp, .helpMoveItemUp),
         KeyBinding([KeyEvent(.down, .alt), .char("J")], .moveDown, .helpMoveItemDown),
         KeyBinding([.ctrl("d")], .duplicate, .helpDuplicateItem),
-        KeyBinding([.ctrl("s")], .save, .helpSave, hint: true),
         KeyBinding([.ctrl("z")], .undo, .helpUndo),
         KeyBinding([.ctrl("y")], .redo, .helpRedo),
         KeyBinding([KeyEvent(.escape)], .back, .helpBackToList, hint: true),
@@ -414,8 +409,14 @@ public struct DepartmentScreen: Screen {
         let strings = context.strings
         drawTabs(into: &buffer, area: area, document: document, context: context)
         let counts = session.findingCounts
-        let info = "\(document.unitCode)  \(document.unitName)  \(document.fiscalYear)  \(document.moneyUnit.rawValue)  "
+        var info = "\(document.unitCode)  \(document.unitName)  \(document.fiscalYear)  \(document.moneyUnit.rawValue)  "
             + strings[.findingSummary(errors: counts.errors, warnings: counts.warnings)]
+        if let other = session.others.first {
+            // Who else had it open when it was opened stays in view (first, so it is never
+            // clipped), not only on the message line.
+            info = strings[.openedByOthers(user: other.user, time: TimeText.clock(other.since),
+                                           more: session.others.count - 1)] + "  " + info
+        }
         buffer.write(info, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: theme[.dim])
         let body = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 3)
         switch section {
@@ -554,7 +555,7 @@ public struct DepartmentScreen: Screen {
         let goal = document.subGoals[selected]
         let (field, label) = Self.subGoalColumns[column]
         let text = DocumentEditing.cellValue(at: CellPath.field("subGoals").item(goal.id).field(field), in: document)?.text ?? ""
-        buffer.write(strings[label] + "：", x: area.x, y: previewTop, width: area.width, style: theme[.header])
+        buffer.write(strings[.fieldLabel(strings[label])], x: area.x, y: previewTop, width: area.width, style: theme[.header])
         for (i, line) in context.metrics.wrap(text, to: area.width).enumerated() where previewTop + 1 + i < area.maxY {
             buffer.write(line, x: area.x, y: previewTop + 1 + i, width: area.width, style: theme[.text])
         }
@@ -565,7 +566,7 @@ public struct DepartmentScreen: Screen {
         let strings = context.strings
         let document = session.document
         let table = Table(columns: [
-            .init(strings[.columnProjectCode], width: 12), .init(strings[.columnProjectName], width: nil),
+            .init(strings[.columnProjectCode], width: 18), .init(strings[.columnProjectName], width: nil),
             .init(strings[.columnProjectBudget], width: 9, alignment: .right),
             .init(strings[.columnFiscalFunds], width: 9, alignment: .right),
             .init(strings[.columnOtherFunds], width: 8, alignment: .right),

@@ -32,6 +32,10 @@ public struct DocumentSession: Sendable {
     /// on their revision (so the journal replays to what the user sees).
     private var journalBase: StoredDocument
 
+    /// My document as it was before the last merge: where an item I deleted is looked up
+    /// when the user keeps my side of a conflict on it.
+    private var mineBeforeMerge: DepartmentDocument?
+
     private var departmentFindings: [Finding] = []
     private var projectFindings: [String: [Finding]] = [:]
 
@@ -127,6 +131,7 @@ public struct DocumentSession: Sendable {
     /// were computed on the old base.
     public mutating func merge(with theirs: StoredDocument) -> DocumentMerge {
         let merge = DocumentMerge(base: base.document, mine: document, theirs: theirs.document)
+        mineBeforeMerge = document
         base = theirs
         document = merge.merged
         undoStack.removeAll()
@@ -141,33 +146,48 @@ public struct DocumentSession: Sendable {
     /// is gone on their side deletes the item. Not an undoable step: the choice is part of the
     /// merge, and a fresh journal then starts from the result.
     public mutating func takeTheirs(_ conflicts: [DocumentMerge.Conflict]) throws {
+        try resolve(conflicts, takeTheirs: conflicts.map { _ in true })
+    }
+
+    /// Applies the user's choice for each conflict of the last merge (`takeTheirs[i]` for
+    /// `conflicts[i]`). The merged document already holds mine where both sides have the
+    /// cell; what remains is their values, and the deletions: an item they deleted when I take
+    /// theirs, an item I deleted when I keep mine.
+    public mutating func resolve(_ conflicts: [DocumentMerge.Conflict], takeTheirs choices: [Bool]) throws {
         var edits: [CellEdit] = []
         let theirTree = DocumentTree(base.document)
-        var handledItems = Set<CellPath>()
-        for conflict in conflicts {
-            if let value = conflict.theirs {
-                if DocumentTree(document).node(at: conflict.path).map({ if case .value = $0 { true } else { false } }) == true {
-                    edits.append(.set(conflict.path, value))
-                } else if case .list(let items)? = theirTree.node(at: conflict.path) {
-                    // A reorder conflict: move the items into their order.
-                    var previous: String?
-                    for item in items {
-                        edits.append(.move(conflict.path.item(item.id), after: previous))
-                        previous = item.id
-                    }
+        let mineTree = DocumentTree(mineBeforeMerge ?? document)
+        let current = DocumentTree(document)
+        var deleted = Set<CellPath>()
+        func deleteItem(_ item: CellPath) {
+            guard !deleted.contains(item), current.node(at: item) != nil else { return }
+            deleted.insert(item)
+            edits.append(.delete(item))
+        }
+        for (conflict, theirs) in zip(conflicts, choices) {
+            let side = theirs ? conflict.theirs : conflict.mine
+            guard let value = side else {
+                // That side deleted the item holding this cell.
+                if let item = Self.itemPath(containing: conflict.path, in: theirs ? theirTree : mineTree) { deleteItem(item) }
+                continue
+            }
+            guard theirs else { continue }
+            if case .value? = current.node(at: conflict.path) {
+                edits.append(.set(conflict.path, value))
+            } else if case .list(let items)? = theirTree.node(at: conflict.path) {
+                // A reorder conflict: move the items into their order.
+                var previous: String?
+                for item in items where current.node(at: conflict.path.item(item.id)) != nil {
+                    edits.append(.move(conflict.path.item(item.id), after: previous))
+                    previous = item.id
                 }
-            } else if let item = Self.itemPath(containing: conflict.path, in: theirTree), !handledItems.contains(item) {
-                // They deleted the item I changed: delete it here too.
-                handledItems.insert(item)
-                if DocumentTree(document).node(at: item) != nil { edits.append(.delete(item)) }
             }
         }
         guard !edits.isEmpty else { return }
-        // Moves of items that no longer exist on my side are dropped, not failed.
-        let tree = DocumentTree(document)
+        // Edits inside an item deleted by another choice are dropped, not failed.
         let applicable = edits.filter { edit in
-            if case .move(let path, _) = edit { return tree.node(at: path) != nil }
-            return true
+            if case .delete = edit { return true }
+            return !deleted.contains { edit.listOrItemPath.components.starts(with: $0.components) }
         }
         _ = try perform(applicable)
         journalBase = StoredDocument(document: document, revision: base.revision)
