@@ -270,6 +270,75 @@ import Testing
         #expect(Self.rows(app)[0].level1 == "产出指标")
     }
 
+    @Test func everyMovementKeyOfTheGridKeymap() {
+        var app = Self.app(size: Size(width: 80, height: 14))
+        func at() -> (Int, IndicatorRow.Column) { (Self.screen(app).grid.row, Self.screen(app).grid.column) }
+        Self.press(&app, KeyEvent(.end, .control))
+        #expect(at() == (8, .basis))
+        Self.press(&app, KeyEvent(.home))
+        #expect(at() == (8, .level1))
+        Self.press(&app, KeyEvent(.end))
+        #expect(at() == (8, .basis))
+        Self.press(&app, KeyEvent(.tab, .shift))
+        #expect(at() == (8, .value))
+        Self.press(&app, KeyEvent(.pageUp))
+        #expect(at().0 < 8)
+        Self.press(&app, KeyEvent(.home, .control))
+        #expect(at() == (0, .level1))
+        Self.press(&app, KeyEvent(.pageDown))
+        #expect(at().0 > 0)
+        Self.press(&app, KeyEvent(.up), KeyEvent(.tab), KeyEvent(.right), KeyEvent(.left))
+        #expect(at().1 == .level2)
+        // The cursor's row is always drawn, with the column titles above it.
+        let lines = app.view().lines
+        #expect(lines.contains { $0.hasPrefix(">") })
+        #expect(lines.contains { $0.contains("三级指标") })
+    }
+
+    @Test func backspacePasteExpandAndSave() {
+        var app = Self.app()
+        Self.press(&app, KeyEvent(.right), KeyEvent(.right))
+        Self.type(&app, "旧名称")
+        Self.press(&app, KeyEvent(.enter), KeyEvent(.up), KeyEvent(.backspace))
+        #expect(Self.screen(app).grid.isEditing && Self.screen(app).grid.currentText == "")
+        _ = app.handle(.paste("粘贴的\n名称"))
+        Self.press(&app, KeyEvent(.enter))
+        #expect(Self.rows(app)[0].name == "粘贴的 名称", "a paste is text, line ends read as spaces")
+        Self.press(&app, KeyEvent(.function(3)))
+        #expect(Self.screen(app).grid.expanded)
+        let effects = Self.press(&app, .ctrl("s"))
+        #expect(effects.contains { if case .saveDepartment = $0 { true } else { false } })
+    }
+
+    @Test func ctrlSWhileEditingCommitsFirst() {
+        var app = Self.app()
+        Self.press(&app, KeyEvent(.right), KeyEvent(.right))
+        Self.type(&app, "未确认的文字")
+        let effects = Self.press(&app, .ctrl("s"))
+        #expect(Self.rows(app)[0].name == "未确认的文字")
+        guard case .saveDepartment(let document, _)? = effects.last else {
+            Issue.record("no save: \(effects)")
+            return
+        }
+        #expect(document.projects[0].indicators[0].name == "未确认的文字")
+    }
+
+    @Test func headerKeysToggleTheModeAndAddAndDeleteGoals() {
+        var app = Self.app()
+        Self.press(&app, KeyEvent(.function(6)), .ctrl("p"))
+        #expect(app.session!.document.projects[0].spendingPlan.mode == .amount)
+        for _ in 0..<20 { Self.press(&app, KeyEvent(.down)) }  // the last goal
+        Self.press(&app, .alt("n"))
+        Self.type(&app, "第二个目标")
+        Self.press(&app, KeyEvent(.enter))
+        #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民", "第二个目标"])
+        Self.press(&app, .alt("d"))
+        #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民"])
+        Self.press(&app, .ctrl("z"), .ctrl("z"), .ctrl("z"), .ctrl("z"))
+        #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民"])
+        #expect(app.session!.document.projects[0].spendingPlan.mode == .percent)
+    }
+
     @Test func helpListsTheGridKeys() {
         var app = Self.app()
         Self.press(&app, KeyEvent(.function(1)))
