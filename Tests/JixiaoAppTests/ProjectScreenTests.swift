@@ -198,6 +198,22 @@ import Testing
         #expect(Self.rows(app)[1].name == "" && Self.rows(app)[1].value == "", "one undo step")
     }
 
+    @Test func theNamePickerAlsoOffersTheEnvironmentsLibrary() {
+        let samples = DepartmentDocument(fiscalYear: 2024, unitCode: "9", unitName: "示例", projects: [
+            Project(indicators: [IndicatorRow(level1: "产出指标", level2: "数量指标", name: "培训场次", value: "≥12场",
+                                              basis: "计划标准")]),
+        ])
+        var environment = AppEnvironment(strings: Strings(.chinese), userName: "zhang")
+        environment.indicatorLibrary = IndicatorLibrary(documents: [samples])
+        var app = App(home: DepartmentListScreen(listings: []), environment: environment, size: Size(width: 80, height: 24))
+        _ = app.handle(.result(.opened(OpenedDepartment(stored: StoredDocument(document: Self.document(), revision: 1)))))
+        app.screens.append(ProjectScreen(projectID: "p-1"))
+        Self.press(&app, KeyEvent(.right), KeyEvent(.right), KeyEvent(.function(4)))
+        Self.type(&app, "培训")
+        Self.press(&app, KeyEvent(.enter))
+        #expect(Self.rows(app)[0].name == "培训场次" && Self.rows(app)[0].value == "≥12场")
+    }
+
     @Test func copyAndPasteACellAndARowAndSendOSC52() {
         var app = Self.app()
         Self.press(&app, KeyEvent(.right), KeyEvent(.right))

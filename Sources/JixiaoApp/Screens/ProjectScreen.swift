@@ -19,7 +19,8 @@ public struct ProjectScreen: Screen {
     var findingScroll = 0
     /// What Ctrl-C copied (a cell's text or a whole row).
     public private(set) var clipboard: Clipboard?
-    /// Indicators from documents beyond the open department (the samples), for the name picker.
+    /// Indicators from documents beyond the open department, for the name picker (besides
+    /// `AppEnvironment.indicatorLibrary`, the samples).
     public var extraLibrary: IndicatorLibrary
     /// Text typed into a cell when a picker was opened from it; put back if the picker is cancelled.
     private var pickerText: String?
@@ -432,13 +433,14 @@ public struct ProjectScreen: Screen {
             title = .pickBasis
             let library = IndicatorLibrary(documents: document.map { [$0] } ?? [])
             var seen = Set<String>()
-            items = (library.basisChoices + extraLibrary.basisChoices).filter { seen.insert($0).inserted }
+            items = (library.basisChoices + extraLibrary.basisChoices + context.environment.indicatorLibrary.basisChoices).filter { seen.insert($0).inserted }
                 .map { .init(id: $0, label: $0) }
         case .name:
             title = .pickIndicator
             let library = IndicatorLibrary(documents: document.map { [$0] } ?? [])
             var seen = Set<String>()
-            for entry in library.entries + extraLibrary.entries where seen.insert(entry.name).inserted {
+            let more = extraLibrary.entries + context.environment.indicatorLibrary.entries
+            for entry in library.entries + more where seen.insert(entry.name).inserted {
                 var label = entry.name
                 if !entry.value.isEmpty { label += "  " + entry.value }
                 if !entry.level2.isEmpty { label += "  (" + entry.level2 + ")" }
@@ -468,7 +470,8 @@ public struct ProjectScreen: Screen {
         if grid.column == .name {
             // Fill what the row leaves blank from the library entry.
             let library = IndicatorLibrary(documents: context.session.map { [$0.document] } ?? [])
-            if let entry = library.entry(named: item.id) ?? extraLibrary.entry(named: item.id) {
+            if let entry = library.entry(named: item.id) ?? extraLibrary.entry(named: item.id)
+                ?? context.environment.indicatorLibrary.entry(named: item.id) {
                 for (column, text) in [(IndicatorRow.Column.level1, entry.level1), (.level2, entry.level2),
                                        (.description, entry.description), (.value, entry.value), (.basis, entry.basis)]
                 where row[column].trimmingCharacters(in: .whitespaces).isEmpty && !text.isEmpty {
