@@ -355,6 +355,16 @@ import Testing
         #expect(app.session!.document.projects[0].spendingPlan.mode == .percent)
     }
 
+    @Test func textBeingTypedIsJournaledWhenTheConnectionDrops() {
+        var app = Self.app()
+        Self.press(&app, KeyEvent(.right), KeyEvent(.right))
+        Self.type(&app, "还没按回车")
+        let effects = app.handle(.terminate(signal: 1))
+        #expect(Self.journaled(effects) == [.set(CellPath.indicator(project: "p-1", row: "r-1", column: .name),
+                                                  .text("还没按回车"))])
+        #expect(effects.last == .quit(status: 129), "journal first, then quit")
+    }
+
     @Test func helpListsTheGridKeys() {
         var app = Self.app()
         Self.press(&app, KeyEvent(.function(1)))

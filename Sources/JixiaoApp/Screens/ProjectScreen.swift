@@ -503,6 +503,15 @@ public struct ProjectScreen: Screen {
         }
     }
 
+    /// Text typed into a cell or field and not yet committed is committed (and so journaled)
+    /// before the process ends; an amount that does not read is left out.
+    public mutating func willTerminate(context: inout ScreenContext) {
+        sync(context)
+        guard let project = project(in: context.session) else { return }
+        if grid.isEditing { apply(grid.commitEdit(), label: .labelCell, context: &context) }
+        if header.isEditing { _ = commitHeader(project: project, context: &context) }
+    }
+
     /// Results of store effects: after a save, a merge or a restored draft the document may have
     /// changed under the screen.
     public mutating func receive(_ result: EffectResult, context: inout ScreenContext) {
