@@ -74,13 +74,13 @@ public struct ProjectScreen: Screen {
         KeyBinding([.ctrl("s")], .save, .project(.helpSave), hint: true),
         KeyBinding([.ctrl("z")], .undo, .project(.helpUndo), hint: true),
         KeyBinding([.ctrl("y")], .redo, .project(.helpRedo)),
-        KeyBinding([KeyEvent(.function(6))], .focusNext, .project(.helpFocusNext), hint: true),
+        KeyBinding([KeyEvent(.function(6))], .focusNext, .project(.helpFocusNext)),
         KeyBinding([KeyEvent(.function(7))], .toggleFindings, .project(.helpToggleFindings), hint: true),
     ]
 
     static let backBinding = KeyBinding<Action>([KeyEvent(.escape), .ctrl("w")], .back, .project(.helpBack))
 
-    public static let gridKeymap = Keymap<Action>(name: .project(.keymapGrid), [
+    public static let gridKeymap = Keymap<Action>(name: .project(.keymapGrid), commonBindings + [
         KeyBinding([KeyEvent(.up)], .move(.up), .project(.helpCellUp)),
         KeyBinding([KeyEvent(.down)], .move(.down), .project(.helpCellDown)),
         KeyBinding([KeyEvent(.left)], .move(.left), .project(.helpCellLeft)),
@@ -93,7 +93,7 @@ public struct ProjectScreen: Screen {
         KeyBinding([KeyEvent(.pageDown)], .move(.pageDown), .helpPageDown),
         KeyBinding([KeyEvent(.home, .control)], .move(.firstCell), .project(.helpFirstCell)),
         KeyBinding([KeyEvent(.end, .control)], .move(.lastCell), .project(.helpLastCell)),
-        KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .project(.helpEditCell), hint: true),
+        KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .project(.helpEditCell)),
         KeyBinding([KeyEvent(.delete)], .clear, .project(.helpClearCell)),
         KeyBinding([KeyEvent(.backspace)], .clearAndEdit, .project(.helpClearAndEdit)),
         KeyBinding([KeyEvent(.function(4))], .pick, .project(.helpPick), hint: true),
@@ -108,7 +108,8 @@ public struct ProjectScreen: Screen {
         KeyBinding([.alt("c")], .copyRow, .project(.helpCopyRow)),
         KeyBinding([.ctrl("v")], .paste, .project(.helpPaste)),
         KeyBinding([.ctrl("d")], .fillDown, .project(.helpFillDown)),
-    ] + commonBindings + [backBinding])
+        backBinding,
+    ])
 
     /// While a cell or field is being edited: everything printable is text; these keys end or
     /// cancel the edit, the line editor's keys (`docs/keys.md`, Text editing) move inside it.
