@@ -39,6 +39,29 @@ struct ProjectScreenEndToEndTests {
         try tmux.waitFor { $0.joined().contains("项目编码") && $0.joined().contains("项目名称") }
     }
 
+    /// jixiao running on a fresh store, showing the department's projects.
+    final class Editor {
+        let store: URL
+        let id: String
+        let tmux: TmuxSession
+
+        init(withProject: Bool) throws {
+            (store, id) = try ProjectScreenEndToEndTests.makeStore(withProject: withProject)
+            do {
+                tmux = try ProjectScreenEndToEndTests.start(store)
+                try ProjectScreenEndToEndTests.openProjects(tmux)
+            } catch {
+                try? FileManager.default.removeItem(at: store)
+                throw error
+            }
+        }
+
+        func close() {
+            tmux.close()
+            try? FileManager.default.removeItem(at: store)
+        }
+    }
+
     /// Types a cell's text and commits it with `key`, waiting until the editor has taken it.
     static func fill(_ tmux: TmuxSession, _ text: String, then key: String) throws {
         try tmux.type(text)
@@ -59,11 +82,9 @@ struct ProjectScreenEndToEndTests {
     ]
 
     @Test func createFromTheTemplateFillEveryCellSaveAndQuit() throws {
-        let (store, id) = try Self.makeStore(withProject: false)
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try Self.start(store)
-        defer { tmux.close() }
-        try Self.openProjects(tmux)
+        let editor = try Editor(withProject: false)
+        defer { editor.close() }
+        let (store, id, tmux) = (editor.store, editor.id, editor.tmux)
         // New project: its name, then Enter opens it.
         try tmux.press("Insert")
         try tmux.waitFor(text: "新增项目")
@@ -124,11 +145,9 @@ struct ProjectScreenEndToEndTests {
 
     @Test(arguments: [SIGKILL, SIGHUP])
     func committedEditsSurviveTheProcessDying(_ signalNumber: Int32) throws {
-        let (store, id) = try Self.makeStore(withProject: true)
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try Self.start(store)
-        defer { tmux.close() }
-        try Self.openProjects(tmux)
+        let editor = try Editor(withProject: true)
+        defer { editor.close() }
+        let (store, id, tmux) = (editor.store, editor.id, editor.tmux)
         try tmux.press("Enter")
         try tmux.waitFor(text: "项目绩效目标表")
         try tmux.press("Right", "Right")
@@ -170,11 +189,9 @@ struct ProjectScreenEndToEndTests {
     }
 
     @Test func wideTerminalsUseTheWidthAndNarrowOnesKeepTheCursorVisible() throws {
-        let (store, _) = try Self.makeStore(withProject: true)
-        defer { try? FileManager.default.removeItem(at: store) }
-        let tmux = try Self.start(store)
-        defer { tmux.close() }
-        try Self.openProjects(tmux)
+        let editor = try Editor(withProject: true)
+        defer { editor.close() }
+        let tmux = editor.tmux
         try tmux.press("Enter")
         try tmux.waitFor(text: "项目绩效目标表")
         try tmux.resize(width: 200, height: 50)
