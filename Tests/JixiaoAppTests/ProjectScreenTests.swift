@@ -365,6 +365,38 @@ import Testing
         #expect(effects.last == .quit(status: 129), "journal first, then quit")
     }
 
+    @Test func undoingTheProjectsCreationLeavesAWayBack() {
+        var document = Self.document()
+        document.projects = []
+        var app = Self.app(document: document)
+        let project = ProjectTemplate.newProject(name: "新项目", framework: .legacy)
+        var context = ScreenContext(environment: app.environment, contentSize: Size(width: 80, height: 21), session: app.session)
+        context.apply([.insert(list: .field("projects"), item: DocumentTree.item(project), after: nil)], label: "新增")
+        app.session = context.session
+        app.screens[app.screens.count - 1] = ProjectScreen(projectID: project.id)
+        Self.press(&app, .ctrl("z"))
+        #expect(app.session!.document.projects.isEmpty)
+        #expect(app.view().text.contains("此项目已不存在"))
+        Self.press(&app, .ctrl("y"))
+        #expect(app.view().text.contains("新项目"))
+        Self.press(&app, .ctrl("z"), KeyEvent(.escape))
+        #expect(app.currentScreen is DepartmentScreen)
+    }
+
+    @Test func aBlockPastedFromASpreadsheetFillsCellsAndAddsRows() {
+        var app = Self.app()
+        Self.press(&app, KeyEvent(.end, .control), KeyEvent(.home), KeyEvent(.right), KeyEvent(.right))  // last row, name
+        let before = Self.rows(app).count
+        _ = app.handle(.paste("居民满意度\t抽样调查\t≥90%\t计划标准\t多余\r\n回访满意度\t电话回访\t≥95%\t\n"))
+        let rows = Self.rows(app)
+        #expect(rows.count == before + 1)
+        #expect([rows[before - 1].name, rows[before - 1].description, rows[before - 1].value, rows[before - 1].basis]
+                == ["居民满意度", "抽样调查", "≥90%", "计划标准"])
+        #expect(rows[before].name == "回访满意度" && rows[before].value == "≥95%" && rows[before].basis == "")
+        Self.press(&app, .ctrl("z"))
+        #expect(Self.rows(app).count == before && Self.rows(app)[before - 1].name == "", "one undo step")
+    }
+
     @Test func helpListsTheGridKeys() {
         var app = Self.app()
         Self.press(&app, KeyEvent(.function(1)))

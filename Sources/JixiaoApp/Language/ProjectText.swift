@@ -26,6 +26,7 @@ public enum ProjectText: Hashable, Sendable {
     case invalidAmount(String)
     case copiedCell, copiedRow, pasted, clipboardEmpty
     case noFindingHere
+    case projectGone
     // Undo labels.
     case labelCell, labelClear, labelInsertRow, labelDeleteRow, labelMoveRow, labelDuplicateRow, labelPaste
     case labelFillDown, labelPick, labelHeader, labelGoal
@@ -81,6 +82,7 @@ public enum ProjectText: Hashable, Sendable {
         case .pasted: "已粘贴"
         case .clipboardEmpty: "剪贴板为空"
         case .noFindingHere: "该问题所在位置已不存在"
+        case .projectGone: "此项目已不存在（新增已被撤销）。Ctrl-Y 重做，Esc 返回部门。"
         case .labelCell: "修改单元格"
         case .labelClear: "清空单元格"
         case .labelInsertRow: "插入行"
@@ -183,6 +185,7 @@ public enum ProjectText: Hashable, Sendable {
         case .pasted: "Pasted"
         case .clipboardEmpty: "The clipboard is empty"
         case .noFindingHere: "The place of this finding no longer exists"
+        case .projectGone: "This project no longer exists (its creation was undone). Ctrl-Y redoes, Esc goes back."
         case .labelCell: "edit cell"
         case .labelClear: "clear cell"
         case .labelInsertRow: "insert row"

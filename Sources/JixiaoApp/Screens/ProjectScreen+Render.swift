@@ -4,7 +4,7 @@ extension ProjectScreen {
     public func render(into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
         guard let project = project(in: context.session) else {
-            buffer.write(context.strings[.project(.noFindingHere)], x: area.x + 1, y: area.y, maxWidth: area.width - 2,
+            buffer.write(context.strings[.project(.projectGone)], x: area.x + 1, y: area.y, maxWidth: area.width - 2,
                          style: theme[.dim])
             return
         }

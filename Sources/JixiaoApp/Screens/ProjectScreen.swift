@@ -224,7 +224,17 @@ public struct ProjectScreen: Screen {
 
     public mutating func perform(_ action: Action, context: inout ScreenContext) {
         sync(context)
-        guard let project = project(in: context.session) else { return }
+        guard let project = project(in: context.session) else {
+            // The project is gone (its creation undone): only leaving, undo and redo make sense.
+            switch action {
+            case .back: context.pop()
+            case .undo: context.undo()
+            case .redo: context.redo()
+            case .save, .commitAndSave: context.saveDepartment()
+            default: break
+            }
+            return
+        }
         let strings = context.environment.strings
         let regions = regions(in: contentArea(context.contentSize), project: project)
         let page = IndicatorGrid.pageSize(height: regions.grid.height)
@@ -406,7 +416,12 @@ public struct ProjectScreen: Screen {
             if header.isEditing { header.insertText(flat) } else if header.selectedField(in: project) != .planMode {
                 header.beginEdit(in: project, replacingWith: flat)
             }
-        case .grid: grid.type(flat)
+        case .grid:
+            if !grid.isEditing && (text.contains("\t") || text.trimmingCharacters(in: .newlines).contains("\n")) {
+                apply(grid.pasteBlock(text), label: .labelPaste, context: &context)
+            } else {
+                grid.type(flat)
+            }
         }
         afterChange(context: context)
     }
