@@ -53,7 +53,10 @@ extension ProjectScreen {
                 text = context.metrics.width(of: full) > min(60, area.width - 14) ? full : ""
             }
         case .grid, .findings:
-            guard let row = grid.currentRow else { return }
+            guard let row = grid.currentRow else {
+                buffer.write("", x: area.x, y: area.y, width: area.width, style: style)
+                return
+            }
             path = grid.currentPath
             let cell = grid.currentText
             if grid.column == .value {

@@ -235,7 +235,6 @@ public struct ProjectScreen: Screen {
             }
             return
         }
-        let strings = context.environment.strings
         let regions = regions(in: contentArea(context.contentSize), project: project)
         let page = IndicatorGrid.pageSize(height: regions.grid.height)
         switch action {
@@ -339,7 +338,6 @@ public struct ProjectScreen: Screen {
             findingSelection = min(max(0, findings(in: context.session).count - 1), findingSelection + 1)
         case .jumpToFinding: jumpToFinding(project: project, context: &context)
         }
-        _ = strings
         afterChange(context: context)
     }
 
