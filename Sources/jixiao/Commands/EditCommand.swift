@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoApp
+import JixiaoSamples
 import JixiaoStore
 import JixiaoTerminal
 
@@ -71,16 +72,24 @@ struct Edit: ParsableCommand {
             } else if let first = loaded.problems.first {
                 message = StatusMessage(.listingProblems(count: loaded.problems.count, first: first), kind: .error)
             }
-            let appEnvironment = AppEnvironment(
+            var appEnvironment = AppEnvironment(
                 strings: Strings(language),
                 theme: chosen.theme.adapted(toColors: terminal.capabilities.colors),
                 metrics: TextMetrics(ambiguousWidth: ambiguousWidth),
                 userName: Self.userName(environment: environment),
                 storePath: documentStore.root)
+            appEnvironment.indicatorLibrary = IndicatorLibrary(documents: (try? SampleDepartments.all()) ?? [])
             var app = App(home: DepartmentListScreen(listings: loaded.listings), environment: appEnvironment,
                           size: terminal.size, message: message)
             let performer = EffectPerformer(store: documentStore)
-            return AppRunner.run(&app, on: terminal, perform: performer.perform)
+            return AppRunner.run(&app, on: terminal) { effect in
+                // The clipboard goes to the user's terminal, not to the store.
+                if case .copyToClipboard(let text) = effect {
+                    terminal.copyToClipboard(text)
+                    return []
+                }
+                return performer.perform(effect)
+            }
         }
         if let problem = chosen.problem {
             FileHandle.standardError.write(Data("jixiao: \(problem)\n".utf8))
