@@ -115,17 +115,7 @@ extension PostgresStore: ChangeFeed {
     public func changes(waitingUpTo timeout: Double) throws(StoreError) -> StoreChanges {
         listenerLock.lock()
         defer { listenerLock.unlock() }
-        guard let listening = listener, !listening.isBroken else {
-            listener = nil
-            let made = try PostgresConnection(address)
-            do {
-                try made.execute("LISTEN jixiao")
-            } catch {
-                throw mapped(error, id: "notifications")
-            }
-            listener = made
-            return .everything
-        }
+        guard let listening = listener, !listening.isBroken else { return try listenAgain() }
         do {
             var payloads = try listening.notifications()
             if payloads.isEmpty && timeout > 0 {
@@ -140,12 +130,13 @@ extension PostgresStore: ChangeFeed {
             return ids.isEmpty ? .none : .documents(ids)
         } catch {
             // Gone: the next call reconnects and says to re-read everything.
-            listener = nil
-            return try changesAfterReconnect()
+            return try listenAgain()
         }
     }
 
-    private func changesAfterReconnect() throws(StoreError) -> StoreChanges {
+    /// A new listening connection; whatever was sent meanwhile is lost, so: re-read everything.
+    private func listenAgain() throws(StoreError) -> StoreChanges {
+        listener = nil
         let made = try PostgresConnection(address)
         do {
             try made.execute("LISTEN jixiao")

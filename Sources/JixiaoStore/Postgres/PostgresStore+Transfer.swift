@@ -15,14 +15,7 @@ extension PostgresStore: StoreTransfer {
     public func exportDocument(id: String) throws(StoreError) -> TransferredDocument {
         try validate(id)
         return try withConnection { c throws(StoreError) in
-            let result: PostgresResult
-            do {
-                result = try c.execute("SELECT \(PostgresStore.documentColumns) FROM jixiao.documents WHERE id = $1", [id])
-            } catch {
-                throw mapped(error, id: id)
-            }
-            guard let values = result.rows.first else { throw .notFound(id: id) }
-            let row = try decodeRow(values, id: id)
+            let row = try readRow(c, id: id)
             return TransferredDocument(stored: row.stored, history: try readHistory(c, id: id), deleted: row.deleted)
         }
     }

@@ -174,17 +174,23 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
     public func load(id: String) throws(StoreError) -> StoredDocument {
         try validate(id)
         return try withConnection { c throws(StoreError) in
-            let result: PostgresResult
-            do {
-                result = try c.execute("SELECT \(PostgresStore.documentColumns) FROM jixiao.documents WHERE id = $1", [id])
-            } catch {
-                throw mapped(error, id: id)
-            }
-            guard let values = result.rows.first else { throw .notFound(id: id) }
-            let row = try decodeRow(values, id: id)
+            let row = try readRow(c, id: id)
             if row.deleted { throw .deleted(id: id) }
             return row.stored
         }
+    }
+
+    /// The row of `id` (live or deleted), decoded and checked; `notFound` when there is none
+    /// this role can see.
+    func readRow(_ c: PostgresConnection, id: String) throws(StoreError) -> Row {
+        let result: PostgresResult
+        do {
+            result = try c.execute("SELECT \(PostgresStore.documentColumns) FROM jixiao.documents WHERE id = $1", [id])
+        } catch {
+            throw mapped(error, id: id)
+        }
+        guard let values = result.rows.first else { throw .notFound(id: id) }
+        return try decodeRow(values, id: id)
     }
 
     public func history(id: String) throws(StoreError) -> [HistoryRecord] {
@@ -273,14 +279,7 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
 
     /// A row's summary made afresh from its body.
     func recount(_ c: PostgresConnection, id: String) throws(StoreError) -> DocumentSummary {
-        let result: PostgresResult
-        do {
-            result = try c.execute("SELECT \(PostgresStore.documentColumns) FROM jixiao.documents WHERE id = $1", [id])
-        } catch {
-            throw mapped(error, id: id)
-        }
-        guard let values = result.rows.first else { throw .notFound(id: id) }
-        let row = try decodeRow(values, id: id)
+        let row = try readRow(c, id: id)
         let saver = row.stored.savedBy ?? SaverIdentity(user: "", host: "", pid: 0)
         let summary = DocumentSummary(document: row.stored.document, revision: row.stored.revision,
                                       findings: findingCounter?.count(row.stored.document),
