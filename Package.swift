@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
         .testTarget(name: "JixiaoSamplesTests", dependencies: ["JixiaoSamples", "JixiaoModel"]),
         .testTarget(name: "JixiaoStoreTests", dependencies: ["JixiaoStore", "JixiaoModel", "jixiao-store-probe"]),
-        .testTarget(name: "JixiaoAppTests", dependencies: ["JixiaoApp", "JixiaoModel"]),
+        .testTarget(name: "JixiaoAppTests", dependencies: ["JixiaoApp", "JixiaoModel", "JixiaoStore", "JixiaoSamples"]),
         .testTarget(name: "JixiaoTerminalTests", dependencies: ["JixiaoTerminal", "JixiaoApp"]),
         .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoModel"], exclude: ["Fixtures"]),
         // Runs the built `jixiao` binary as a user would (processes, tmux).

@@ -10,8 +10,9 @@ struct Jixiao: ParsableCommand {
         commandName: "jixiao",
         abstract: "Edit department budget performance targets (部门预算绩效目标).",
         version: version,
-        subcommands: [Validate.self, ListCommand.self, HistoryCommand.self, FsckCommand.self, RestoreCommand.self,
-                      ImportCommand.self, ExportCommand.self, DemoCommand.self, StoreCommand.self]
+        subcommands: [Edit.self, Validate.self, ListCommand.self, HistoryCommand.self, FsckCommand.self,
+                      RestoreCommand.self, ImportCommand.self, ExportCommand.self, DemoCommand.self, StoreCommand.self],
+        defaultSubcommand: Edit.self
     )
 
     /// Usage errors exit with status 2, the convention every jixiao command documents

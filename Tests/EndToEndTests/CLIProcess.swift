@@ -3,6 +3,7 @@ import Foundation
 /// Runs the built `jixiao` binary as a user would, capturing its output and exit status.
 enum CLIProcess {
     /// The products directory the test bundle was built into; `swift test` builds `jixiao` there too.
+    /// Every end-to-end suite finds the binaries here, so there is one rule for where they are.
     static let productsDirectory: URL = {
         let argv0 = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var dir = argv0.deletingLastPathComponent()
@@ -19,6 +20,11 @@ enum CLIProcess {
 
     static var binary: URL { productsDirectory.appendingPathComponent("jixiao") }
 
+    /// Whether the named product was built beside the tests.
+    static func isBuilt(_ tool: String) -> Bool {
+        FileManager.default.isExecutableFile(atPath: productsDirectory.appendingPathComponent(tool).path)
+    }
+
     static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
@@ -30,9 +36,10 @@ enum CLIProcess {
     }
 
     /// Runs `jixiao ARGS…` to completion with a UTF-8 locale unless `environment` says otherwise.
-    static func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> Result {
+    static func run(_ arguments: [String], tool: String = "jixiao", environment: [String: String] = [:],
+                    input: Data? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = productsDirectory.appendingPathComponent(tool)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"

@@ -4,37 +4,12 @@ import Testing
 /// `jixiao list / history / fsck / restore` run as a user would, on a store filled by the store
 /// probe (both binaries are built beside the test bundle).
 @Suite(.serialized) struct StoreCommandsTests {
-    static let products: URL = {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var directory = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        while directory.path.contains(".xctest") { directory.deleteLastPathComponent() }
-        return directory
-    }()
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ tool: String, _ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = products.appendingPathComponent(tool)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-                   stderr: String(decoding: error, as: UTF8.self))
+    static func run(_ tool: String, _ arguments: [String]) throws -> CLIProcess.Result {
+        try CLIProcess.run(arguments, tool: tool)
     }
 
     @Test func listHistoryFsckAndRestore() throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.products.appendingPathComponent("jixiao").path),
-              FileManager.default.isExecutableFile(atPath: Self.products.appendingPathComponent("jixiao-store-probe").path) else {
+        guard CLIProcess.isBuilt("jixiao"), CLIProcess.isBuilt("jixiao-store-probe") else {
             print("skipped: jixiao or jixiao-store-probe not built beside the tests")
             return
         }

@@ -1,0 +1,237 @@
+import JixiaoModel
+import JixiaoStore
+
+/// The app's part in editing a department: opening it (presence, draft recovery), saving
+/// (merging when someone saved first, asking cell by cell when both changed the same cell),
+/// and the save / discard / cancel guard on leaving or quitting. Store I/O stays outside:
+/// this only turns effect results into state and further effects.
+extension App {
+    enum AfterSave: Hashable, Sendable { case quit, close }
+
+    // MARK: Results of effects
+
+    mutating func handleResult(_ result: EffectResult) -> [AppEffect] {
+        let strings = environment.strings
+        switch result {
+        case .opened(let opened):
+            if let draft = opened.draft, !draft.edits.isEmpty {
+                pendingOpen = opened
+                let when = draft.lastEdited.map(TimeText.clock) ?? "?"
+                dialogs.append(Dialog(owner: .app(.recoverDraft), content: .choice(ChoiceDialog(
+                    title: strings[.draftTitle], message: strings[.draftQuestion(count: draft.edits.count, time: when)],
+                    options: [.init(key: "r", label: strings[.draftRestore]), .init(key: "d", label: strings[.draftDiscard])]))))
+                return []
+            }
+            return startSession(opened, restoring: nil)
+        case .saved(let document, let revision, let savedBy, let savedAt):
+            guard session?.id == document.id else { return deliver(result) }
+            session?.didSave(document, revision: revision, savedBy: savedBy, savedAt: savedAt)
+            switch message?.id {
+            case .mergedChanges?, .conflictsResolved?:
+                break  // Keep saying how the merge went; those messages say it was saved.
+            default:
+                message = StatusMessage(.savedRevision(revision))
+            }
+            var effects: [AppEffect] = []
+            switch afterSave {
+            case .quit?:
+                afterSave = nil
+                return [.closeDepartment(id: document.id), .quit(status: 0)]
+            case .close?:
+                afterSave = nil
+                effects += closeSession(discardingDraft: false)
+            case nil:
+                effects.append(.listDepartments)
+            }
+            return effects + deliver(result)
+        case .saveConflict(let current):
+            guard session?.id == current.document.id, let previous = session?.base.document else { return deliver(result) }
+            let theirChanges = DocumentDiff(from: previous, to: current.document).changes.count
+            let merge = session!.merge(with: current)
+            let user = current.savedBy?.user ?? "?"
+            if merge.conflicts.isEmpty {
+                message = StatusMessage(.mergedChanges(count: theirChanges, user: user))
+                return [session!.saveEffect]
+            }
+            pendingConflicts = merge.conflicts
+            conflictUser = user
+            presentConflicts()
+            return []
+        case .failed(let failure):
+            message = StatusMessage(.effectFailed(failure.message), kind: .error)
+            if failure.operation == .save { afterSave = nil }
+            return deliver(result)
+        case .created(let document):
+            message = StatusMessage(.departmentCreated(document.id))
+            return deliver(result) + [.openDepartment(id: document.id)]
+        default:
+            return deliver(result)
+        }
+    }
+
+    /// Hands a result to every screen on the stack, bottom first.
+    mutating func deliver(_ result: EffectResult) -> [AppEffect] {
+        var effects: [AppEffect] = []
+        var index = 0
+        while index < screens.count {
+            effects += withScreen(at: index) { screen, context in screen.receive(result, context: &context) }
+            index += 1
+        }
+        return effects
+    }
+
+    /// Opens the department screen on `opened`, with a recovered draft applied when given.
+    mutating func startSession(_ opened: OpenedDepartment, restoring draft: RecoverableDraft?) -> [AppEffect] {
+        let strings = environment.strings
+        var effects: [AppEffect] = []
+        var newSession = DocumentSession(stored: opened.stored, others: opened.others)
+        pendingConflicts = []
+        if let draft {
+            do {
+                if draft.baseRevision == opened.stored.revision {
+                    effects.append(try newSession.apply(draft.edits, label: strings[.draftLabel]))
+                } else {
+                    // The draft was made on an older revision: replay it there, then merge.
+                    var old = DocumentSession(stored: StoredDocument(document: draft.base, revision: draft.baseRevision),
+                                              others: opened.others)
+                    _ = try old.apply(draft.edits, label: strings[.draftLabel])
+                    let merge = old.merge(with: opened.stored)
+                    newSession = old
+                    pendingConflicts = merge.conflicts
+                    conflictUser = opened.stored.savedBy?.user ?? "?"
+                }
+            } catch {
+                message = StatusMessage(.effectFailed(String(describing: error)), kind: .error)
+            }
+        }
+        session = newSession
+        afterSave = nil
+        screens.removeSubrange(1...)
+        screens.append(DepartmentScreen())
+        if let other = opened.others.first {
+            message = StatusMessage(.openedByOthers(user: other.user, time: TimeText.clock(other.since),
+                                                    more: opened.others.count - 1))
+        } else if draft != nil {
+            message = StatusMessage(.draftRestored(draft!.edits.count))
+        }
+        if !pendingConflicts.isEmpty { presentConflicts() }
+        return effects
+    }
+
+    // MARK: Save, leave, quit
+
+    /// Ctrl-S: saves the session; unresolved conflicts of an earlier merge are asked first.
+    mutating func requestSave() -> [AppEffect] {
+        guard let session else { return [] }
+        if !pendingConflicts.isEmpty {
+            presentConflicts()
+            return []
+        }
+        guard session.isDirty else {
+            message = StatusMessage(.nothingToSave)
+            switch afterSave {
+            case .quit?: return [.closeDepartment(id: session.id), .quit(status: 0)]
+            case .close?: return closeSession(discardingDraft: false)
+            case nil: return []
+            }
+        }
+        return [session.saveEffect]
+    }
+
+    /// Leaves the department for the home screen, asking first when there are unsaved changes.
+    mutating func requestClose() -> [AppEffect] {
+        guard let session else {
+            if screens.count > 1 { screens.removeLast() }
+            return []
+        }
+        if session.isDirty || !pendingConflicts.isEmpty {
+            presentSaveDiscardCancel(.leaveUnsavedDepartment)
+            return []
+        }
+        return closeSession(discardingDraft: false)
+    }
+
+    /// Ends the session and returns to the home screen.
+    mutating func closeSession(discardingDraft: Bool) -> [AppEffect] {
+        guard let id = session?.id else { return [] }
+        session = nil
+        pendingConflicts = []
+        afterSave = nil
+        screens.removeSubrange(1...)
+        var effects: [AppEffect] = discardingDraft ? [.discardDraft(id: id)] : []
+        effects += [.closeDepartment(id: id), .listDepartments]
+        return effects
+    }
+
+    mutating func presentSaveDiscardCancel(_ question: Dialog.AppQuestion) {
+        let strings = environment.strings
+        let title = question == .quitWithUnsavedDepartment ? strings[.quitTitle] : strings[.leaveTitle]
+        dialogs.append(Dialog(owner: .app(question), content: .choice(ChoiceDialog(
+            title: title, message: strings[.unsavedDepartmentQuestion],
+            options: [.init(key: "s", label: strings[.choiceSave]), .init(key: "d", label: strings[.choiceDiscard]),
+                      .init(key: "c", label: strings[.choiceCancel])]))))
+    }
+
+    mutating func presentConflicts() {
+        guard let session, !pendingConflicts.isEmpty else { return }
+        let strings = environment.strings
+        func text(_ value: CellValue?) -> String {
+            guard let value else { return strings[.conflictAbsent] }
+            return value.text ?? strings[.conflictBlank]
+        }
+        let rows = pendingConflicts.map { conflict in
+            let place = CellLocation.describe(conflict.path, in: session.document)
+            return ConflictDialog.Row(location: strings.language == .chinese ? place.zh : place.en,
+                                      base: text(conflict.base), mine: text(conflict.mine), theirs: text(conflict.theirs))
+        }
+        dialogs.append(Dialog(owner: .app(.resolveConflicts), content: .conflicts(
+            ConflictDialog(title: strings[.conflictTitle], otherUser: conflictUser, rows: rows))))
+    }
+
+    /// The answer to one of the app's own questions.
+    mutating func answer(_ question: Dialog.AppQuestion, result: DialogResult) -> [AppEffect] {
+        switch (question, result) {
+        case (.quitWithUnsavedDepartment, .chosen(0?)):
+            afterSave = .quit
+            return requestSave()
+        case (.quitWithUnsavedDepartment, .chosen(1?)):
+            guard let id = session?.id else { return [.quit(status: 0)] }
+            return [.discardDraft(id: id), .closeDepartment(id: id), .quit(status: 0)]
+        case (.leaveUnsavedDepartment, .chosen(0?)):
+            afterSave = .close
+            return requestSave()
+        case (.leaveUnsavedDepartment, .chosen(1?)):
+            return closeSession(discardingDraft: true)
+        case (.recoverDraft, .chosen(let choice)):
+            guard let opened = pendingOpen else { return [] }
+            pendingOpen = nil
+            switch choice {
+            case 0?: return startSession(opened, restoring: opened.draft)
+            case 1?: return [.discardDraft(id: opened.stored.document.id)] + startSession(opened, restoring: nil)
+            default:
+                // Not now: the draft stays on disk, the department is not opened.
+                message = StatusMessage(.draftKept)
+                return [.closeDepartment(id: opened.stored.document.id)]
+            }
+        case (.resolveConflicts, .conflictChoices(let choices?)):
+            let theirs = choices.filter { $0 }.count
+            let conflicts = pendingConflicts
+            pendingConflicts = []
+            do {
+                try session?.resolve(conflicts, takeTheirs: choices)
+            } catch {
+                message = StatusMessage(.effectFailed(String(describing: error)), kind: .error)
+                return []
+            }
+            message = StatusMessage(.conflictsResolved(mine: choices.count - theirs, theirs: theirs))
+            return session.map { [$0.saveEffect] } ?? []
+        case (.resolveConflicts, _):
+            afterSave = nil
+            message = StatusMessage(.conflictsPending(pendingConflicts.count))
+            return []
+        default:
+            afterSave = nil
+            return []
+        }
+    }
+}

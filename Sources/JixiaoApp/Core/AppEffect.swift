@@ -1,0 +1,36 @@
+import JixiaoModel
+
+/// Work the app core asks the executable to do: the core never performs I/O itself. The
+/// executable performs each effect (store calls go through `EffectPerformer` in the
+/// `jixiao` target) and feeds the outcome back as `InputEvent.result(_:)`.
+public enum AppEffect: Hashable, Sendable {
+    /// Leave the editor with this exit status after restoring the terminal.
+    case quit(status: Int32)
+    /// Repaint the whole terminal (Ctrl-L), e.g. after another program wrote over it.
+    case redraw
+
+    // Store I/O. Each answers with one `EffectResult` (or `.failed`).
+    /// The live departments from the summary index → `.departments`.
+    case listDepartments
+    /// The soft-deleted departments → `.deletedDepartments`.
+    case listDeleted
+    /// Load a department, mark it open (presence) and look for this user's draft → `.opened`.
+    case openDepartment(id: String)
+    /// Save against `baseRevision` → `.saved`, or `.saveConflict` with the newer revision.
+    case saveDepartment(DepartmentDocument, baseRevision: Int)
+    /// Create a new department (base revision 0) → `.created`; a duplicate id fails with
+    /// `EffectFailure.Reason.alreadyExists`.
+    case createDepartment(DepartmentDocument)
+    /// Soft delete → `.deleted`; restore → `.restored`.
+    case deleteDepartment(id: String)
+    case restoreDepartment(id: String)
+    /// Put the bundled sample departments into the store → `.samplesLoaded`.
+    case loadSamples
+    /// Journal committed edits in this user's draft at once (durable before the next key).
+    /// Answers only on failure.
+    case journalEdits(DraftEdits)
+    /// Remove this user's draft of a department (after the user discarded the changes).
+    case discardDraft(id: String)
+    /// The department is no longer open here: release the presence mark.
+    case closeDepartment(id: String)
+}

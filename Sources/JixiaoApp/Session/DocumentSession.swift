@@ -1,0 +1,272 @@
+import JixiaoModel
+import JixiaoStore
+
+/// The editing session of one open department: the revision it was loaded from, the document
+/// as edited, undo and redo, the unsaved flag and the validation findings. It lives in the
+/// app core (`App.session`), not in a screen, so the department screen and the project screen
+/// pushed above it edit the same document with one undo history.
+///
+/// Every change goes through `apply(_:label:)`, which updates the document, records the
+/// inverse for undo and returns the effect that journals the edits at once (a draft survives
+/// a crash or a dropped SSH connection). The session performs no I/O.
+public struct DocumentSession: Sendable {
+    /// The stored revision the edits are based on; a save names `base.revision`.
+    public private(set) var base: StoredDocument
+    /// The document with every applied edit.
+    public private(set) var document: DepartmentDocument
+    /// Others who had the department open when it was opened (never this process).
+    public var others: [PresenceEntry]
+
+    /// One user action: its edits and the edits that undo them (in the order to apply them).
+    public struct EditGroup: Sendable, Hashable {
+        public var label: String
+        public var edits: [CellEdit]
+        public var inverse: [CellEdit]
+    }
+
+    public private(set) var undoStack: [EditGroup] = []
+    public private(set) var redoStack: [EditGroup] = []
+    /// True once the draft journal holds this base: later journal effects only append.
+    public private(set) var journalBegun = false
+    /// What a new draft journal starts from: the base, or after a merge the merged document
+    /// on their revision (so the journal replays to what the user sees).
+    private var journalBase: StoredDocument
+
+    /// My document as it was before the last merge: where an item I deleted is looked up
+    /// when the user keeps my side of a conflict on it.
+    private var mineBeforeMerge: DepartmentDocument?
+
+    private var departmentFindings: [Finding] = []
+    private var projectFindings: [String: [Finding]] = [:]
+
+    public init(stored: StoredDocument, others: [PresenceEntry] = []) {
+        self.base = stored
+        self.journalBase = stored
+        self.document = stored.document
+        self.others = others
+        revalidateAll()
+    }
+
+    public var id: String { document.id }
+
+    /// True while the document differs from the stored revision it is based on. Arrays that
+    /// were not edited share storage with the base, so the comparison is cheap.
+    public var isDirty: Bool { document != base.document }
+
+    public var canUndo: Bool { !undoStack.isEmpty }
+    public var canRedo: Bool { !redoStack.isEmpty }
+
+    // MARK: Editing
+
+    /// Applies `edits` as one undoable step and returns the effect that journals them. Throws
+    /// (changing nothing) when an edit does not fit the document.
+    @discardableResult
+    public mutating func apply(_ edits: [CellEdit], label: String) throws -> AppEffect {
+        let inverse = try perform(edits)
+        undoStack.append(EditGroup(label: label, edits: edits, inverse: inverse))
+        redoStack.removeAll()
+        return journalEffect(edits)
+    }
+
+    /// Undoes the last step; nil when there is nothing to undo. The inverse edits are
+    /// journaled like any others, so replaying the journal gives the undone document.
+    public mutating func undo() -> (label: String, effect: AppEffect)? {
+        guard let group = undoStack.popLast() else { return nil }
+        do {
+            _ = try perform(group.inverse)
+        } catch {
+            preconditionFailure("undo of \(group.label) failed: \(error)")
+        }
+        redoStack.append(group)
+        return (group.label, journalEffect(group.inverse))
+    }
+
+    public mutating func redo() -> (label: String, effect: AppEffect)? {
+        guard let group = redoStack.popLast() else { return nil }
+        do {
+            _ = try perform(group.edits)
+        } catch {
+            preconditionFailure("redo of \(group.label) failed: \(error)")
+        }
+        undoStack.append(group)
+        return (group.label, journalEffect(group.edits))
+    }
+
+    /// Applies `edits` in order and returns their combined inverse; on failure the document
+    /// is left as it was.
+    private mutating func perform(_ edits: [CellEdit]) throws -> [CellEdit] {
+        var working = document
+        var inverse: [CellEdit] = []
+        for edit in edits {
+            inverse.append(try DocumentEditing.apply(edit, to: &working))
+        }
+        let before = document
+        document = working
+        revalidate(after: edits, previous: before)
+        return inverse.reversed()
+    }
+
+    private mutating func journalEffect(_ edits: [CellEdit]) -> AppEffect {
+        let begins = !journalBegun
+        journalBegun = true
+        return .journalEdits(DraftEdits(base: journalBase, edits: edits, beginsJournal: begins))
+    }
+
+    // MARK: Saving and merging
+
+    /// The effect that saves the document against the base revision.
+    public var saveEffect: AppEffect { .saveDepartment(document, baseRevision: base.revision) }
+
+    /// Records a successful save: the saved document becomes the base, the journal is
+    /// finished (the executable discards it). Undo history is kept.
+    public mutating func didSave(_ saved: DepartmentDocument, revision: Int, savedBy: SaverIdentity?, savedAt: String?) {
+        base = StoredDocument(document: saved, revision: revision, savedBy: savedBy, savedAt: savedAt)
+        journalBase = base
+        journalBegun = false
+    }
+
+    /// Merges the edits of this session with `theirs`, a newer stored revision. The merged
+    /// document (conflicted cells keep mine) becomes the current document on `theirs` as base;
+    /// the conflicts are returned for the user to decide. Undo history is cleared: its inverses
+    /// were computed on the old base.
+    public mutating func merge(with theirs: StoredDocument) -> DocumentMerge {
+        let merge = DocumentMerge(base: base.document, mine: document, theirs: theirs.document)
+        mineBeforeMerge = document
+        base = theirs
+        document = merge.merged
+        undoStack.removeAll()
+        redoStack.removeAll()
+        journalBase = StoredDocument(document: document, revision: theirs.revision)
+        journalBegun = false
+        revalidateAll()
+        return merge
+    }
+
+    /// Takes their value for the given conflicts (after `merge(with:)`); a conflict whose cell
+    /// is gone on their side deletes the item. Not an undoable step: the choice is part of the
+    /// merge, and a fresh journal then starts from the result.
+    public mutating func takeTheirs(_ conflicts: [DocumentMerge.Conflict]) throws {
+        try resolve(conflicts, takeTheirs: conflicts.map { _ in true })
+    }
+
+    /// Applies the user's choice for each conflict of the last merge (`takeTheirs[i]` for
+    /// `conflicts[i]`). The merged document already holds mine where both sides have the
+    /// cell; what remains is their values, and the deletions: an item they deleted when I take
+    /// theirs, an item I deleted when I keep mine.
+    public mutating func resolve(_ conflicts: [DocumentMerge.Conflict], takeTheirs choices: [Bool]) throws {
+        var edits: [CellEdit] = []
+        let theirTree = DocumentTree(base.document)
+        let mineTree = DocumentTree(mineBeforeMerge ?? document)
+        let current = DocumentTree(document)
+        var deleted = Set<CellPath>()
+        func deleteItem(_ item: CellPath) {
+            guard !deleted.contains(item), current.node(at: item) != nil else { return }
+            deleted.insert(item)
+            edits.append(.delete(item))
+        }
+        for (conflict, theirs) in zip(conflicts, choices) {
+            let side = theirs ? conflict.theirs : conflict.mine
+            guard let value = side else {
+                // That side deleted the item holding this cell.
+                if let item = Self.itemPath(containing: conflict.path, in: theirs ? theirTree : mineTree) { deleteItem(item) }
+                continue
+            }
+            guard theirs else { continue }
+            if case .value? = current.node(at: conflict.path) {
+                edits.append(.set(conflict.path, value))
+            } else if case .list(let items)? = theirTree.node(at: conflict.path) {
+                // A reorder conflict: move the items into their order.
+                var previous: String?
+                for item in items where current.node(at: conflict.path.item(item.id)) != nil {
+                    edits.append(.move(conflict.path.item(item.id), after: previous))
+                    previous = item.id
+                }
+            }
+        }
+        guard !edits.isEmpty else { return }
+        // Edits inside an item deleted by another choice are dropped, not failed.
+        let applicable = edits.filter { edit in
+            if case .delete = edit { return true }
+            return !deleted.contains { edit.listOrItemPath.components.starts(with: $0.components) }
+        }
+        _ = try perform(applicable)
+        journalBase = StoredDocument(document: document, revision: base.revision)
+        journalBegun = false
+    }
+
+    /// The deepest item path of `path` that no longer exists in `tree` (the deleted item).
+    static func itemPath(containing path: CellPath, in tree: DocumentTree) -> CellPath? {
+        var prefix: [CellPath.Component] = []
+        for component in path.components {
+            prefix.append(component)
+            if case .item = component, tree.node(at: CellPath(prefix)) == nil { return CellPath(prefix) }
+        }
+        return nil
+    }
+
+    /// Replaces the document with a recovered draft applied on the current base (the
+    /// edits as one undoable step).
+    public mutating func restoreDraft(_ edits: [CellEdit]) throws -> AppEffect {
+        try apply(edits, label: "draft")
+    }
+
+    // MARK: Findings
+
+    /// Every finding: department part first, then each project's in project order.
+    public var findings: [Finding] {
+        departmentFindings + document.projects.flatMap { projectFindings[$0.id] ?? [] }
+    }
+
+    public var departmentPartFindings: [Finding] { departmentFindings }
+
+    public func findings(forProject id: String) -> [Finding] { projectFindings[id] ?? [] }
+
+    public var findingCounts: FindingCounts { FindingCounts(findings) }
+
+    private mutating func revalidateAll() {
+        departmentFindings = Validator.validateDepartmentPart(document)
+        let context = ValidationContext(document: document)
+        projectFindings = [:]
+        for project in document.projects {
+            projectFindings[project.id] = Validator.validate(project: project, in: context)
+        }
+    }
+
+    /// Re-validates only what `edits` can affect: the projects they touch and the department
+    /// part; a change of year, money unit or framework re-validates everything.
+    private mutating func revalidate(after edits: [CellEdit], previous: DepartmentDocument) {
+        if ValidationContext(document: previous) != ValidationContext(document: document) {
+            revalidateAll()
+            return
+        }
+        departmentFindings = Validator.validateDepartmentPart(document)
+        let context = ValidationContext(document: document)
+        var touched = Set<String>()
+        for edit in edits {
+            if let id = edit.listOrItemPath.projectID { touched.insert(id) }
+            if case .insert(let list, let item, _) = edit, list == .field("projects") { touched.insert(item.id) }
+        }
+        let live = Set(document.projects.map(\.id))
+        for id in touched {
+            if live.contains(id), let project = document.projects.first(where: { $0.id == id }) {
+                projectFindings[id] = Validator.validate(project: project, in: context)
+            } else {
+                projectFindings[id] = nil
+            }
+        }
+    }
+}
+
+/// Edits to journal in this user's draft of a department. `beginsJournal`: start a fresh
+/// journal on `base` first (the first edit after opening or after a save).
+public struct DraftEdits: Hashable, Sendable {
+    public var base: StoredDocument
+    public var edits: [CellEdit]
+    public var beginsJournal: Bool
+
+    public init(base: StoredDocument, edits: [CellEdit], beginsJournal: Bool) {
+        self.base = base
+        self.edits = edits
+        self.beginsJournal = beginsJournal
+    }
+}
