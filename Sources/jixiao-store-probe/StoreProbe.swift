@@ -76,7 +76,7 @@ enum StoreProbe {
     }
 
     static func usage() -> Never {
-        try? FileHandle.standardError.write(contentsOf: Data("usage: jixiao-store-probe increment|write-loop|save-once|draft|delete|hold-presence STORE ID …\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("usage: jixiao-store-probe increment|increment-through-outages|write-loop|save-once|draft|delete|hold-presence|fill STORE ID …\n".utf8))
         exit(64)
     }
 
