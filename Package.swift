@@ -20,13 +20,19 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // libpq, PostgreSQL's C client (Debian's libpq-dev), for the PostgreSQL store backend.
+        // Its blocking calls fit the terminal loop; the module map links -lpq.
+        .systemLibrary(
+            name: "CLibpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // Pure model: value types, parsing, validation, merge. Foundation only; no file or terminal I/O.
         .target(name: "JixiaoModel"),
         // Sample departments shipped with jixiao (JSON resources) and a seeded generator of
         // synthetic ones for benchmarks. Reads only its own bundled resources.
         .target(name: "JixiaoSamples", dependencies: ["JixiaoModel"], resources: [.copy("Departments")]),
-        // Document store: durability, locking, history, drafts, presence.
-        .target(name: "JixiaoStore", dependencies: ["JixiaoModel"]),
+        // Document store: durability, locking, history, drafts, presence; files or PostgreSQL.
+        .target(name: "JixiaoStore", dependencies: ["JixiaoModel", "CLibpq"]),
         // Import of circulating plain-text documents and export to JSON, CSV, Markdown, HTML. Pure: text in, text out.
         .target(name: "JixiaoInterchange", dependencies: ["JixiaoModel"]),
         // App core: state + event -> state, view -> cell buffer. No curses.

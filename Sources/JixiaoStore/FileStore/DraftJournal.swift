@@ -9,7 +9,7 @@ import Glibc
 /// following line is one committed `CellEdit`, appended and `fdatasync`ed the moment the user
 /// commits it. After a crash or a dropped SSH connection, `recover` replays the edits on the
 /// base and gives back exactly the edited document. A successful save starts a fresh journal.
-public final class DraftJournal {
+public final class DraftJournal: DraftJournaling {
     public struct Header: Codable, Sendable, Hashable {
         public var format: String
         public var documentID: String
@@ -116,26 +116,38 @@ public final class DraftJournal {
             throw .draft(path: path, reason: "line 1: \(error)")
         }
         var edits: [CellEdit] = []
-        var tree = DocumentTree(base)
         for (offset, line) in lines.dropFirst().enumerated() {
             do {
-                let edit = try decoder.decode(CellEdit.self, from: Data(line))
-                try tree.apply(edit)
-                edits.append(edit)
+                edits.append(try decoder.decode(CellEdit.self, from: Data(line)))
             } catch {
                 throw .draft(path: path, reason: "line \(offset + 2): \(error)")
             }
         }
+        return try replay(edits, on: base, baseRevision: header.baseRevision, source: path, firstLine: 2)
+    }
+
+    /// `base` with `edits` applied in order; an edit that does not apply is reported with its
+    /// position (`firstLine` numbers the first edit in `source`).
+    static func replay(_ edits: [CellEdit], on base: DepartmentDocument, baseRevision: Int, source: String,
+                       firstLine: Int) throws(StoreError) -> Draft {
+        var tree = DocumentTree(base)
+        for (offset, edit) in edits.enumerated() {
+            do {
+                try tree.apply(edit)
+            } catch {
+                throw .draft(path: source, reason: "line \(offset + firstLine): \(error)")
+            }
+        }
         do {
             let document = try tree.document(id: base.id)
-            return Draft(baseRevision: header.baseRevision, base: base, edits: edits, document: document)
+            return Draft(baseRevision: baseRevision, base: base, edits: edits, document: document)
         } catch {
-            throw .draft(path: path, reason: "\(error)")
+            throw .draft(path: source, reason: "\(error)")
         }
     }
 }
 
-extension FileDocumentStore {
+extension FileDocumentStore: DraftStore {
     /// This user's journal for `id` (not yet begun).
     public func draftJournal(id: String) throws(StoreError) -> DraftJournal {
         try validate(id)

@@ -7,16 +7,8 @@ import Glibc
 /// user, host, pid and since. The owning process keeps an exclusive `flock` on its file for as
 /// long as it has the document open, so a file nobody holds belongs to a process that is gone
 /// (killed, disconnected) and is removed by the next reader; no pid guessing.
-public struct PresenceEntry: Sendable, Hashable, Codable {
-    public var user: String
-    public var host: String
-    public var pid: Int32
-    /// UTC, ISO 8601.
-    public var since: String
-}
-
 /// This process's mark on an open document; `close()` (or deinit, or death) clears it.
-public final class PresenceMark {
+public final class PresenceMark: PresenceMarking {
     public let entry: PresenceEntry
     let path: String
     private var lock: FileLock?
@@ -37,7 +29,7 @@ public final class PresenceMark {
     deinit { close() }
 }
 
-extension FileDocumentStore {
+extension FileDocumentStore: PresenceTracking {
     func presenceDirectory(_ id: String) -> String { "\(root)/presence/\(id)" }
 
     /// Marks `id` as open by this process.

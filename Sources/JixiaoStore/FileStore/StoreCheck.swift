@@ -13,7 +13,7 @@ public struct StoreCheckReport: Sendable, Hashable {
     public var isClean: Bool { problems.isEmpty }
 }
 
-extension FileDocumentStore {
+extension FileDocumentStore: StoreChecking {
     /// Checks every document, its checksum and its history: records numbered 1, 2, … without
     /// gaps, the last one naming the document's revision and checksum. Unreadable documents are
     /// moved aside; history records of interrupted saves are trimmed.

@@ -1,7 +1,8 @@
 import JixiaoModel
 
-/// Where department documents live. The file store is the embedded default; a PostgreSQL
-/// backend can follow behind the same protocol, so nothing here mentions files.
+/// Where department documents live: `FileDocumentStore` (the embedded default) or
+/// `PostgresStore` (one database for many machines). Nothing here mentions files or SQL;
+/// `StoreConformanceTests` runs the same tests against both.
 ///
 /// Every save names the revision it was based on; a save based on a stale revision changes
 /// nothing and returns the current document so the editor can merge (`DocumentMerge`).
@@ -170,6 +171,19 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case outcomeUnknown(id: String, SystemError)
     case networkFileSystem(path: String, kind: String)
     case draft(path: String, reason: String)
+    /// A store address that cannot be used (a malformed URL, a password in it).
+    case badAddress(reason: String)
+    /// The database server could not be reached or refused the login.
+    case unreachable(address: String, reason: String)
+    /// The database refused or failed a statement; nothing changed.
+    case database(String)
+    /// The database's permissions (roles, row-level security) do not allow this.
+    case permissionDenied(id: String, reason: String)
+    /// The connection broke while the server was committing a save: it may or may not have
+    /// happened. Never retried blindly; load again (which reconnects) to see.
+    case commitUnknown(id: String, reason: String)
+    /// The database has no jixiao schema, an older one, or one newer than this jixiao knows.
+    case schema(String)
 
     public var description: String {
         switch self {
@@ -186,6 +200,13 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(path) is on a network file system (\(kind)); renames and locks are not safe there. "
                 + "Use a local directory, or pass --unsafe-network-fs to accept the risk of lost edits."
         case .draft(let path, let reason): "\(path): draft journal: \(reason)"
+        case .badAddress(let reason): "unusable store address: \(reason)"
+        case .unreachable(let address, let reason): "cannot connect to \(address): \(reason)"
+        case .database(let message): "database error, nothing changed: \(message)"
+        case .permissionDenied(let id, let reason): "not allowed to change or read \(id): \(reason)"
+        case .commitUnknown(let id, let reason):
+            "the connection was lost while saving \(id) (\(reason)); the save may or may not have been committed: reload to check"
+        case .schema(let message): message
         }
     }
 }

@@ -40,6 +40,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
+        let location = try storeOptions.address().description
         let lang = language.resolved
         var added = 0
         var skipped = 0
@@ -60,7 +61,7 @@ struct DemoCommand: ParsableCommand {
                 print("  \(wrote ? "+" : "=") \(document.id) \(document.unitName)\(wrote ? "" : lang.pick(zh: "（已有，未改动）", en: " (already present, left as is)"))")
             }
         }
-        print(lang.pick(zh: "已写入 \(added) 个部门，跳过已有的 \(skipped) 个：\(store.root)",
-                        en: "Wrote \(added) departments, skipped \(skipped) already present: \(store.root)"))
+        print(lang.pick(zh: "已写入 \(added) 个部门，跳过已有的 \(skipped) 个：\(location)",
+                        en: "Wrote \(added) departments, skipped \(skipped) already present: \(location)"))
     }
 }

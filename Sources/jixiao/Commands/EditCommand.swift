@@ -44,10 +44,11 @@ struct Edit: ParsableCommand {
         let language = lang ?? Language.detect(environment: environment)
         let catalog = ThemeCatalog(userDirectory: ThemeCatalog.defaultUserDirectory(environment: environment))
         let chosen = catalog.load(theme)
-        let documentStore: FileDocumentStore
+        let documentStore: any EditorStore
         let loaded: DepartmentListingLoader.Result
         do {
-            documentStore = try store.open()
+            guard let opened = try store.open() as? any EditorStore else { throw ValidationError("this store cannot be edited") }
+            documentStore = opened
             loaded = try DepartmentListingLoader.load(from: documentStore)
         } catch {
             FileHandle.standardError.write(Data("jixiao: \(error)\n".utf8))
@@ -77,7 +78,7 @@ struct Edit: ParsableCommand {
                 theme: chosen.theme.adapted(toColors: terminal.capabilities.colors),
                 metrics: TextMetrics(ambiguousWidth: ambiguousWidth),
                 userName: Self.userName(environment: environment),
-                storePath: documentStore.root)
+                storePath: documentStore.location)
             appEnvironment.indicatorLibrary = IndicatorLibrary(documents: (try? SampleDepartments.all()) ?? [])
             var app = App(home: DepartmentListScreen(listings: loaded.listings), environment: appEnvironment,
                           size: terminal.size, message: message)

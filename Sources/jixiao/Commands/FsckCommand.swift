@@ -5,12 +5,15 @@ import JixiaoStore
 struct FsckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fsck",
-        abstract: "Check every document in the store; exit 1 if any is damaged.")
+        abstract: "Check every document in the store (files or PostgreSQL); exit 1 if any is damaged.")
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let report = try store.open().check()
+        guard let checking = try store.open() as? any StoreChecking else {
+            throw ValidationError("this store cannot be checked")
+        }
+        let report = try checking.check()
         for repair in report.repairs { print("repaired: \(repair)") }
         for problem in report.problems { print("damaged: \(problem.path): \(problem.reason)") }
         print("\(report.documentsChecked) document(s) checked, \(report.problems.count) damaged")

@@ -3,11 +3,14 @@ import Foundation
 import JixiaoModel
 import JixiaoStore
 
-/// `--store DIR` and `--unsafe-network-fs`, shared by every command that opens the store.
+/// `--store DIR|URL` and `--unsafe-network-fs`, shared by every command that opens the store.
+/// A `postgresql://` URL opens the PostgreSQL store (docs/deploy.md); anything else is a
+/// directory for the file store.
 struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("store"), help: ArgumentHelp(
-        "The store directory (default: $JIXIAO_STORE, else $XDG_DATA_HOME/jixiao, else ~/.local/share/jixiao).",
-        valueName: "dir"))
+        "The store: a directory, or a postgresql:// URL without password (default: $JIXIAO_STORE, else "
+            + "$XDG_DATA_HOME/jixiao, else ~/.local/share/jixiao).",
+        valueName: "dir|url"))
     var directory: String?
 
     @Flag(name: .customLong("unsafe-network-fs"),
@@ -21,9 +24,21 @@ struct StoreOptions: ParsableArguments {
         version: "jixiao \(Jixiao.version); rules " + SHA256.hex(Array(Rule.catalogue.map { "\($0.id):\($0.severity)" }.joined(separator: ",").utf8)),
         count: { FindingCounts(Validator.validate(department: $0)) })
 
-    func open() throws -> FileDocumentStore {
-        let root = try StoreLocation.resolve(explicit: directory, environment: ProcessInfo.processInfo.environment)
-        return try FileDocumentStore(root: root, options: .init(allowNetworkFileSystem: unsafeNetworkFileSystem,
-                                                                findingCounter: StoreOptions.findingCounter))
+    /// Where the store is, resolved from `--store` and the environment.
+    func address() throws -> StoreAddress {
+        StoreAddress(try StoreLocation.resolve(explicit: directory, environment: ProcessInfo.processInfo.environment))
+    }
+
+    func open() throws -> any StoreTransfer {
+        try StoreOptions.open(address(), allowNetworkFileSystem: unsafeNetworkFileSystem)
+    }
+
+    /// Opens `address`; an unusable address (e.g. a password in the URL) is a usage error.
+    static func open(_ address: StoreAddress, allowNetworkFileSystem: Bool) throws -> any StoreTransfer {
+        do {
+            return try address.open(allowNetworkFileSystem: allowNetworkFileSystem, findingCounter: findingCounter)
+        } catch .badAddress(let reason) {
+            throw ValidationError("unusable store address: \(reason)")
+        }
     }
 }

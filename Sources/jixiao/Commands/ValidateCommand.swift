@@ -34,8 +34,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         var outcomes: [ValidationOutcome] = []
-        var store: FileDocumentStore?
-        func openStore() throws -> FileDocumentStore {
+        var store: (any DocumentStore)?
+        func openStore() throws -> any DocumentStore {
             if let store { return store }
             let opened = try storeOptions.open()
             store = opened

@@ -4,18 +4,19 @@ import JixiaoModel
 import JixiaoSamples
 import JixiaoStore
 
-/// Performs the app core's store effects on the file store and answers with result events.
+/// Performs the app core's store effects on the store (files or PostgreSQL) and answers with
+/// result events.
 /// The only place where the editor touches the store after start-up; the app core itself
 /// never does I/O, which is what lets every screen run in tests.
 ///
-/// It holds what lives as long as a department is open: the presence mark (an flock held
-/// while open) and the draft journal's open file.
+/// It holds what lives as long as a department is open: the presence mark (held while open)
+/// and the draft journal.
 final class EffectPerformer {
-    let store: FileDocumentStore
-    private var marks: [String: PresenceMark] = [:]
-    private var journals: [String: DraftJournal] = [:]
+    let store: any EditorStore
+    private var marks: [String: any PresenceMarking] = [:]
+    private var journals: [String: any DraftJournaling] = [:]
 
-    init(store: FileDocumentStore) {
+    init(store: any EditorStore) {
         self.store = store
     }
 
@@ -96,7 +97,7 @@ final class EffectPerformer {
             let id = draft.base.document.id
             try attempt(.journal, id: id) { () throws(StoreError) in
                 if draft.beginsJournal || journals[id] == nil {
-                    let journal: DraftJournal
+                    let journal: any DraftJournaling
                     if let open = journals[id] { journal = open } else { journal = try store.draftJournal(id: id) }
                     try journal.begin(on: draft.base)
                     journals[id] = journal
@@ -123,8 +124,9 @@ final class EffectPerformer {
         var recoverable: RecoverableDraft?
         let draft = try attempt(.open, id: id) { () throws(StoreError) in try store.recoverDraft(id: id) }
         if let draft, !draft.edits.isEmpty {
-            let path = "\(store.root)/drafts/\(me.user)/\(id).jsonl"
-            let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
+            let modified = store.draftFile(id: id).flatMap {
+                (try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate]) as? Date
+            }
             recoverable = RecoverableDraft(baseRevision: draft.baseRevision, base: draft.base, edits: draft.edits,
                                            lastEdited: modified.map { ISO8601DateFormatter().string(from: $0) })
         }
