@@ -11,6 +11,7 @@ final class FakeStore {
     var deleted: [String: StoredDocument] = [:]
     var drafts: [String: (base: StoredDocument, edits: [CellEdit])] = [:]
     var others: [String: [PresenceEntry]] = [:]
+    var libraryRequests = 0
     var closed: [String] = []
     let me = SaverIdentity(user: "zhang", host: "srv", pid: 1)
 
@@ -76,6 +77,9 @@ final class FakeStore {
             result = .restored(id: id)
         case .loadSamples:
             result = .samplesLoaded(added: 0, skipped: 0)
+        case .loadIndicatorLibrary:
+            libraryRequests += 1
+            result = .indicatorLibrary(IndicatorLibrary(documents: documents.values.map(\.document)))
         case .journalEdits(let draft):
             let id = draft.base.document.id
             if draft.beginsJournal || drafts[id] == nil { drafts[id] = (draft.base, []) }
@@ -136,6 +140,26 @@ final class FakeStore {
     }
 
     static let enter = KeyEvent(.enter), tab = KeyEvent(.tab), escape = KeyEvent(.escape)
+
+    @Test func theFirstOpenAsksOnceForTheStoreWideIndicatorLibrary() {
+        let store = FakeStore()
+        store.put(Self.department("441001", name: "西山街道"))
+        var other = Self.department("441002", name: "东山街道")
+        other.projects[0].indicators = [IndicatorRow(id: "r-1", level1: "产出指标", level2: "数量指标", name: "垃圾清运量",
+                                                     description: "全年清运生活垃圾", value: "≥1200吨", basis: "合同约定")]
+        store.put(other)
+        var h = Harness(store: store)
+        #expect(h.app.environment.indicatorLibrary.entry(named: "垃圾清运量") == nil)
+        h.press(Self.enter)
+        #expect(h.document?.unitCode == "441001")
+        #expect(store.libraryRequests == 1)
+        // Another department's indicators are now offered by the name and basis pickers.
+        #expect(h.app.environment.indicatorLibrary.entry(named: "垃圾清运量")?.value == "≥1200吨")
+        #expect(h.app.environment.indicatorLibrary.basisChoices.contains("合同约定"))
+        h.press(Self.escape)
+        h.press(Self.enter)
+        #expect(store.libraryRequests == 1)
+    }
 
     @Test func sortCyclesThroughCodeNameStatusAndLastSaved() {
         let store = FakeStore()

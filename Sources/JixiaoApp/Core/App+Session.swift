@@ -11,18 +11,38 @@ extension App {
     // MARK: Results of effects
 
     mutating func handleResult(_ result: EffectResult) -> [AppEffect] {
+        switch result {
+        case .indicatorLibrary(let library):
+            environment.indicatorLibrary = library
+            return []
+        case .opened(let opened):
+            var libraryRequest: [AppEffect] = []
+            if !indicatorLibraryRequested {
+                indicatorLibraryRequested = true
+                libraryRequest = [.loadIndicatorLibrary]
+            }
+            return libraryRequest + openDepartment(opened)
+        default:
+            return handleOtherResult(result)
+        }
+    }
+
+    private mutating func openDepartment(_ opened: OpenedDepartment) -> [AppEffect] {
+        let strings = environment.strings
+        if let draft = opened.draft, !draft.edits.isEmpty {
+            pendingOpen = opened
+            let when = draft.lastEdited.map(TimeText.clock) ?? "?"
+            dialogs.append(Dialog(owner: .app(.recoverDraft), content: .choice(ChoiceDialog(
+                title: strings[.draftTitle], message: strings[.draftQuestion(count: draft.edits.count, time: when)],
+                options: [.init(key: "r", label: strings[.draftRestore]), .init(key: "d", label: strings[.draftDiscard])]))))
+            return []
+        }
+        return startSession(opened, restoring: nil)
+    }
+
+    private mutating func handleOtherResult(_ result: EffectResult) -> [AppEffect] {
         let strings = environment.strings
         switch result {
-        case .opened(let opened):
-            if let draft = opened.draft, !draft.edits.isEmpty {
-                pendingOpen = opened
-                let when = draft.lastEdited.map(TimeText.clock) ?? "?"
-                dialogs.append(Dialog(owner: .app(.recoverDraft), content: .choice(ChoiceDialog(
-                    title: strings[.draftTitle], message: strings[.draftQuestion(count: draft.edits.count, time: when)],
-                    options: [.init(key: "r", label: strings[.draftRestore]), .init(key: "d", label: strings[.draftDiscard])]))))
-                return []
-            }
-            return startSession(opened, restoring: nil)
         case .saved(let document, let revision, let savedBy, let savedAt):
             guard session?.id == document.id else { return deliver(result) }
             session?.didSave(document, revision: revision, savedBy: savedBy, savedAt: savedAt)

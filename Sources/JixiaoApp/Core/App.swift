@@ -6,7 +6,8 @@ import JixiaoModel
 /// `Buffer`. Neither touches the terminal or the disk, so every screen runs in tests against
 /// `MemoryBackend`.
 public struct App: Sendable {
-    public let environment: AppEnvironment
+    /// Fixed for the session, except the indicator library, which arrives from the store.
+    public internal(set) var environment: AppEnvironment
     public private(set) var size: Size
     /// Bottom is the home screen; the top one is shown and gets the keys.
     public internal(set) var screens: [any Screen]
@@ -21,6 +22,8 @@ public struct App: Sendable {
     var afterSave: AfterSave?
     /// A department whose draft the user is being asked about.
     var pendingOpen: OpenedDepartment?
+    /// Whether the store-wide indicator library has been asked for.
+    var indicatorLibraryRequested = false
     /// Conflicts of the last merge the user has not decided yet, and who saved theirs.
     public internal(set) var pendingConflicts: [DocumentMerge.Conflict] = []
     var conflictUser = ""

@@ -29,6 +29,10 @@ public enum AppEffect: Hashable, Sendable {
     case restoreDepartment(id: String)
     /// Put the bundled sample departments into the store → `.samplesLoaded`.
     case loadSamples
+    /// Read the store's departments for the indicator library behind the name and basis pickers
+    /// (三级指标 → typical description, value, basis) → `.indicatorLibrary`. Asked once per
+    /// session, after the first department opens, so start-up never waits for it.
+    case loadIndicatorLibrary
     /// Journal committed edits in this user's draft at once (durable before the next key).
     /// Answers only on failure.
     case journalEdits(DraftEdits)

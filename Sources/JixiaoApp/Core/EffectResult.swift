@@ -14,6 +14,8 @@ public enum EffectResult: Hashable, Sendable {
     case deleted(id: String)
     case restored(id: String)
     case samplesLoaded(added: Int, skipped: Int)
+    /// The indicators written across the store (see `AppEffect.loadIndicatorLibrary`).
+    case indicatorLibrary(IndicatorLibrary)
     case failed(EffectFailure)
 }
 

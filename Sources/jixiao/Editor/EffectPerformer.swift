@@ -93,6 +93,8 @@ final class EffectPerformer {
                 if case .saved = outcome { added += 1 }
             }
             return [.samplesLoaded(added: added, skipped: samples.count - added)]
+        case .loadIndicatorLibrary:
+            return [.indicatorLibrary(indicatorLibrary())]
         case .journalEdits(let draft):
             let id = draft.base.document.id
             try attempt(.journal, id: id) { () throws(StoreError) in
@@ -140,5 +142,22 @@ final class EffectPerformer {
         } else if let journal = try? store.draftJournal(id: id) {
             try? journal.discard()
         }
+    }
+
+    /// The departments read for the indicator library: the most recently saved ones, so a large
+    /// store costs a bounded read (at 20 projects × 10 rows each this is about 100,000 rows).
+    static let libraryDepartmentLimit = 500
+
+    /// Indicators written across the store plus the bundled samples. A department that cannot
+    /// be read is left out: the library is a convenience, never a reason to stop editing.
+    private func indicatorLibrary() -> IndicatorLibrary {
+        var documents = (try? SampleDepartments.all()) ?? []
+        let summaries = ((try? store.list())?.documents ?? [])
+            .sorted { ($0.savedAt ?? "") > ($1.savedAt ?? "") }
+            .prefix(Self.libraryDepartmentLimit)
+        for summary in summaries {
+            if let stored = try? store.load(id: summary.id) { documents.append(stored.document) }
+        }
+        return IndicatorLibrary(documents: documents)
     }
 }
