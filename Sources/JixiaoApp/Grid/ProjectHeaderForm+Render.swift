@@ -68,7 +68,9 @@ extension ProjectHeaderForm {
                           style: check.ok ? theme[.dim] : theme[.error])
         let rest = "  \(strings[.project(.findingCounts(findings))])  \(strings[.project(.fieldPlan)]) "
             + "\(Self.sparkline(project)) \(plan)  \(strings[.project(.summaryGoals(project.goals.count))])"
-        buffer.write(rest, x: x, y: area.y + 1, maxWidth: max(0, area.maxX - x), style: theme[.text])
+        // Clipped with an ellipsis, so a cut-off plan never reads as a complete one.
+        let room = max(0, area.maxX - x)
+        buffer.write(context.metrics.clip(rest, to: room), x: x, y: area.y + 1, maxWidth: room, style: theme[.text])
     }
 
     /// The form: one field per line, the selected one highlighted (or being edited).
