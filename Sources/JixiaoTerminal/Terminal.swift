@@ -124,6 +124,11 @@ public final class Terminal: TerminalBackend {
         writer.reset()
     }
 
+    /// Sends `text` to the user's clipboard through the terminal (OSC 52).
+    public func copyToClipboard(_ text: String) {
+        Self.write(ClipboardSequence.osc52(text))
+    }
+
     public func readEvents() -> [InputEvent] {
         while true {
             let timeout: Int32 = decoder.isInPaste ? 1000 : decoder.isWaiting ? Int32(options.escapeDelay) : -1

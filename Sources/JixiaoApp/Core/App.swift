@@ -106,7 +106,7 @@ public struct App: Sendable {
             if let top = dialogs.last {
                 sections += top.content.help
             } else {
-                sections.append(currentScreen.keymapHelp)
+                sections += currentScreen.helpSections
             }
             help = HelpOverlay(sections: sections + [HelpOverlay.keymap.help])
             return []

@@ -8,6 +8,9 @@ public enum AppEffect: Hashable, Sendable {
     case quit(status: Int32)
     /// Repaint the whole terminal (Ctrl-L), e.g. after another program wrote over it.
     case redraw
+    /// Put text on the user's own clipboard through the terminal (OSC 52), which works over
+    /// SSH where the remote machine's clipboard is not the user's. Answers nothing.
+    case copyToClipboard(String)
 
     // Store I/O. Each answers with one `EffectResult` (or `.failed`).
     /// The live departments from the summary index → `.departments`.

@@ -32,6 +32,9 @@ public protocol Screen: Sendable {
     mutating func receive(_ result: EffectResult, context: inout ScreenContext)
 
     func render(into buffer: inout Buffer, area: Rect, context: ViewContext)
+    /// What the help overlay lists for this screen; by default its current keymap. A screen
+    /// whose keys change with its state (editing a cell) lists every keymap it has.
+    var helpSections: [HelpSection] { get }
 }
 
 extension Screen {
@@ -44,6 +47,7 @@ extension Screen {
 
     /// The keymap as help text (usable on `any Screen`).
     public var keymapHelp: HelpSection { keymap.help }
+    public var helpSections: [HelpSection] { [keymap.help] }
 
     /// Dispatches a key through the keymap, falling back to `handleUnboundKey`.
     mutating func handle(_ key: KeyEvent, context: inout ScreenContext) {

@@ -17,10 +17,11 @@ public struct PickListDialog: Hashable, Sendable {
     public private(set) var selection = 0
     private var scroll = 0
 
-    public init(title: String, items: [Item], metrics: TextMetrics) {
+    /// `filter`: text already typed (a cell's text when the list is opened while editing it).
+    public init(title: String, items: [Item], metrics: TextMetrics, filter: String = "") {
         self.title = title
         self.items = items
-        self.filter = LineEditor("", metrics: metrics)
+        self.filter = LineEditor(filter, metrics: metrics)
     }
 
     /// The items the filter lets through, in their original order.

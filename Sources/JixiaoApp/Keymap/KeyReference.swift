@@ -18,7 +18,7 @@ public enum KeyReference {
             FormDialog.keymap.help,
             TextInputDialog.keymap.help,
             PickListDialog.keymap.help,
-        ]
+        ] + ProjectScreen.allHelpSections
     }
 
     /// `docs/keys.md`: one table per keymap, English and Chinese descriptions side by side.

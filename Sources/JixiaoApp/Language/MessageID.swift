@@ -47,6 +47,8 @@ public enum MessageID: Hashable, Sendable {
     case hintHeader, hintItems, hintSubGoals, hintProjects
     case editorHintMultiLine, editorHintOneLine
     case sectionHeader, sectionOverallGoals, sectionSubGoals, sectionSafeguards, sectionProjects
+    /// The project screen's texts (`ProjectText`).
+    case project(ProjectText)
 
     // Dialogs
     case answerYes, answerNo

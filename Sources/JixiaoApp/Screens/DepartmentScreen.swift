@@ -315,7 +315,7 @@ public struct DepartmentScreen: Screen {
             guard !trimmed.isEmpty, let document = context.session?.document else { return }
             let ids = ids(in: document)
             let after = ids.indices.contains(selectedRow) ? ids[selectedRow] : ids.last
-            let project = Project(name: trimmed)
+            let project = ProjectTemplate.newProject(name: trimmed, framework: document.framework)
             if context.apply([.insert(list: .field("projects"), item: DocumentTree.item(project), after: after)],
                              label: label(MessageID.opAdd, context)) {
                 selectID(project.id, context)

@@ -5,6 +5,6 @@
 public enum ProjectScreenFactory {
     /// The screen editing project `projectID` of the open department, or nil when none exists.
     public static func make(projectID: String) -> (any Screen)? {
-        nil
+        ProjectScreen(projectID: projectID)
     }
 }

@@ -80,7 +80,14 @@ struct Edit: ParsableCommand {
             var app = App(home: DepartmentListScreen(listings: loaded.listings), environment: appEnvironment,
                           size: terminal.size, message: message)
             let performer = EffectPerformer(store: documentStore)
-            return AppRunner.run(&app, on: terminal, perform: performer.perform)
+            return AppRunner.run(&app, on: terminal) { effect in
+                // The clipboard goes to the user's terminal, not to the store.
+                if case .copyToClipboard(let text) = effect {
+                    terminal.copyToClipboard(text)
+                    return []
+                }
+                return performer.perform(effect)
+            }
         }
         if let problem = chosen.problem {
             FileHandle.standardError.write(Data("jixiao: \(problem)\n".utf8))

@@ -46,7 +46,7 @@ final class EffectPerformer {
 
     private func run(_ effect: AppEffect) throws(FailureResult) -> [EffectResult] {
         switch effect {
-        case .quit, .redraw:
+        case .quit, .redraw, .copyToClipboard:
             return []
         case .listDepartments:
             let loaded = try attempt(.list, id: nil) { () throws(StoreError) in try DepartmentListingLoader.load(from: store) }

@@ -1,0 +1,303 @@
+import JixiaoModel
+
+/// The indicator grid of one project (绩效指标表) as a spreadsheet: a cursor on one cell,
+/// vertical and horizontal scrolling, an edit mode with a `LineEditor`, rows drawn in groups
+/// of repeated level 1 / level 2 like the printed table, an expandable current row and cells
+/// marked by validation findings.
+///
+/// The grid never changes the document. A key that changes content returns the change as
+/// `[CellEdit]`; the owner applies it through the document session (which journals it and
+/// records undo) and hands the new rows back with `setRows(_:)`. Everything a cursor move
+/// needs (groups, row positions, markers) is computed there, once per change, so a move only
+/// changes two integers.
+public struct IndicatorGrid: Sendable {
+    public let projectID: String
+    public private(set) var rows: [IndicatorRow] = []
+    /// The cursor: row index (0 when there are no rows) and column.
+    public private(set) var row = 0
+    public private(set) var column: IndicatorRow.Column = .level1
+    /// The cell being edited, with its text before editing (Esc puts it back).
+    public private(set) var editor: LineEditor?
+    public private(set) var editOriginal = ""
+    /// The current row is drawn with its full wrapped text.
+    public private(set) var expanded = false
+    /// Scroll hints; the drawn positions are corrected to keep the cursor visible.
+    private(set) var topRow = 0
+    private(set) var firstColumn = 0
+    /// Row index by id.
+    private var index: [String: Int] = [:]
+    /// Whether a row's level 1 (level 2) repeats the row above: drawn blank, as a group.
+    private(set) var repeatsLevel1: [Bool] = []
+    private(set) var repeatsLevel2: [Bool] = []
+    /// The most serious finding on each cell (key: row id + column) and on each row.
+    private(set) var cellMarkers: [CellKey: Severity] = [:]
+    private(set) var rowMarkers: [String: Severity] = [:]
+    /// The findings the markers were made from (compared to skip needless rebuilds).
+    private(set) var findingsSource: [Finding] = []
+    /// The row the cursor should land on after the next `setRows` (an inserted row).
+    private var pendingRowID: String?
+    public var metrics: TextMetrics
+
+    struct CellKey: Hashable, Sendable {
+        var row: String
+        var column: IndicatorRow.Column
+    }
+
+    public init(projectID: String, rows: [IndicatorRow], metrics: TextMetrics = TextMetrics()) {
+        self.projectID = projectID
+        self.metrics = metrics
+        setRows(rows)
+    }
+
+    public var isEditing: Bool { editor != nil }
+    public var currentRow: IndicatorRow? { rows.indices.contains(row) ? rows[row] : nil }
+    public var columnIndex: Int { IndicatorRow.Column.allCases.firstIndex(of: column)! }
+
+    /// The text the current cell shows: the editor's while editing.
+    public var currentText: String {
+        if let editor { return editor.text }
+        return currentRow?[column] ?? ""
+    }
+
+    /// The path of the cursor's cell, nil when there are no rows.
+    public var currentPath: CellPath? {
+        currentRow.map { CellPath.indicator(project: projectID, row: $0.id, column: column) }
+    }
+
+    var listPath: CellPath { CellPath.project(projectID, "indicators") }
+
+    // MARK: Content from the session
+
+    /// Takes the project's rows after a change; keeps the cursor on its row when the row still
+    /// exists (on the new row after an insert) and recomputes groups.
+    public mutating func setRows(_ newRows: [IndicatorRow]) {
+        let currentID = pendingRowID ?? currentRow?.id
+        pendingRowID = nil
+        rows = newRows
+        index = [:]
+        index.reserveCapacity(rows.count)
+        repeatsLevel1 = Array(repeating: false, count: rows.count)
+        repeatsLevel2 = Array(repeating: false, count: rows.count)
+        for (i, r) in rows.enumerated() {
+            index[r.id] = i
+            if i > 0 {
+                let same1 = !r.level1.isEmpty && r.level1 == rows[i - 1].level1
+                repeatsLevel1[i] = same1
+                repeatsLevel2[i] = same1 && !r.level2.isEmpty && r.level2 == rows[i - 1].level2
+            }
+        }
+        if let currentID, let i = index[currentID] {
+            row = i
+        } else {
+            row = min(row, max(0, rows.count - 1))
+        }
+    }
+
+    /// Marks the cells the findings point at.
+    public mutating func setFindings(_ findings: [Finding]) {
+        findingsSource = findings
+        cellMarkers = [:]
+        rowMarkers = [:]
+        for finding in findings where finding.path.projectID == projectID {
+            guard let rowID = finding.path.indicatorRowID else { continue }
+            rowMarkers[rowID] = min(rowMarkers[rowID] ?? finding.severity, finding.severity)
+            if let name = finding.path.lastField, let column = IndicatorRow.Column(rawValue: name) {
+                let key = CellKey(row: rowID, column: column)
+                cellMarkers[key] = min(cellMarkers[key] ?? finding.severity, finding.severity)
+            }
+        }
+    }
+
+    func marker(row id: String, column: IndicatorRow.Column) -> Severity? {
+        cellMarkers[CellKey(row: id, column: column)]
+    }
+
+    func rowMarker(_ id: String) -> Severity? { rowMarkers[id] }
+
+    /// Puts the cursor on a cell (a finding's), if the row exists.
+    @discardableResult
+    public mutating func moveTo(rowID: String, column: IndicatorRow.Column?) -> Bool {
+        guard let i = index[rowID] else { return false }
+        cancelEdit()
+        row = i
+        if let column { self.column = column }
+        return true
+    }
+
+    // MARK: Moving
+
+    public enum Move: Hashable, Sendable {
+        case up, down, left, right, nextCell, previousCell, rowStart, rowEnd
+        case pageUp, pageDown, firstCell, lastCell
+    }
+
+    /// Moves the cursor; `page` is the number of rows a page holds.
+    public mutating func move(_ move: Move, page: Int = 10) {
+        let columns = IndicatorRow.Column.allCases
+        let last = max(0, rows.count - 1)
+        var c = columnIndex
+        switch move {
+        case .up: row = max(0, row - 1)
+        case .down: row = min(last, row + 1)
+        case .left: c = max(0, c - 1)
+        case .right: c = min(columns.count - 1, c + 1)
+        case .nextCell:
+            if c < columns.count - 1 { c += 1 } else if row < last { c = 0; row += 1 }
+        case .previousCell:
+            if c > 0 { c -= 1 } else if row > 0 { c = columns.count - 1; row -= 1 }
+        case .rowStart: c = 0
+        case .rowEnd: c = columns.count - 1
+        case .pageUp: row = max(0, row - max(1, page))
+        case .pageDown: row = min(last, row + max(1, page))
+        case .firstCell: row = 0; c = 0
+        case .lastCell: row = last; c = columns.count - 1
+        }
+        column = columns[c]
+    }
+
+    /// Keeps the scroll hints near the cursor for a grid showing `visibleRows` rows in `width`
+    /// columns (called by the owner after each key, with the size it last drew).
+    public mutating func scrollToCursor(visibleRows: Int, width: Int) {
+        topRow = Self.scroll(top: topRow, cursor: row, visible: max(1, visibleRows), count: rows.count)
+        firstColumn = GridLayout.make(width: width, firstColumnHint: firstColumn, cursorColumn: columnIndex).firstColumn
+    }
+
+    static func scroll(top: Int, cursor: Int, visible: Int, count: Int) -> Int {
+        var top = max(0, top)
+        if cursor < top { top = cursor }
+        if cursor >= top + visible { top = cursor - visible + 1 }
+        return max(0, min(top, max(0, count - visible)))
+    }
+
+    // MARK: Editing a cell
+
+    /// F2 / Enter: edits the current text with the cursor at its end.
+    public mutating func beginEdit() {
+        guard let current = currentRow else { return }
+        editOriginal = current[column]
+        editor = LineEditor(editOriginal, metrics: metrics)
+    }
+
+    /// A printable key (or an IME burst, or a paste) on a cell not being edited: the typed text
+    /// replaces the cell. While editing, it is inserted at the cursor.
+    public mutating func type(_ text: String) {
+        guard let current = currentRow else { return }
+        if editor == nil {
+            editOriginal = current[column]
+            editor = LineEditor("", metrics: metrics)
+        }
+        editor?.insert(text)
+    }
+
+    /// Backspace on a cell not being edited: starts editing an empty cell (like Excel).
+    public mutating func beginEditCleared() {
+        guard let current = currentRow else { return }
+        editOriginal = current[column]
+        editor = LineEditor("", metrics: metrics)
+    }
+
+    /// An editing key for the line editor; false when it is not one.
+    public mutating func editKey(_ key: KeyEvent) -> Bool {
+        guard editor != nil else { return false }
+        return editor!.handle(key)
+    }
+
+    /// Replaces the text being edited (a value picked from a list while editing).
+    public mutating func replaceEditText(_ text: String) {
+        guard editor != nil else { return }
+        editor = LineEditor(text, metrics: metrics)
+    }
+
+    /// Esc: leaves edit mode; the cell keeps its old value.
+    public mutating func cancelEdit() {
+        editor = nil
+        editOriginal = ""
+    }
+
+    /// Ends editing and returns the edit, if the text changed. The cursor stays.
+    public mutating func commitEdit() -> [CellEdit] {
+        guard let editor, let current = currentRow else {
+            cancelEdit()
+            return []
+        }
+        let text = editor.text
+        cancelEdit()
+        guard text != current[column] else { return [] }
+        return [.set(CellPath.indicator(project: projectID, row: current.id, column: column), .text(text))]
+    }
+
+    /// Widens the line editor's scroll to a field `width` columns wide.
+    mutating func keepEditorVisible(width: Int) {
+        editor?.keepCursorVisible(width: width)
+    }
+
+    public mutating func toggleExpanded() { expanded.toggle() }
+
+    // MARK: Edits without edit mode
+
+    /// Delete: clears the cell.
+    public func clearCell() -> [CellEdit] {
+        guard let path = currentPath, !currentText.isEmpty else { return [] }
+        return [.set(path, .text(""))]
+    }
+
+    /// Sets the current cell (a picked value, a pasted cell).
+    public func setCell(_ text: String, column target: IndicatorRow.Column? = nil) -> [CellEdit] {
+        guard let current = currentRow else { return [] }
+        let c = target ?? column
+        guard current[c] != text else { return [] }
+        return [.set(CellPath.indicator(project: projectID, row: current.id, column: c), .text(text))]
+    }
+
+    /// Ctrl-D: the cell takes the value of the cell above (Excel's fill down).
+    public func fillDown() -> [CellEdit] {
+        guard row > 0 else { return [] }
+        return setCell(rows[row - 1][column])
+    }
+
+    // MARK: Rows
+
+    /// A new row above or below the cursor, in the same level 1 / level 2 group, so the user
+    /// fills in rather than builds. The cursor lands on it.
+    public mutating func insertRow(below: Bool, makeID: () -> String = { StableID.make(prefix: "r") }) -> [CellEdit] {
+        var new = IndicatorRow(id: makeID())
+        if let current = currentRow {
+            new.level1 = current.level1
+            new.level2 = current.level2
+        }
+        let after: String? = below ? currentRow?.id : (row > 0 ? rows[row - 1].id : nil)
+        pendingRowID = new.id
+        if rows.isEmpty { column = .level1 } else if column == .level1 || column == .level2 { column = .name }
+        return [.insert(list: listPath, item: DocumentTree.item(new), after: after)]
+    }
+
+    /// Inserts a copy of `source` (a duplicated or pasted row) below the cursor, with a new id.
+    public mutating func insertCopy(of source: IndicatorRow, makeID: () -> String = { StableID.make(prefix: "r") }) -> [CellEdit] {
+        var copy = source
+        copy.id = makeID()
+        pendingRowID = copy.id
+        return [.insert(list: listPath, item: DocumentTree.item(copy), after: currentRow?.id)]
+    }
+
+    public mutating func duplicateRow(makeID: () -> String = { StableID.make(prefix: "r") }) -> [CellEdit] {
+        guard let current = currentRow else { return [] }
+        return insertCopy(of: current, makeID: makeID)
+    }
+
+    public func deleteRow() -> [CellEdit] {
+        guard let current = currentRow else { return [] }
+        return [.delete(CellPath.indicator(project: projectID, row: current.id))]
+    }
+
+    /// Moves the current row one place up or down; the cursor goes with it.
+    public func moveRow(up: Bool) -> [CellEdit] {
+        guard let current = currentRow else { return [] }
+        let path = CellPath.indicator(project: projectID, row: current.id)
+        if up {
+            guard row > 0 else { return [] }
+            return [.move(path, after: row >= 2 ? rows[row - 2].id : nil)]
+        }
+        guard row < rows.count - 1 else { return [] }
+        return [.move(path, after: rows[row + 1].id)]
+    }
+}

@@ -1,0 +1,11 @@
+import JixiaoModel
+
+/// A new project (新建项目) as users should start it: one indicator row per level 2 the
+/// department's framework lists, with level 1 and level 2 filled, so the user fills in the
+/// table rather than builds it.
+public enum ProjectTemplate {
+    public static func newProject(name: String, framework: FrameworkEdition,
+                                  makeRowID: () -> String = { StableID.make(prefix: "r") }) -> Project {
+        Project(name: name, indicators: IndicatorFramework.of(framework).templateRows(makeID: makeRowID))
+    }
+}
