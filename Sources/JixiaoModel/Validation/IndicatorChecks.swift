@@ -8,11 +8,13 @@ enum IndicatorChecks {
         let framework = IndicatorFramework.of(context.framework)
         let settings = collector.settings
         var firstRowWithName: [String: Int] = [:]
+        var statistics = IndicatorStatistics()
         for (index, row) in project.indicators.enumerated() {
             let place = RowPlace(project: project.id, row: row.id, number: index + 1)
             checkCells(row, place, into: &collector)
             checkFramework(row, framework, place, into: &collector)
             let value = TargetValue(row.value)
+            statistics.add(value)
             checkValue(row, value, place, into: &collector)
             checkSatisfaction(row, value, settings, place, into: &collector)
             checkDeadline(value, context, place, into: &collector)
@@ -21,7 +23,7 @@ enum IndicatorChecks {
             checkName(row, settings, &firstRowWithName, place, into: &collector)
         }
         checkCoverage(project, framework, context, into: &collector)
-        checkQualitativeShare(project, settings, into: &collector)
+        checkQualitativeShare(project, statistics, settings, into: &collector)
     }
 
     /// A row's place: its path, and its number for naming it from another row (`与第3行重复`).
@@ -199,9 +201,8 @@ enum IndicatorChecks {
                       en: "The value says “\(word)” without a measurable figure.")
     }
 
-    private static func checkQualitativeShare(_ project: Project, _ settings: ValidationSettings,
-                                              into collector: inout FindingCollector) {
-        let statistics = IndicatorStatistics(project: project)
+    private static func checkQualitativeShare(_ project: Project, _ statistics: IndicatorStatistics,
+                                              _ settings: ValidationSettings, into collector: inout FindingCollector) {
         guard statistics.qualitative > 0,
               statistics.qualitative * 100 >= settings.qualitativeSharePercent * statistics.filled,
               let percent = statistics.qualitativePercent else { return }
