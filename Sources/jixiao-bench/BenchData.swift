@@ -13,11 +13,12 @@ struct BenchSizes {
     var saveBytes: Int
     var iterations: Int
     var coldIterations: Int
+    var isQuick = false
 
     static let full = BenchSizes(departments: 2000, projects: 20, rows: 10, openProjects: 50, gridRows: 500,
                                  saveBytes: 500_000, iterations: 200, coldIterations: 5)
     static let quick = BenchSizes(departments: 12, projects: 4, rows: 10, openProjects: 5, gridRows: 40,
-                                  saveBytes: 20_000, iterations: 5, coldIterations: 2)
+                                  saveBytes: 20_000, iterations: 5, coldIterations: 2, isQuick: true)
 }
 
 /// The benchmark's own data in the work directory. The large store is generated once and kept
@@ -71,11 +72,12 @@ struct BenchData {
     }
 
     /// Drops the page cache of the large store's files. With root and a writable
-    /// `/proc/sys/vm/drop_caches` the whole page cache is dropped (`echo 1`); otherwise each
-    /// file gets `posix_fadvise(POSIX_FADV_DONTNEED)`. Returns which was used.
+    /// `/proc/sys/vm/drop_caches` the whole page cache is dropped (`echo 1`); otherwise, and
+    /// always in `--quick` runs (CI: no machine-wide side effects), each file gets
+    /// `posix_fadvise(POSIX_FADV_DONTNEED)`. Returns which was used.
     func dropCaches() -> String {
         sync()
-        if geteuid() == 0, let handle = FileHandle(forWritingAtPath: "/proc/sys/vm/drop_caches") {
+        if !sizes.isQuick, geteuid() == 0, let handle = FileHandle(forWritingAtPath: "/proc/sys/vm/drop_caches") {
             let wrote = (try? handle.write(contentsOf: Data("1\n".utf8))) != nil
             try? handle.close()
             if wrote { return "drop_caches" }
