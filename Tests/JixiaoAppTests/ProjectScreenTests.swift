@@ -198,6 +198,22 @@ import Testing
         #expect(Self.rows(app)[1].name == "" && Self.rows(app)[1].value == "", "one undo step")
     }
 
+    @Test func theNamePickerAlsoOffersTheEnvironmentsLibrary() {
+        let samples = DepartmentDocument(fiscalYear: 2024, unitCode: "9", unitName: "示例", projects: [
+            Project(indicators: [IndicatorRow(level1: "产出指标", level2: "数量指标", name: "培训场次", value: "≥12场",
+                                              basis: "计划标准")]),
+        ])
+        var environment = AppEnvironment(strings: Strings(.chinese), userName: "zhang")
+        environment.indicatorLibrary = IndicatorLibrary(documents: [samples])
+        var app = App(home: DepartmentListScreen(listings: []), environment: environment, size: Size(width: 80, height: 24))
+        _ = app.handle(.result(.opened(OpenedDepartment(stored: StoredDocument(document: Self.document(), revision: 1)))))
+        app.screens.append(ProjectScreen(projectID: "p-1"))
+        Self.press(&app, KeyEvent(.right), KeyEvent(.right), KeyEvent(.function(4)))
+        Self.type(&app, "培训")
+        Self.press(&app, KeyEvent(.enter))
+        #expect(Self.rows(app)[0].name == "培训场次" && Self.rows(app)[0].value == "≥12场")
+    }
+
     @Test func copyAndPasteACellAndARowAndSendOSC52() {
         var app = Self.app()
         Self.press(&app, KeyEvent(.right), KeyEvent(.right))
@@ -268,6 +284,117 @@ import Testing
         Self.press(&app, KeyEvent(.escape))
         #expect(app.currentScreen is DepartmentScreen)
         #expect(Self.rows(app)[0].level1 == "产出指标")
+    }
+
+    @Test func everyMovementKeyOfTheGridKeymap() {
+        var app = Self.app(size: Size(width: 80, height: 14))
+        func at() -> (Int, IndicatorRow.Column) { (Self.screen(app).grid.row, Self.screen(app).grid.column) }
+        Self.press(&app, KeyEvent(.end, .control))
+        #expect(at() == (8, .basis))
+        Self.press(&app, KeyEvent(.home))
+        #expect(at() == (8, .level1))
+        Self.press(&app, KeyEvent(.end))
+        #expect(at() == (8, .basis))
+        Self.press(&app, KeyEvent(.tab, .shift))
+        #expect(at() == (8, .value))
+        Self.press(&app, KeyEvent(.pageUp))
+        #expect(at().0 < 8)
+        Self.press(&app, KeyEvent(.home, .control))
+        #expect(at() == (0, .level1))
+        Self.press(&app, KeyEvent(.pageDown))
+        #expect(at().0 > 0)
+        Self.press(&app, KeyEvent(.up), KeyEvent(.tab), KeyEvent(.right), KeyEvent(.left))
+        #expect(at().1 == .level2)
+        // The cursor's row is always drawn, with the column titles above it.
+        let lines = app.view().lines
+        #expect(lines.contains { $0.hasPrefix(">") })
+        #expect(lines.contains { $0.contains("三级指标") })
+    }
+
+    @Test func backspacePasteExpandAndSave() {
+        var app = Self.app()
+        Self.press(&app, KeyEvent(.right), KeyEvent(.right))
+        Self.type(&app, "旧名称")
+        Self.press(&app, KeyEvent(.enter), KeyEvent(.up), KeyEvent(.backspace))
+        #expect(Self.screen(app).grid.isEditing && Self.screen(app).grid.currentText == "")
+        _ = app.handle(.paste("粘贴的\n名称"))
+        Self.press(&app, KeyEvent(.enter))
+        #expect(Self.rows(app)[0].name == "粘贴的 名称", "a paste is text, line ends read as spaces")
+        Self.press(&app, KeyEvent(.function(3)))
+        #expect(Self.screen(app).grid.expanded)
+        let effects = Self.press(&app, .ctrl("s"))
+        #expect(effects.contains { if case .saveDepartment = $0 { true } else { false } })
+    }
+
+    @Test func ctrlSWhileEditingCommitsFirst() {
+        var app = Self.app()
+        Self.press(&app, KeyEvent(.right), KeyEvent(.right))
+        Self.type(&app, "未确认的文字")
+        let effects = Self.press(&app, .ctrl("s"))
+        #expect(Self.rows(app)[0].name == "未确认的文字")
+        guard case .saveDepartment(let document, _)? = effects.last else {
+            Issue.record("no save: \(effects)")
+            return
+        }
+        #expect(document.projects[0].indicators[0].name == "未确认的文字")
+    }
+
+    @Test func headerKeysToggleTheModeAndAddAndDeleteGoals() {
+        var app = Self.app()
+        Self.press(&app, KeyEvent(.function(6)), .ctrl("p"))
+        #expect(app.session!.document.projects[0].spendingPlan.mode == .amount)
+        for _ in 0..<20 { Self.press(&app, KeyEvent(.down)) }  // the last goal
+        Self.press(&app, .alt("n"))
+        Self.type(&app, "第二个目标")
+        Self.press(&app, KeyEvent(.enter))
+        #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民", "第二个目标"])
+        Self.press(&app, .alt("d"))
+        #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民"])
+        Self.press(&app, .ctrl("z"), .ctrl("z"), .ctrl("z"), .ctrl("z"))
+        #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民"])
+        #expect(app.session!.document.projects[0].spendingPlan.mode == .percent)
+    }
+
+    @Test func textBeingTypedIsJournaledWhenTheConnectionDrops() {
+        var app = Self.app()
+        Self.press(&app, KeyEvent(.right), KeyEvent(.right))
+        Self.type(&app, "还没按回车")
+        let effects = app.handle(.terminate(signal: 1))
+        #expect(Self.journaled(effects) == [.set(CellPath.indicator(project: "p-1", row: "r-1", column: .name),
+                                                  .text("还没按回车"))])
+        #expect(effects.last == .quit(status: 129), "journal first, then quit")
+    }
+
+    @Test func undoingTheProjectsCreationLeavesAWayBack() {
+        var document = Self.document()
+        document.projects = []
+        var app = Self.app(document: document)
+        let project = ProjectTemplate.newProject(name: "新项目", framework: .legacy)
+        var context = ScreenContext(environment: app.environment, contentSize: Size(width: 80, height: 21), session: app.session)
+        context.apply([.insert(list: .field("projects"), item: DocumentTree.item(project), after: nil)], label: "新增")
+        app.session = context.session
+        app.screens[app.screens.count - 1] = ProjectScreen(projectID: project.id)
+        Self.press(&app, .ctrl("z"))
+        #expect(app.session!.document.projects.isEmpty)
+        #expect(app.view().text.contains("此项目已不存在"))
+        Self.press(&app, .ctrl("y"))
+        #expect(app.view().text.contains("新项目"))
+        Self.press(&app, .ctrl("z"), KeyEvent(.escape))
+        #expect(app.currentScreen is DepartmentScreen)
+    }
+
+    @Test func aBlockPastedFromASpreadsheetFillsCellsAndAddsRows() {
+        var app = Self.app()
+        Self.press(&app, KeyEvent(.end, .control), KeyEvent(.home), KeyEvent(.right), KeyEvent(.right))  // last row, name
+        let before = Self.rows(app).count
+        _ = app.handle(.paste("居民满意度\t抽样调查\t≥90%\t计划标准\t多余\r\n回访满意度\t电话回访\t≥95%\t\n"))
+        let rows = Self.rows(app)
+        #expect(rows.count == before + 1)
+        #expect([rows[before - 1].name, rows[before - 1].description, rows[before - 1].value, rows[before - 1].basis]
+                == ["居民满意度", "抽样调查", "≥90%", "计划标准"])
+        #expect(rows[before].name == "回访满意度" && rows[before].value == "≥95%" && rows[before].basis == "")
+        Self.press(&app, .ctrl("z"))
+        #expect(Self.rows(app).count == before && Self.rows(app)[before - 1].name == "", "one undo step")
     }
 
     @Test func helpListsTheGridKeys() {

@@ -72,8 +72,10 @@ public struct App: Sendable {
             size = newSize
             return []
         case .terminate(let signal):
-            // Later: journal unsaved edits before leaving (recovery data).
-            return [.quit(status: 128 + (signal == 0 ? 1 : signal))]
+            // Committed edits are journaled already; text still being typed is committed now,
+            // and its journal effect runs before the quit.
+            let effects = withScreen { screen, context in screen.willTerminate(context: &context) }
+            return effects + [.quit(status: 128 + (signal == 0 ? 1 : signal))]
         case .paste(let text):
             if help != nil { return [] }
             if !dialogs.isEmpty { return handleDialog(event) }

@@ -7,6 +7,9 @@ public struct AppEnvironment: Sendable {
     public var userName: String
     /// The store directory, shown in the title bar.
     public var storePath: String
+    /// Indicators written before (the bundled samples), offered by the project screen's name
+    /// picker besides the open department's own.
+    public var indicatorLibrary: IndicatorLibrary = .empty
 
     public init(strings: Strings = Strings(.chinese), theme: Theme = .builtinDefault,
                 metrics: TextMetrics = TextMetrics(), userName: String = "", storePath: String = "") {

@@ -32,6 +32,9 @@ public protocol Screen: Sendable {
     mutating func receive(_ result: EffectResult, context: inout ScreenContext)
 
     func render(into buffer: inout Buffer, area: Rect, context: ViewContext)
+    /// The process is about to end (SIGHUP from a dropped connection, SIGTERM): commit text
+    /// still being typed, so it reaches the draft journal before the app quits.
+    mutating func willTerminate(context: inout ScreenContext)
     /// What the help overlay lists for this screen; by default its current keymap. A screen
     /// whose keys change with its state (editing a cell) lists every keymap it has.
     var helpSections: [HelpSection] { get }
@@ -48,6 +51,7 @@ extension Screen {
     /// The keymap as help text (usable on `any Screen`).
     public var keymapHelp: HelpSection { keymap.help }
     public var helpSections: [HelpSection] { [keymap.help] }
+    public mutating func willTerminate(context: inout ScreenContext) {}
 
     /// Dispatches a key through the keymap, falling back to `handleUnboundKey`.
     mutating func handle(_ key: KeyEvent, context: inout ScreenContext) {

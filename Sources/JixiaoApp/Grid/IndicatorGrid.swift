@@ -255,6 +255,36 @@ public struct IndicatorGrid: Sendable {
         return setCell(rows[row - 1][column])
     }
 
+    /// A block pasted from a spreadsheet (cells separated by tabs, rows by line ends), laid
+    /// out from the cursor to the right and down, as Excel does; rows beyond the last are
+    /// added. Cells past the last column are dropped.
+    public func pasteBlock(_ text: String, makeID: () -> String = { StableID.make(prefix: "r") }) -> [CellEdit] {
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        let columns = IndicatorRow.Column.allCases
+        var edits: [CellEdit] = []
+        var lastID = rows.last?.id
+        for (i, line) in lines.enumerated() {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let placed = cells.enumerated().compactMap { j, cell -> (IndicatorRow.Column, String)? in
+                columnIndex + j < columns.count ? (columns[columnIndex + j], cell) : nil
+            }
+            if rows.indices.contains(row + i) {
+                let target = rows[row + i]
+                for (column, cell) in placed where target[column] != cell {
+                    edits.append(.set(CellPath.indicator(project: projectID, row: target.id, column: column), .text(cell)))
+                }
+            } else {
+                var new = IndicatorRow(id: makeID())
+                for (column, cell) in placed { new[column] = cell }
+                edits.append(.insert(list: listPath, item: DocumentTree.item(new), after: lastID))
+                lastID = new.id
+            }
+        }
+        return edits
+    }
+
     // MARK: Rows
 
     /// A new row above or below the cursor, in the same level 1 / level 2 group, so the user

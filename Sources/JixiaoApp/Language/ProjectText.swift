@@ -26,6 +26,7 @@ public enum ProjectText: Hashable, Sendable {
     case invalidAmount(String)
     case copiedCell, copiedRow, pasted, clipboardEmpty
     case noFindingHere
+    case projectGone
     // Undo labels.
     case labelCell, labelClear, labelInsertRow, labelDeleteRow, labelMoveRow, labelDuplicateRow, labelPaste
     case labelFillDown, labelPick, labelHeader, labelGoal
@@ -81,6 +82,7 @@ public enum ProjectText: Hashable, Sendable {
         case .pasted: "已粘贴"
         case .clipboardEmpty: "剪贴板为空"
         case .noFindingHere: "该问题所在位置已不存在"
+        case .projectGone: "此项目已不存在（新增已被撤销）。Ctrl-Y 重做，Esc 返回部门。"
         case .labelCell: "修改单元格"
         case .labelClear: "清空单元格"
         case .labelInsertRow: "插入行"
@@ -109,7 +111,7 @@ public enum ProjectText: Hashable, Sendable {
         case .helpEditCell: "编辑单元格（保留原文）"
         case .helpClearCell: "清空单元格"
         case .helpClearAndEdit: "清空并开始输入"
-        case .helpPick: "从列表选择（一级、二级、三级指标，确定依据）"
+        case .helpPick: "从列表选择"
         case .helpExpandRow: "展开 / 收起当前行的全文"
         case .helpInsertAbove: "在上方插入行"
         case .helpInsertBelow: "在下方插入行"
@@ -125,13 +127,13 @@ public enum ProjectText: Hashable, Sendable {
         case .helpFillDown: "向下填充（取上一行同列的值）"
         case .helpSave: "保存"
         case .helpFocusNext: "切换焦点：表头 / 指标表 / 检查结果"
-        case .helpToggleFindings: "显示 / 隐藏检查结果"
+        case .helpToggleFindings: "检查结果"
         case .helpBack: "返回部门"
         case .helpCommitDown: "确认并下移"
         case .helpCommitUp: "确认并上移"
         case .helpCommitRight: "确认并右移"
         case .helpCommitLeft: "确认并左移"
-        case .helpCancelEdit: "取消编辑，保留原值"
+        case .helpCancelEdit: "取消（保留原值）"
         case .helpCommitSave: "确认并保存"
         case .helpFieldUp: "上一项"
         case .helpFieldDown: "下一项"
@@ -183,6 +185,7 @@ public enum ProjectText: Hashable, Sendable {
         case .pasted: "Pasted"
         case .clipboardEmpty: "The clipboard is empty"
         case .noFindingHere: "The place of this finding no longer exists"
+        case .projectGone: "This project no longer exists (its creation was undone). Ctrl-Y redoes, Esc goes back."
         case .labelCell: "edit cell"
         case .labelClear: "clear cell"
         case .labelInsertRow: "insert row"
@@ -211,7 +214,7 @@ public enum ProjectText: Hashable, Sendable {
         case .helpEditCell: "edit the cell (keep its text)"
         case .helpClearCell: "clear the cell"
         case .helpClearAndEdit: "clear the cell and type"
-        case .helpPick: "pick from a list (level 1, level 2, indicator, basis)"
+        case .helpPick: "pick from a list"
         case .helpExpandRow: "expand / collapse the current row"
         case .helpInsertAbove: "insert a row above"
         case .helpInsertBelow: "insert a row below"
@@ -227,13 +230,13 @@ public enum ProjectText: Hashable, Sendable {
         case .helpFillDown: "fill down (the value of the cell above)"
         case .helpSave: "save"
         case .helpFocusNext: "switch focus: header / grid / findings"
-        case .helpToggleFindings: "show / hide findings"
+        case .helpToggleFindings: "findings"
         case .helpBack: "back to the department"
         case .helpCommitDown: "commit and move down"
         case .helpCommitUp: "commit and move up"
         case .helpCommitRight: "commit and move right"
         case .helpCommitLeft: "commit and move left"
-        case .helpCancelEdit: "cancel, keep the old value"
+        case .helpCancelEdit: "cancel (keep the old value)"
         case .helpCommitSave: "commit and save"
         case .helpFieldUp: "previous field"
         case .helpFieldDown: "next field"

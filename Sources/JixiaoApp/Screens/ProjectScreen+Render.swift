@@ -4,7 +4,7 @@ extension ProjectScreen {
     public func render(into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
         guard let project = project(in: context.session) else {
-            buffer.write(context.strings[.project(.noFindingHere)], x: area.x + 1, y: area.y, maxWidth: area.width - 2,
+            buffer.write(context.strings[.project(.projectGone)], x: area.x + 1, y: area.y, maxWidth: area.width - 2,
                          style: theme[.dim])
             return
         }
@@ -53,7 +53,10 @@ extension ProjectScreen {
                 text = context.metrics.width(of: full) > min(60, area.width - 14) ? full : ""
             }
         case .grid, .findings:
-            guard let row = grid.currentRow else { return }
+            guard let row = grid.currentRow else {
+                buffer.write("", x: area.x, y: area.y, width: area.width, style: style)
+                return
+            }
             path = grid.currentPath
             let cell = grid.currentText
             if grid.column == .value {
@@ -72,7 +75,8 @@ extension ProjectScreen {
                 let name = english ? grid.column.englishName : grid.column.chineseName
                 text = grid.isEditing || clipped ? strings[.project(.cellText(column: name, text: cell))] : ""
             }
-            if grid.marker(row: row.id, column: grid.column) == nil { path = nil }
+            // A finding is about the stored value, not the text being typed.
+            if grid.isEditing || grid.marker(row: row.id, column: grid.column) == nil { path = nil }
         }
         if let path, let finding = findings.first(where: { $0.path == path }) {
             text += (text.isEmpty ? "" : "  ") + IndicatorGrid.markerGlyph(finding.severity) + " "

@@ -19,7 +19,8 @@ public struct ProjectScreen: Screen {
     var findingScroll = 0
     /// What Ctrl-C copied (a cell's text or a whole row).
     public private(set) var clipboard: Clipboard?
-    /// Indicators from documents beyond the open department (the samples), for the name picker.
+    /// Indicators from documents beyond the open department, for the name picker (besides
+    /// `AppEnvironment.indicatorLibrary`, the samples).
     public var extraLibrary: IndicatorLibrary
     /// Text typed into a cell when a picker was opened from it; put back if the picker is cancelled.
     private var pickerText: String?
@@ -73,13 +74,13 @@ public struct ProjectScreen: Screen {
         KeyBinding([.ctrl("s")], .save, .project(.helpSave), hint: true),
         KeyBinding([.ctrl("z")], .undo, .project(.helpUndo), hint: true),
         KeyBinding([.ctrl("y")], .redo, .project(.helpRedo)),
-        KeyBinding([KeyEvent(.function(6))], .focusNext, .project(.helpFocusNext), hint: true),
+        KeyBinding([KeyEvent(.function(6))], .focusNext, .project(.helpFocusNext)),
         KeyBinding([KeyEvent(.function(7))], .toggleFindings, .project(.helpToggleFindings), hint: true),
     ]
 
     static let backBinding = KeyBinding<Action>([KeyEvent(.escape), .ctrl("w")], .back, .project(.helpBack))
 
-    public static let gridKeymap = Keymap<Action>(name: .project(.keymapGrid), [
+    public static let gridKeymap = Keymap<Action>(name: .project(.keymapGrid), commonBindings + [
         KeyBinding([KeyEvent(.up)], .move(.up), .project(.helpCellUp)),
         KeyBinding([KeyEvent(.down)], .move(.down), .project(.helpCellDown)),
         KeyBinding([KeyEvent(.left)], .move(.left), .project(.helpCellLeft)),
@@ -92,7 +93,7 @@ public struct ProjectScreen: Screen {
         KeyBinding([KeyEvent(.pageDown)], .move(.pageDown), .helpPageDown),
         KeyBinding([KeyEvent(.home, .control)], .move(.firstCell), .project(.helpFirstCell)),
         KeyBinding([KeyEvent(.end, .control)], .move(.lastCell), .project(.helpLastCell)),
-        KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .project(.helpEditCell), hint: true),
+        KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .project(.helpEditCell)),
         KeyBinding([KeyEvent(.delete)], .clear, .project(.helpClearCell)),
         KeyBinding([KeyEvent(.backspace)], .clearAndEdit, .project(.helpClearAndEdit)),
         KeyBinding([KeyEvent(.function(4))], .pick, .project(.helpPick), hint: true),
@@ -107,7 +108,8 @@ public struct ProjectScreen: Screen {
         KeyBinding([.alt("c")], .copyRow, .project(.helpCopyRow)),
         KeyBinding([.ctrl("v")], .paste, .project(.helpPaste)),
         KeyBinding([.ctrl("d")], .fillDown, .project(.helpFillDown)),
-    ] + commonBindings + [backBinding])
+        backBinding,
+    ])
 
     /// While a cell or field is being edited: everything printable is text; these keys end or
     /// cancel the edit, the line editor's keys (`docs/keys.md`, Text editing) move inside it.
@@ -222,8 +224,17 @@ public struct ProjectScreen: Screen {
 
     public mutating func perform(_ action: Action, context: inout ScreenContext) {
         sync(context)
-        guard let project = project(in: context.session) else { return }
-        let strings = context.environment.strings
+        guard let project = project(in: context.session) else {
+            // The project is gone (its creation undone): only leaving, undo and redo make sense.
+            switch action {
+            case .back: context.pop()
+            case .undo: context.undo()
+            case .redo: context.redo()
+            case .save, .commitAndSave: context.saveDepartment()
+            default: break
+            }
+            return
+        }
         let regions = regions(in: contentArea(context.contentSize), project: project)
         let page = IndicatorGrid.pageSize(height: regions.grid.height)
         switch action {
@@ -327,7 +338,6 @@ public struct ProjectScreen: Screen {
             findingSelection = min(max(0, findings(in: context.session).count - 1), findingSelection + 1)
         case .jumpToFinding: jumpToFinding(project: project, context: &context)
         }
-        _ = strings
         afterChange(context: context)
     }
 
@@ -404,7 +414,12 @@ public struct ProjectScreen: Screen {
             if header.isEditing { header.insertText(flat) } else if header.selectedField(in: project) != .planMode {
                 header.beginEdit(in: project, replacingWith: flat)
             }
-        case .grid: grid.type(flat)
+        case .grid:
+            if !grid.isEditing && (text.contains("\t") || text.trimmingCharacters(in: .newlines).contains("\n")) {
+                apply(grid.pasteBlock(text), label: .labelPaste, context: &context)
+            } else {
+                grid.type(flat)
+            }
         }
         afterChange(context: context)
     }
@@ -432,13 +447,14 @@ public struct ProjectScreen: Screen {
             title = .pickBasis
             let library = IndicatorLibrary(documents: document.map { [$0] } ?? [])
             var seen = Set<String>()
-            items = (library.basisChoices + extraLibrary.basisChoices).filter { seen.insert($0).inserted }
+            items = (library.basisChoices + extraLibrary.basisChoices + context.environment.indicatorLibrary.basisChoices).filter { seen.insert($0).inserted }
                 .map { .init(id: $0, label: $0) }
         case .name:
             title = .pickIndicator
             let library = IndicatorLibrary(documents: document.map { [$0] } ?? [])
             var seen = Set<String>()
-            for entry in library.entries + extraLibrary.entries where seen.insert(entry.name).inserted {
+            let more = extraLibrary.entries + context.environment.indicatorLibrary.entries
+            for entry in library.entries + more where seen.insert(entry.name).inserted {
                 var label = entry.name
                 if !entry.value.isEmpty { label += "  " + entry.value }
                 if !entry.level2.isEmpty { label += "  (" + entry.level2 + ")" }
@@ -468,7 +484,8 @@ public struct ProjectScreen: Screen {
         if grid.column == .name {
             // Fill what the row leaves blank from the library entry.
             let library = IndicatorLibrary(documents: context.session.map { [$0.document] } ?? [])
-            if let entry = library.entry(named: item.id) ?? extraLibrary.entry(named: item.id) {
+            if let entry = library.entry(named: item.id) ?? extraLibrary.entry(named: item.id)
+                ?? context.environment.indicatorLibrary.entry(named: item.id) {
                 for (column, text) in [(IndicatorRow.Column.level1, entry.level1), (.level2, entry.level2),
                                        (.description, entry.description), (.value, entry.value), (.basis, entry.basis)]
                 where row[column].trimmingCharacters(in: .whitespaces).isEmpty && !text.isEmpty {
@@ -498,6 +515,15 @@ public struct ProjectScreen: Screen {
         } else {
             focus = .grid
         }
+    }
+
+    /// Text typed into a cell or field and not yet committed is committed (and so journaled)
+    /// before the process ends; an amount that does not read is left out.
+    public mutating func willTerminate(context: inout ScreenContext) {
+        sync(context)
+        guard let project = project(in: context.session) else { return }
+        if grid.isEditing { apply(grid.commitEdit(), label: .labelCell, context: &context) }
+        if header.isEditing { _ = commitHeader(project: project, context: &context) }
     }
 
     /// Results of store effects: after a save, a merge or a restored draft the document may have

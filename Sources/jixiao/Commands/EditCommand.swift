@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoApp
+import JixiaoSamples
 import JixiaoStore
 import JixiaoTerminal
 
@@ -71,12 +72,13 @@ struct Edit: ParsableCommand {
             } else if let first = loaded.problems.first {
                 message = StatusMessage(.listingProblems(count: loaded.problems.count, first: first), kind: .error)
             }
-            let appEnvironment = AppEnvironment(
+            var appEnvironment = AppEnvironment(
                 strings: Strings(language),
                 theme: chosen.theme.adapted(toColors: terminal.capabilities.colors),
                 metrics: TextMetrics(ambiguousWidth: ambiguousWidth),
                 userName: Self.userName(environment: environment),
                 storePath: documentStore.root)
+            appEnvironment.indicatorLibrary = IndicatorLibrary(documents: (try? SampleDepartments.all()) ?? [])
             var app = App(home: DepartmentListScreen(listings: loaded.listings), environment: appEnvironment,
                           size: terminal.size, message: message)
             let performer = EffectPerformer(store: documentStore)
