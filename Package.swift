@@ -46,6 +46,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark suite (`swift run -c release jixiao-bench`, docs/performance.md): generates
+        // its own data and measures the editor's and the store's paths as the executable runs them.
+        .executableTarget(
+            name: "jixiao-bench",
+            dependencies: [
+                "JixiaoModel", "JixiaoStore", "JixiaoApp", "JixiaoTerminal", "JixiaoInterchange", "JixiaoSamples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Test helper only (not a product): store operations in a separate process, to kill,
         // run concurrently, or fault-inject with strace.
         .executableTarget(name: "jixiao-store-probe", dependencies: ["JixiaoModel", "JixiaoStore"]),

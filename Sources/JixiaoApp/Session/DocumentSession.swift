@@ -38,6 +38,9 @@ public struct DocumentSession: Sendable {
 
     private var departmentFindings: [Finding] = []
     private var projectFindings: [String: [Finding]] = [:]
+    /// Per project, the row-local findings of the last validation: a committed cell re-checks
+    /// its own row and the project-level aggregates, not every row (docs/performance.md).
+    private var rowCaches: [String: RowFindingsCache] = [:]
 
     public init(stored: StoredDocument, others: [PresenceEntry] = []) {
         self.base = stored
@@ -227,8 +230,11 @@ public struct DocumentSession: Sendable {
         departmentFindings = Validator.validateDepartmentPart(document)
         let context = ValidationContext(document: document)
         projectFindings = [:]
+        rowCaches = [:]
         for project in document.projects {
-            projectFindings[project.id] = Validator.validate(project: project, in: context)
+            var cache = RowFindingsCache()
+            projectFindings[project.id] = Validator.validate(project: project, in: context, cache: &cache)
+            rowCaches[project.id] = cache
         }
     }
 
@@ -249,9 +255,12 @@ public struct DocumentSession: Sendable {
         let live = Set(document.projects.map(\.id))
         for id in touched {
             if live.contains(id), let project = document.projects.first(where: { $0.id == id }) {
-                projectFindings[id] = Validator.validate(project: project, in: context)
+                var cache = rowCaches[id] ?? RowFindingsCache()
+                projectFindings[id] = Validator.validate(project: project, in: context, cache: &cache)
+                rowCaches[id] = cache
             } else {
                 projectFindings[id] = nil
+                rowCaches[id] = nil
             }
         }
     }

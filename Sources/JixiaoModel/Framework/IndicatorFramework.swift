@@ -139,6 +139,11 @@ public struct IndicatorFramework: Sendable, Hashable {
     }
 
     static func trimmed(_ text: String) -> String {
-        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        // Called several times per row by the checks: no copy when there is nothing to trim
+        // (the usual case), and never a character-by-character rebuild.
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = text.lastIndex(where: { !$0.isWhitespace })!
+        if first == text.startIndex, text.index(after: last) == text.endIndex { return text }
+        return String(text[first...last])
     }
 }

@@ -82,8 +82,13 @@ public struct TargetUnit: Sendable, Hashable, CustomStringConvertible {
     }()
 
     /// The known base unit at the start of `text`, longest match, with its normal form.
+    /// `catalogue` by first scalar, in catalogue order (longest first) within each.
+    static let catalogueByFirstScalar: [Unicode.Scalar: [(text: String, kind: Kind)]] =
+        Dictionary(grouping: catalogue, by: { $0.text.unicodeScalars.first! })
+
     static func knownBase(atStartOf text: Substring) -> (written: String, base: String, kind: Kind)? {
-        for entry in catalogue where text.hasPrefix(entry.text) {
+        guard let first = text.unicodeScalars.first, let candidates = catalogueByFirstScalar[first] else { return nil }
+        for entry in candidates where text.startsFast(with: entry.text) {
             let base = entry.kind == .percent ? "%" : entry.text
             return (entry.text, base, entry.kind)
         }

@@ -5,25 +5,33 @@ import Foundation
 /// becomes `.notUnderstood` with the reason, never an error.
 enum TargetValueParser {
     static func parse(_ text: String) -> TargetValue.Meaning {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Most values have nothing to trim; Foundation's trimming (scalars in
+        // whitespacesAndNewlines, a subset of White_Space) would then change nothing.
+        let trimmed: String
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           !first.properties.isWhitespace, !last.properties.isWhitespace {
+            trimmed = text
+        } else {
+            trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         if trimmed.isEmpty { return .empty }
         if trimmed.allSatisfy({ placeholderCharacters.contains($0) }) { return .placeholder }
         // Inner white space and closing punctuation carry no meaning (`766 元/人`, `≥ 95 %`, `优。`).
-        var compact = String(trimmed.filter { !$0.isWhitespace })
+        var compact = trimmed.contains(where: \.isWhitespace) ? String(trimmed.filter { !$0.isWhitespace }) : trimmed
         while let last = compact.last, "。；;，,".contains(last), compact.dropLast().isEmpty == false {
             compact.removeLast()
         }
 
         if compact == "不适用" { return .notApplicable }
-        for prefix in ["定量（其他）", "定量(其他)", "定量（其它）", "定量(其它)"] where compact.hasPrefix(prefix) {
+        for prefix in ["定量（其他）", "定量(其他)", "定量（其它）", "定量(其它)"] where compact.startsFast(with: prefix) {
             return .otherQuantitative(detail: droppingSeparators(compact.dropFirst(prefix.count)))
         }
-        if compact.hasPrefix("定性") {
+        if compact.startsFast(with: "定性") {
             let words = droppingSeparators(compact.dropFirst(2))
             return .qualitative(.init(text: words, kind: qualitativeKind(of: words) ?? .declared))
         }
         // `定量` alone is the national operator for a plain quantity: read what follows.
-        if compact.hasPrefix("定量"), compact.count > 2 {
+        if compact.startsFast(with: "定量"), compact.count > 2 {
             compact = droppingSeparators(compact.dropFirst(2))
         }
 
@@ -82,8 +90,16 @@ enum TargetValueParser {
         ("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost),
     ]
 
+    /// `comparisonSpellings` by first scalar, longest first within each: a value is compared
+    /// only with the spellings that can match it.
+    static let comparisonSpellingsByFirstScalar: [Unicode.Scalar: [(text: String, comparison: Comparison)]] =
+        Dictionary(grouping: comparisonSpellings, by: { $0.text.unicodeScalars.first! })
+
     static func comparison(atStartOf text: Substring) -> (comparison: Comparison, length: Int)? {
-        for spelling in comparisonSpellings where text.hasPrefix(spelling.text) {
+        guard let first = text.unicodeScalars.first, let candidates = comparisonSpellingsByFirstScalar[first] else {
+            return nil
+        }
+        for spelling in candidates where text.startsFast(with: spelling.text) {
             return (spelling.comparison, spelling.text.count)
         }
         return nil
@@ -142,7 +158,7 @@ enum TargetValueParser {
             amount = value
             rest = after
         }
-        if let suffix = comparisonSuffixes.first(where: { rest.hasSuffix($0.text) }) {
+        if let suffix = comparisonSuffixes.first(where: { rest.endsFast(with: $0.text) }) {
             rest = rest.dropLast(suffix.text.count)
             if let written = comparison {
                 let agrees = (written.isLowerBound && suffix.comparison.isLowerBound)
@@ -178,7 +194,7 @@ enum TargetValueParser {
             if counted == nil, per.isEmpty, rest.first?.isLetter == true, known.written.allSatisfy(\.isLetter) {
                 return .notUnderstood(.notAUnit(known.written + rest))
             }
-        } else if let magnitude = ["百万", "万", "千", "亿"].first(where: { rest.hasPrefix($0) }) {
+        } else if let magnitude = ["百万", "万", "千", "亿"].first(where: { rest.startsFast(with: $0) }) {
             return .notUnderstood(.magnitudeWithoutUnit(magnitude))
         } else if let first = rest.first, first.isLetter {
             return .notUnderstood(.notAUnit(String(rest)))
@@ -201,9 +217,9 @@ enum TargetValueParser {
     ]
 
     private static func frequency(in text: String) -> TargetValue.Frequency? {
-        guard text.hasPrefix("每") else { return nil }
+        guard text.startsFast(with: "每") else { return nil }
         var rest = Substring(text).dropFirst()
-        guard let period = periods.first(where: { rest.hasPrefix($0.text) }) else { return nil }
+        guard let period = periods.first(where: { rest.startsFast(with: $0.text) }) else { return nil }
         rest = rest.dropFirst(period.text.count)
         var comparison = Comparison.equal
         if let found = self.comparison(atStartOf: rest) {
@@ -222,7 +238,7 @@ enum TargetValueParser {
         }
         guard let unit = TargetUnit.knownBase(atStartOf: rest), unit.kind == .count
                 || ["回", "遍"].contains(unit.written) else {
-            guard let extra = ["回", "遍"].first(where: { rest.hasPrefix($0) }) else { return nil }
+            guard let extra = ["回", "遍"].first(where: { rest.startsFast(with: $0) }) else { return nil }
             return finishFrequency(rest.dropFirst(extra.count), period.period, comparison, count, extra)
         }
         return finishFrequency(rest.dropFirst(unit.written.count), period.period, comparison, count, unit.written)
@@ -233,7 +249,7 @@ enum TargetValueParser {
                                         _ unit: String) -> TargetValue.Frequency? {
         var comparison = comparison
         var rest = rest
-        if comparison == .equal, let suffix = comparisonSuffixes.first(where: { rest.hasPrefix($0.text) }) {
+        if comparison == .equal, let suffix = comparisonSuffixes.first(where: { rest.startsFast(with: $0.text) }) {
             comparison = suffix.comparison
             rest = rest.dropFirst(suffix.text.count)
         }
@@ -267,7 +283,12 @@ enum TargetValueParser {
         "上报", "完毕",
     ]
 
+    /// Every deadline has a year, a month or a year word (checked below), so it holds one of
+    /// these, or the separator of `2023-12-31`: most values are rejected without parsing.
+    private static let deadlineScalars = Set("年月季-./".unicodeScalars)
+
     private static func deadline(in text: String) -> TargetValue.Deadline? {
+        guard text.unicodeScalars.contains(where: deadlineScalars.contains) else { return nil }
         var rest = Substring(text)
         var result = TargetValue.Deadline()
         var yearWord = false
@@ -282,17 +303,17 @@ enum TargetValueParser {
             rest = rest.dropFirst(6 + monthLength + dayLength)
         } else {
             if let (year, length) = leadingInteger(rest, maxDigits: 4), length == 4,
-               rest.dropFirst(4).hasPrefix("年") {
+               rest.dropFirst(4).startsFast(with: "年") {
                 result.year = year
-                rest = rest.dropFirst(rest.dropFirst(4).hasPrefix("年度") ? 6 : 5)
-            } else if let word = ["本年度", "本年", "当年", "年度", "全年", "年"].first(where: { rest.hasPrefix($0) }) {
+                rest = rest.dropFirst(rest.dropFirst(4).startsFast(with: "年度") ? 6 : 5)
+            } else if let word = ["本年度", "本年", "当年", "年度", "全年", "年"].first(where: { rest.startsFast(with: $0) }) {
                 yearWord = true
                 rest = rest.dropFirst(word.count)
             }
-            if let (month, length) = leadingInteger(rest, maxDigits: 2), rest.dropFirst(length).hasPrefix("月") {
+            if let (month, length) = leadingInteger(rest, maxDigits: 2), rest.dropFirst(length).startsFast(with: "月") {
                 result.month = month
                 rest = rest.dropFirst(length + 1)
-                if rest.hasPrefix("份") { rest = rest.dropFirst() }
+                if rest.startsFast(with: "份") { rest = rest.dropFirst() }
                 if let (day, dayLength) = leadingInteger(rest, maxDigits: 2),
                    let mark = rest.dropFirst(dayLength).first, mark == "日" || mark == "号" {
                     result.day = day
@@ -305,15 +326,15 @@ enum TargetValueParser {
                 marked = true
             }
         }
-        if let end = ["底", "末"].first(where: { rest.hasPrefix($0) }) {
+        if let end = ["底", "末"].first(where: { rest.startsFast(with: $0) }) {
             rest = rest.dropFirst(end.count)
             marked = true
         }
-        if let before = ["之前", "以前", "以内", "前", "内"].first(where: { rest.hasPrefix($0) }) {
+        if let before = ["之前", "以前", "以内", "前", "内"].first(where: { rest.startsFast(with: $0) }) {
             rest = rest.dropFirst(before.count)
             marked = true
         }
-        if let verb = deadlineVerbs.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(verb.count) }
+        if let verb = deadlineVerbs.first(where: { rest.startsFast(with: $0) }) { rest = rest.dropFirst(verb.count) }
         guard rest.isEmpty else { return nil }
         if let year = result.year, !(1900...2199).contains(year) { return nil }
         // `6月` alone is six months, `年` alone nothing: a deadline needs a year, a day or a marker.
@@ -324,13 +345,13 @@ enum TargetValueParser {
 
     /// `第N季度`, `N季度` (N in digits or 一…四), `上半年`, `下半年`: the last month of the period.
     private static func halfOrQuarterEnd(atStartOf text: Substring) -> (month: Int, length: Int)? {
-        if text.hasPrefix("上半年") { return (6, 3) }
-        if text.hasPrefix("下半年") { return (12, 3) }
-        let hasOrdinal = text.hasPrefix("第")
+        if text.startsFast(with: "上半年") { return (6, 3) }
+        if text.startsFast(with: "下半年") { return (12, 3) }
+        let hasOrdinal = text.startsFast(with: "第")
         let rest = hasOrdinal ? text.dropFirst() : text
         let quarters: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
                                           "１": 1, "２": 2, "３": 3, "４": 4]
-        guard let first = rest.first, let quarter = quarters[first], rest.dropFirst().hasPrefix("季度") else {
+        guard let first = rest.first, let quarter = quarters[first], rest.dropFirst().startsFast(with: "季度") else {
             return nil
         }
         return (quarter * 3, (hasOrdinal ? 1 : 0) + 3)
@@ -368,5 +389,20 @@ enum TargetValueParser {
             return group.kind
         }
         return nil
+    }
+}
+
+extension StringProtocol {
+    /// `hasPrefix`, with a byte comparison first: the parser tries dozens of spellings per value
+    /// and most fail on the first byte, where `hasPrefix` would walk grapheme clusters. The
+    /// spellings have no canonical decompositions, so a byte mismatch is a mismatch; a byte
+    /// match is confirmed by `hasPrefix` (a combining mark may follow).
+    func startsFast(with prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8) && hasPrefix(prefix)
+    }
+
+    /// `hasSuffix` with the same byte pre-check.
+    func endsFast(with suffix: String) -> Bool {
+        utf8.reversed().starts(with: suffix.utf8.reversed()) && hasSuffix(suffix)
     }
 }

@@ -5,23 +5,49 @@ import Foundation
 /// per project: coverage (5) and the qualitative share (10).
 enum IndicatorChecks {
     static func run(_ project: Project, context: ValidationContext, into collector: inout FindingCollector) {
+        var cache: RowFindingsCache?
+        run(project, context: context, into: &collector, cache: &cache)
+    }
+
+    /// As `run`, reusing the row-local findings of rows that did not change since `cache` was
+    /// filled (same row, budget, context and settings); only the rows' duplicate-name checks and
+    /// the project-level aggregates run again for every row.
+    static func run(_ project: Project, context: ValidationContext, into collector: inout FindingCollector,
+                    cache: inout RowFindingsCache?) {
         let framework = IndicatorFramework.of(context.framework)
         let settings = collector.settings
         var firstRowWithName: [String: Int] = [:]
+        var statistics = IndicatorStatistics()
+        let key = RowFindingsCache.Key(project: project.id, budget: project.budget, context: context, settings: settings)
+        let reusable = cache?.key == key ? cache?.rows ?? [:] : [:]
+        var filled: [String: RowFindingsCache.Row]? = cache == nil ? nil : [:]
+        filled?.reserveCapacity(project.indicators.count)
         for (index, row) in project.indicators.enumerated() {
             let place = RowPlace(project: project.id, row: row.id, number: index + 1)
-            checkCells(row, place, into: &collector)
-            checkFramework(row, framework, place, into: &collector)
-            let value = TargetValue(row.value)
-            checkValue(row, value, place, into: &collector)
-            checkSatisfaction(row, value, settings, place, into: &collector)
-            checkDeadline(value, context, place, into: &collector)
-            checkCost(row, value, project, context, place, into: &collector)
-            checkVagueness(row, settings, place, into: &collector)
-            checkName(row, settings, &firstRowWithName, place, into: &collector)
+            let local: RowFindingsCache.Row
+            if let cached = reusable[row.id], cached.row == row {
+                local = cached
+            } else {
+                var rowCollector = FindingCollector(settings: settings)
+                let value = TargetValue(row.value)
+                checkCells(row, place, into: &rowCollector)
+                checkFramework(row, framework, place, into: &rowCollector)
+                checkValue(row, value, place, into: &rowCollector)
+                checkSatisfaction(row, value, settings, place, into: &rowCollector)
+                checkDeadline(value, context, place, into: &rowCollector)
+                checkCost(row, value, project, context, place, into: &rowCollector)
+                checkVagueness(row, settings, place, into: &rowCollector)
+                checkNameLength(row, settings, place, into: &rowCollector)
+                local = RowFindingsCache.Row(row: row, value: value, findings: rowCollector.findings)
+            }
+            statistics.add(local.value)
+            collector.append(local.findings)
+            checkDuplicateName(row, &firstRowWithName, place, into: &collector)
+            filled?[row.id] = local
         }
+        if let filled { cache = RowFindingsCache(key: key, rows: filled) }
         checkCoverage(project, framework, context, into: &collector)
-        checkQualitativeShare(project, settings, into: &collector)
+        checkQualitativeShare(project, statistics, settings, into: &collector)
     }
 
     /// A row's place: its path, and its number for naming it from another row (`与第3行重复`).
@@ -199,9 +225,8 @@ enum IndicatorChecks {
                       en: "The value says “\(word)” without a measurable figure.")
     }
 
-    private static func checkQualitativeShare(_ project: Project, _ settings: ValidationSettings,
-                                              into collector: inout FindingCollector) {
-        let statistics = IndicatorStatistics(project: project)
+    private static func checkQualitativeShare(_ project: Project, _ statistics: IndicatorStatistics,
+                                              _ settings: ValidationSettings, into collector: inout FindingCollector) {
         guard statistics.qualitative > 0,
               statistics.qualitative * 100 >= settings.qualitativeSharePercent * statistics.filled,
               let percent = statistics.qualitativePercent else { return }
@@ -212,14 +237,19 @@ enum IndicatorChecks {
 
     // MARK: Group 11
 
-    private static func checkName(_ row: IndicatorRow, _ settings: ValidationSettings, _ firstRow: inout [String: Int],
-                                  _ place: RowPlace, into collector: inout FindingCollector) {
+    private static func checkNameLength(_ row: IndicatorRow, _ settings: ValidationSettings, _ place: RowPlace,
+                                        into collector: inout FindingCollector) {
         if row.name.count > settings.maxIndicatorNameLength {
             collector.add(.nameLength, place.path(.name),
                           zh: "指标名称有 \(row.name.count) 个字符，超过 \(settings.maxIndicatorNameLength) 个。",
                           en: "The indicator name has \(row.name.count) characters, more than "
                               + "\(settings.maxIndicatorNameLength).")
         }
+    }
+
+    /// Depends on the rows above, so it is never cached.
+    private static func checkDuplicateName(_ row: IndicatorRow, _ firstRow: inout [String: Int], _ place: RowPlace,
+                                           into collector: inout FindingCollector) {
         let name = IndicatorFramework.trimmed(row.name)
         guard !name.isEmpty else { return }
         if let first = firstRow[name] {

@@ -35,6 +35,49 @@ public enum Validator {
         IndicatorChecks.run(project, context: context, into: &collector)
         return collector.findings
     }
+
+    /// The same findings as `validate(project:in:settings:)`, re-checking only the rows that
+    /// changed since `cache` was filled by an earlier call for this project (pass an empty
+    /// cache the first time). The editor keeps one cache per project, so committing a cell in
+    /// a 500-row project re-reads one target value, not 500.
+    public static func validate(project: Project, in context: ValidationContext,
+                                settings: ValidationSettings = .standard,
+                                cache: inout RowFindingsCache) -> [Finding] {
+        var collector = FindingCollector(settings: settings)
+        ProjectChecks.run(project, context: context, into: &collector)
+        var filled: RowFindingsCache? = cache
+        IndicatorChecks.run(project, context: context, into: &collector, cache: &filled)
+        cache = filled ?? RowFindingsCache()
+        return collector.findings
+    }
+}
+
+/// Row-local findings of one project's indicator rows from an earlier validation, for
+/// `Validator.validate(project:in:settings:cache:)`. Valid only for the same project id,
+/// budget, context and settings; anything else re-checks every row.
+public struct RowFindingsCache: Sendable {
+    struct Key: Hashable, Sendable {
+        var project: String
+        var budget: Amount?
+        var context: ValidationContext
+        var settings: ValidationSettings
+    }
+
+    struct Row: Sendable {
+        var row: IndicatorRow
+        var value: TargetValue
+        var findings: [Finding]
+    }
+
+    var key: Key?
+    var rows: [String: Row] = [:]
+
+    public init() {}
+
+    init(key: Key, rows: [String: Row]) {
+        self.key = key
+        self.rows = rows
+    }
 }
 
 /// Gathers findings, leaving out disabled rules.
@@ -49,6 +92,11 @@ struct FindingCollector {
     mutating func add(_ rule: Rule, _ path: CellPath, zh: String, en: String) {
         guard !settings.disabledRules.contains(rule.id) else { return }
         findings.append(rule.finding(path, zh: zh, en: en))
+    }
+
+    /// Findings already filtered by the same settings (a row's cached findings).
+    mutating func append(_ more: [Finding]) {
+        findings += more
     }
 }
 

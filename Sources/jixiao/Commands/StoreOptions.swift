@@ -20,9 +20,7 @@ struct StoreOptions: ParsableArguments {
     /// Validation counts for the summary index (errors/warnings per department). The version
     /// changes with the program version and the rule catalogue, so cached counts never outlive
     /// the rules that made them.
-    static let findingCounter: FindingCounter? = FindingCounter(
-        version: "jixiao \(Jixiao.version); rules " + SHA256.hex(Array(Rule.catalogue.map { "\($0.id):\($0.severity)" }.joined(separator: ",").utf8)),
-        count: { FindingCounts(Validator.validate(department: $0)) })
+    static let findingCounter: FindingCounter? = .rules(programVersion: Jixiao.version)
 
     /// Where the store is, resolved from `--store` and the environment.
     func address() throws -> StoreAddress {

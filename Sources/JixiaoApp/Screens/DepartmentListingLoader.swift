@@ -1,18 +1,17 @@
-import Foundation
-import JixiaoApp
 import JixiaoModel
 import JixiaoStore
 
 /// The departments the home screen lists, from the store's summary index. This is the only
-/// place where the editor reads listings; the app core takes them as plain values.
-enum DepartmentListingLoader {
-    struct Result {
-        var listings: [DepartmentListing]
+/// place where the editor reads listings (the executable at start-up and for
+/// `.listDepartments`, the benchmark); screens take them as plain values.
+public enum DepartmentListingLoader {
+    public struct Result: Sendable {
+        public var listings: [DepartmentListing]
         /// One line per document the store could not use: `path: reason`.
-        var problems: [String]
+        public var problems: [String]
     }
 
-    static func load(from store: some DocumentStore) throws(StoreError) -> Result {
+    public static func load(from store: some DocumentStore) throws(StoreError) -> Result {
         let listing = try store.list()
         let listings = listing.documents.map(listing(of:))
             .sorted { ($0.unitCode, $0.fiscalYear) < ($1.unitCode, $1.fiscalYear) }
@@ -21,7 +20,7 @@ enum DepartmentListingLoader {
 
     /// A summary as the home screen shows it. The index stores canonical strings; a value
     /// this build does not know shows as blank (budget) or draft (status) rather than failing.
-    static func listing(of summary: DocumentSummary) -> DepartmentListing {
+    public static func listing(of summary: DocumentSummary) -> DepartmentListing {
         DepartmentListing(id: summary.id, unitCode: summary.unitCode, unitName: summary.unitName,
                           fiscalYear: summary.fiscalYear, status: ReviewStatus(rawValue: summary.status) ?? .draft,
                           projectCount: summary.projectCount, totalBudget: Amount(canonical: summary.totalBudget),
