@@ -179,7 +179,7 @@ struct TerminalEndToEndTests {
         let editor = try EditorSession()
         defer { editor.close() }
         let tmux = editor.tmux
-        guard let pid = try Self.editorPID(tmux) else { return }
+        let pid = try #require(try Self.editorPID(tmux), "the editor process was not found")
         kill(pid, signalNumber)
         let after = try tmux.waitForLine("TTY=restored")
         #expect(after.contains("EXIT=\(128 + signalNumber)"))
@@ -190,7 +190,7 @@ struct TerminalEndToEndTests {
         let editor = try EditorSession()
         defer { editor.close() }
         let tmux = editor.tmux
-        guard let pid = try Self.editorPID(tmux) else { return }
+        let pid = try #require(try Self.editorPID(tmux), "the editor process was not found")
         kill(pid, SIGTSTP)
         let stopped = try tmux.waitFor { $0.contains { $0.contains("Stopped") } }
         #expect(stopped.allSatisfy { !$0.contains("单位编码") })

@@ -110,7 +110,7 @@ import Testing
         #expect(session.saveEffect == .saveDepartment(session.document, baseRevision: 3))
         session.didSave(session.document, revision: 4, savedBy: nil, savedAt: nil)
         #expect(!session.isDirty)
-        guard case .journalEdits(let c) = try session.apply([.set(path, .text("三"))], label: "c") else { return }
+        guard case .journalEdits(let c) = try session.apply([.set(path, .text("三"))], label: "c") else { Issue.record("apply should ask for a journal effect"); return }
         #expect(c.beginsJournal && c.base.revision == 4)
     }
 

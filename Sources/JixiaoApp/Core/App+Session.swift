@@ -41,7 +41,6 @@ extension App {
     }
 
     private mutating func handleOtherResult(_ result: EffectResult) -> [AppEffect] {
-        let strings = environment.strings
         switch result {
         case .saved(let document, let revision, let savedBy, let savedAt):
             guard session?.id == document.id else { return deliver(result) }
