@@ -60,6 +60,9 @@ public struct HelpOverlay: Hashable, Sendable {
 
     func render(into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
+        // Help covers the whole area: glimpses of the screen beside a narrower box (a cursor
+        // marker, a cut-off cell) read as part of the help.
+        buffer.fill(area, style: theme[.text])
         let box = area.centered(width: min(78, area.width), height: area.height)
         let inner = buffer.drawBox(box, title: context.strings[.helpTitle], style: theme[.dialog],
                                    titleStyle: theme[.dialogTitle])
