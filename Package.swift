@@ -31,8 +31,11 @@ let package = Package(
         // Sample departments shipped with jixiao (JSON resources) and a seeded generator of
         // synthetic ones for benchmarks. Reads only its own bundled resources.
         .target(name: "JixiaoSamples", dependencies: ["JixiaoModel"], resources: [.copy("Departments")]),
+        // SHA-256 block compression in C, with the x86 SHA extensions when the CPU has them
+        // (checksums of every stored document; docs/performance.md).
+        .target(name: "CSHA256"),
         // Document store: durability, locking, history, drafts, presence; files or PostgreSQL.
-        .target(name: "JixiaoStore", dependencies: ["JixiaoModel", "CLibpq"]),
+        .target(name: "JixiaoStore", dependencies: ["JixiaoModel", "CLibpq", "CSHA256"]),
         // Import of circulating plain-text documents and export to JSON, CSV, Markdown, HTML. Pure: text in, text out.
         .target(name: "JixiaoInterchange", dependencies: ["JixiaoModel"]),
         // App core: state + event -> state, view -> cell buffer. No curses.

@@ -28,4 +28,25 @@ import Testing
         let hex = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
         #expect(hex == SHA256.hex(bytes))
     }
+
+    /// The CPU's SHA extensions (when present) and the portable code agree on every length
+    /// around the block and padding boundaries, and on pieces that straddle blocks.
+    @Test func acceleratedAndPortablePathsAgree() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let bytes = (0..<1_200).map { _ -> UInt8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        for count in Array(0...130) + [191, 192, 193, 255, 256, 257, 1_000, 1_200] {
+            var fast = SHA256()
+            var portable = SHA256(portableOnly: true)
+            fast.update(bytes[..<count])
+            let split = count / 3
+            portable.update(bytes[..<split])
+            portable.update(bytes[split..<count])
+            #expect(fast.finalize() == portable.finalize(), "length \(count)")
+        }
+        print("SHA256: CPU SHA extensions \(SHA256.isAccelerated ? "used" : "not available; portable code only")")
+    }
 }
+

@@ -22,7 +22,29 @@ public struct DocumentDiff: Sendable, Hashable {
 
     public var changes: [Change]
 
-    public init(from old: DepartmentDocument, to new: DepartmentDocument) {
+    /// The changes from `old` (nil: a new document) to `new`.
+    ///
+    /// Projects equal on both sides are replaced by the same empty placeholder in both trees
+    /// before comparing: they can contribute no change, and building and walking their trees
+    /// was most of the cost of a save (after an edit, all but one project usually still share
+    /// storage with the saved version, so comparing them is cheap). Done only when project ids
+    /// are unique on each side, as every decoded document's are; the result is the same either way.
+    public init(from old: DepartmentDocument?, to new: DepartmentDocument) {
+        guard var old else {
+            self.init(from: nil, to: DocumentTree(new))
+            return
+        }
+        var new = new
+        let oldIndex = Dictionary(old.projects.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let newIDs = Set(new.projects.map(\.id))
+        if oldIndex.count == old.projects.count, newIDs.count == new.projects.count {
+            for (index, project) in new.projects.enumerated() {
+                guard let oldPosition = oldIndex[project.id], old.projects[oldPosition] == project else { continue }
+                let placeholder = Project(id: project.id)
+                old.projects[oldPosition] = placeholder
+                new.projects[index] = placeholder
+            }
+        }
         self.init(from: DocumentTree(old), to: DocumentTree(new))
     }
 

@@ -44,12 +44,19 @@ struct DocumentFile {
 
     /// The file bytes for `document` saved as `revision`, and the body's checksum.
     static func encode(_ document: DepartmentDocument, revision: Int, saver: SaverIdentity, time: String) -> (bytes: [UInt8], sha256: String) {
+        let (bytes, file) = encodeFile(document, revision: revision, saver: saver, time: time)
+        return (bytes, file.header.sha256)
+    }
+
+    /// The file bytes for `document` saved as `revision`, and what they decode to.
+    static func encodeFile(_ document: DepartmentDocument, revision: Int, saver: SaverIdentity, time: String) -> (bytes: [UInt8], file: DocumentFile) {
         let body = [UInt8](DocumentCodec.encode(document))
-        let sha = SHA256.hex(body)
-        var header = Header(format: format, revision: revision, length: body.count, sha256: sha,
+        var header = Header(format: format, revision: revision, length: body.count, sha256: SHA256.hex(body),
                             user: saver.user, host: saver.host, pid: saver.pid, savedAt: time)
         header.headerCheck = header.computedCheck
-        return (encodeLine(header) + body, sha)
+        var bytes = encodeLine(header)
+        bytes.append(contentsOf: body)
+        return (bytes, DocumentFile(header: header, document: document))
     }
 
     static func encodeLine<T: Encodable>(_ value: T) -> [UInt8] {

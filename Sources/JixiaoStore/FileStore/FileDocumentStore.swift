@@ -31,6 +31,9 @@ public final class FileDocumentStore: DocumentStore {
     /// The store directory's group, when files need it set explicitly (no setgid bit and a
     /// different primary group); nil when new files get it anyway.
     let group: gid_t?
+    /// The documents this object read or wrote last, byte for byte: a save whose current file
+    /// is unchanged skips decoding it again (checked against the whole file under the lock).
+    let recent = RecentDocuments()
 
     static let directories = ["documents", "history", "locks", "deleted", "damaged", "presence", "drafts"]
 
@@ -120,10 +123,32 @@ public final class FileDocumentStore: DocumentStore {
         }
     }
 
+    /// `documents/ID.json`, remembered in `recent` when it reads. With `usingRecent`, bytes equal
+    /// to the remembered ones are not decoded again.
+    func readDocument(_ id: String, usingRecent: Bool) throws(StoreError) -> ReadResult {
+        let path = documentPath(id)
+        let bytes: [UInt8]?
+        do {
+            bytes = try FileIO.readFile(path)
+        } catch {
+            throw .io(error)
+        }
+        guard let bytes else { return .missing }
+        if usingRecent, let known = recent.file(id: id, matching: bytes) { return .readable(known) }
+        do {
+            let file = try DocumentFile.decode(bytes, expectedID: id)
+            recent.remember(id: id, bytes: bytes, file: file)
+            return .readable(file)
+        } catch {
+            return .unreadable(error)
+        }
+    }
+
     public func load(id: String) throws(StoreError) -> StoredDocument {
         try validate(id)
         for _ in 0..<2 {
-            switch try read(documentPath(id), id: id) {
+            // Always decoded: opening a department must not depend on what this object saw before.
+            switch try readDocument(id, usingRecent: false) {
             case .readable(let file):
                 return file.stored
             case .missing:
@@ -151,7 +176,7 @@ public final class FileDocumentStore: DocumentStore {
 
         if FileIO.exists(deletedPath(id)) { throw .deleted(id: id) }
         let current: DocumentFile?
-        switch try read(documentPath(id), id: id) {
+        switch try readDocument(id, usingRecent: true) {
         case .missing:
             // A document moved aside is not "new": saving over its id would hide the damage.
             if let problem = try quarantined(id).first { throw .damaged(problem) }
@@ -175,10 +200,10 @@ public final class FileDocumentStore: DocumentStore {
         try trimHistory(log, toRevision: currentRevision, live: true)
         let time = Timestamp.now()
         let revision = currentRevision + 1
-        let (bytes, sha) = DocumentFile.encode(document, revision: revision, saver: saver, time: time)
-        let changes = DocumentDiff(from: current.map { DocumentTree($0.document) }, to: DocumentTree(document)).changes
+        let (bytes, written) = DocumentFile.encodeFile(document, revision: revision, saver: saver, time: time)
+        let changes = DocumentDiff(from: current?.document, to: document).changes
         let record = HistoryRecord(kind: .save, revision: revision, baseRevision: base, saver: saver, time: time,
-                                   sha256: sha, changes: changes)
+                                   sha256: written.header.sha256, changes: changes)
         let sizeBefore = try log.append(record, group: group)
         do {
             try AtomicFile.replace(documentPath(id), with: bytes, group: group)
@@ -189,9 +214,11 @@ public final class FileDocumentStore: DocumentStore {
                 try? log.truncate(to: sizeBefore)
                 throw .saveFailed(cause)
             case .afterReplace(let cause):
+                recent.forget(id: id)
                 throw .outcomeUnknown(id: id, cause)
             }
         }
+        recent.remember(id: id, bytes: bytes, file: written)
         return .saved(revision: revision)
     }
 
