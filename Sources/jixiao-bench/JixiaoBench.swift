@@ -91,6 +91,7 @@ struct JixiaoBench: ParsableCommand {
         if wants("validate") {
             let validation = try store.validateStore()
             report(validation.whole)
+            report(validation.load)
             report(validation.rulesOnly)
         }
         if wants("import") {

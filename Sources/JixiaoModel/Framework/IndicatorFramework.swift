@@ -78,13 +78,19 @@ public struct IndicatorFramework: Sendable, Hashable {
     /// level 1 of this framework.
     public func canonicalLevel1(_ name: String) -> String? {
         let trimmed = IndicatorFramework.trimmed(name)
-        let resolved = IndicatorFramework.level1Aliases[trimmed] ?? trimmed
+        let resolved = IndicatorFramework.alias(trimmed) ?? trimmed
         return levels.contains(where: { $0.name == resolved }) ? resolved : nil
     }
 
     /// Whether `name` is an alias (`效果指标`) rather than the standard spelling.
     public static func isAlias(_ name: String) -> Bool {
-        level1Aliases[trimmed(name)] != nil
+        alias(trimmed(name)) != nil
+    }
+
+    /// The standard name `trimmed` is an alias of. The table is tiny: comparing is cheaper than
+    /// hashing a CJK string (which normalises it first) for every row.
+    private static func alias(_ trimmed: String) -> String? {
+        level1Aliases.first(where: { $0.key == trimmed })?.value
     }
 
     /// The level-1 entry for `name` (aliases resolved).
@@ -125,7 +131,7 @@ public struct IndicatorFramework: Sendable, Hashable {
     /// rows written the other way round). Both editions are recognised so that a row filed
     /// under the wrong edition still counts for coverage; check `framework.level2` reports it.
     public static func isCost(_ row: IndicatorRow) -> Bool {
-        trimmed(row.level1) == cost || trimmed(row.level2).hasSuffix(cost)
+        trimmed(row.level1) == cost || PlainText.hasSuffix(trimmed(row.level2), cost)
     }
 
     /// A satisfaction indicator: level 1 `满意度指标` or level 2 `服务对象满意度指标`.
@@ -140,7 +146,9 @@ public struct IndicatorFramework: Sendable, Hashable {
 
     static func trimmed(_ text: String) -> String {
         // Called several times per row by the checks: no copy when there is nothing to trim
-        // (the usual case), and never a character-by-character rebuild.
+        // (the usual case, told by the edge scalars' bytes), and never a character-by-character
+        // rebuild.
+        if PlainText.hasNoEdgeWhitespace(text) { return text }
         guard let first = text.firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = text.lastIndex(where: { !$0.isWhitespace })!
         if first == text.startIndex, text.index(after: last) == text.endIndex { return text }

@@ -157,9 +157,12 @@ public enum DocumentCodec {
         )
     }
 
+    static let spendingPlanFields = ["mode"] + SpendingPlan.Checkpoint.allCases.map(\.rawValue)
+    static let indicatorRowFields = ["id"] + IndicatorRow.Column.allCases.map(\.rawValue)
+
     static func spendingPlan(_ value: JSONValue, _ path: String) throws(DocumentDecodingError) -> SpendingPlan {
         let o = try JSONObjectReader(value, path: path)
-        try o.rejectUnknown(Set(["mode"] + SpendingPlan.Checkpoint.allCases.map(\.rawValue)))
+        try o.rejectUnknown(spendingPlanFields)
         var plan = SpendingPlan(mode: try o.enumeration("mode", as: SpendingPlan.Mode.self))
         for checkpoint in SpendingPlan.Checkpoint.allCases {
             plan[checkpoint] = try o.amount(checkpoint.rawValue)
@@ -169,7 +172,7 @@ public enum DocumentCodec {
 
     static func indicatorRow(_ value: JSONValue, _ path: String) throws(DocumentDecodingError) -> IndicatorRow {
         let o = try JSONObjectReader(value, path: path)
-        try o.rejectUnknown(Set(["id"] + IndicatorRow.Column.allCases.map(\.rawValue)))
+        try o.rejectUnknown(indicatorRowFields)
         var row = IndicatorRow(id: try o.id())
         for column in IndicatorRow.Column.allCases {
             row[column] = try o.string(column.rawValue)

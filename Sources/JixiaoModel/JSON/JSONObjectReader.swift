@@ -3,31 +3,43 @@
 /// hand-written document must not be dropped silently on the next save).
 struct JSONObjectReader {
     let path: String
-    private let members: [String: JSONValue]
-    private let order: [String]
+    /// In written order. Document objects have at most a dozen members, so finding one by a
+    /// linear comparison of short keys is cheaper than building a dictionary per object.
+    private let members: [(key: String, value: JSONValue)]
 
     init(_ value: JSONValue, path: String) throws(DocumentDecodingError) {
         guard case .object(let members) = value else {
             throw DocumentDecodingError(path: path, message: "expected an object, found \(value.typeName)")
         }
         self.path = path
-        self.members = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        self.order = members.map(\.key)
+        self.members = members
     }
 
     func childPath(_ key: String) -> String { path + "." + key }
 
-    func has(_ key: String) -> Bool { members[key] != nil }
+    /// The first member named `key` (the parser refuses duplicates).
+    private func member(_ key: String) -> JSONValue? {
+        members.first(where: { $0.key == key })?.value
+    }
+
+    func has(_ key: String) -> Bool { member(key) != nil }
 
     /// Refuses any member not in `known`.
     func rejectUnknown(_ known: Set<String>) throws(DocumentDecodingError) {
-        for key in order where !known.contains(key) {
+        for (key, _) in members where !known.contains(key) {
+            throw DocumentDecodingError(path: childPath(key), message: "unknown field \"\(key)\"")
+        }
+    }
+
+    /// Refuses any member not in `known` (a short list: no set is built).
+    func rejectUnknown(_ known: [String]) throws(DocumentDecodingError) {
+        for (key, _) in members where !known.contains(key) {
             throw DocumentDecodingError(path: childPath(key), message: "unknown field \"\(key)\"")
         }
     }
 
     func value(_ key: String) throws(DocumentDecodingError) -> JSONValue {
-        guard let value = members[key] else {
+        guard let value = member(key) else {
             throw DocumentDecodingError(path: childPath(key), message: "missing required field \"\(key)\"")
         }
         return value
@@ -42,7 +54,7 @@ struct JSONObjectReader {
     }
 
     func optionalString(_ key: String) throws(DocumentDecodingError) -> String? {
-        guard let value = members[key] else { return nil }
+        guard let value = member(key) else { return nil }
         switch value {
         case .null: return nil
         case .string(let text): return text
@@ -79,7 +91,7 @@ struct JSONObjectReader {
     /// An amount written as a string (`"130.97"`, the canonical form) or a plain JSON number;
     /// null or absent is blank.
     func amount(_ key: String) throws(DocumentDecodingError) -> Amount? {
-        guard let value = members[key] else { return nil }
+        guard let value = member(key) else { return nil }
         switch value {
         case .null: return nil
         case .string(let text), .number(let text):

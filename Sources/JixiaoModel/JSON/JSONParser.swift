@@ -1,19 +1,24 @@
+import Foundation
+
 /// A strict JSON parser (RFC 8259) for documents written by people and by jixiao.
 ///
 /// Stricter than Foundation where a document store needs it: duplicate keys and NUL bytes are
 /// errors rather than silently resolved, nesting is bounded, and every error carries a line
 /// and column.
+///
+/// It reads bytes through an `UnsafeBufferPointer` and makes a `String` only for each finished
+/// string value (validated as UTF-8 in one call); whole-store validation parses 160 MB of these.
 public struct JSONParser {
     /// Deeper nesting than this is refused; a department document needs fewer than ten levels.
     public static let defaultMaxDepth = 64
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var line = 1
     private var lineStart = 0
     private let maxDepth: Int
 
-    private init(bytes: [UInt8], maxDepth: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
     }
@@ -21,7 +26,23 @@ public struct JSONParser {
     /// Parses one JSON value that fills all of `bytes` (whitespace aside).
     public static func parse<Bytes: Collection>(_ bytes: Bytes, maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONValue
     where Bytes.Element == UInt8 {
-        var parser = JSONParser(bytes: Array(bytes), maxDepth: maxDepth)
+        let parsed: Result<JSONValue, JSONSyntaxError>? = bytes.withContiguousStorageIfAvailable { buffer in
+            parse(buffer: buffer, maxDepth: maxDepth)
+        }
+        if let parsed { return try parsed.get() }
+        return try Array(bytes).withUnsafeBufferPointer { parse(buffer: $0, maxDepth: maxDepth) }.get()
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) -> Result<JSONValue, JSONSyntaxError> {
+        do throws(JSONSyntaxError) {
+            return .success(try parseAll(buffer: buffer, maxDepth: maxDepth))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func parseAll(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: buffer, maxDepth: maxDepth)
         if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             throw parser.error("the file starts with a byte order mark; save it as UTF-8 without BOM", at: 0)
         }
@@ -54,6 +75,8 @@ public struct JSONParser {
         guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Objects here have about ten members: comparing a new key with the earlier ones is
+        // cheaper than hashing it; large objects use a set.
         var seen: Set<String> = []
         skipWhitespace()
         if peek() == UInt8(ascii: "}") { index += 1; return .object(members) }
@@ -64,7 +87,14 @@ public struct JSONParser {
             }
             let keyStart = index
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw error("duplicate key \"\(key)\"", at: keyStart) }
+            let duplicate: Bool
+            if members.count < 16 {
+                duplicate = members.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.key)) }
+                duplicate = !seen.insert(key).inserted
+            }
+            guard !duplicate else { throw error("duplicate key \"\(key)\"", at: keyStart) }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
             index += 1
@@ -126,6 +156,21 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = index
         index += 1
+        // Most strings have no escapes and no raw newlines: scan to the quote and make the
+        // string from the bytes in place.
+        var scan = index
+        while scan < bytes.count {
+            let byte = bytes[scan]
+            if byte == UInt8(ascii: "\"") {
+                guard let text = JSONParser.validString(UnsafeBufferPointer(rebasing: bytes[index..<scan])) else {
+                    throw error("a string that is not valid UTF-8", at: start)
+                }
+                index = scan + 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            scan += 1
+        }
         var scratch: [UInt8] = []
         var segmentStart = index
         while true {
@@ -148,10 +193,23 @@ public struct JSONParser {
             if byte == 0x0A { line += 1; lineStart = index + 1 }
             index += 1
         }
-        guard let text = String(validating: scratch, as: UTF8.self) else {
+        guard let text = scratch.withUnsafeBufferPointer({ JSONParser.validString($0) }) else {
             throw error("a string that is not valid UTF-8", at: start)
         }
         return text
+    }
+
+    /// The string of valid UTF-8 `bytes`, or nil. `String(decoding:)` validates with the
+    /// standard library's fast path but repairs bad sequences with U+FFFD; the bytes come back
+    /// unchanged exactly when there was nothing to repair. (`String(validating:)` takes a
+    /// generic, much slower path.)
+    static func validString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        let unchanged = text.withUTF8 { decoded in
+            decoded.count == bytes.count
+                && (bytes.isEmpty || memcmp(decoded.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        return unchanged ? text : nil
     }
 
     private mutating func parseEscape(into scratch: inout [UInt8]) throws(JSONSyntaxError) {

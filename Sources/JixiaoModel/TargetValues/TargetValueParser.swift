@@ -8,7 +8,9 @@ enum TargetValueParser {
         // Most values have nothing to trim; Foundation's trimming (scalars in
         // whitespacesAndNewlines, a subset of White_Space) would then change nothing.
         let trimmed: String
-        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+        if PlainText.hasNoEdgeWhitespace(text) {
+            trimmed = text
+        } else if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
            !first.properties.isWhitespace, !last.properties.isWhitespace {
             trimmed = text
         } else {
@@ -17,8 +19,10 @@ enum TargetValueParser {
         if trimmed.isEmpty { return .empty }
         if trimmed.allSatisfy({ placeholderCharacters.contains($0) }) { return .placeholder }
         // Inner white space and closing punctuation carry no meaning (`766 元/人`, `≥ 95 %`, `优。`).
-        var compact = trimmed.contains(where: \.isWhitespace) ? String(trimmed.filter { !$0.isWhitespace }) : trimmed
-        while let last = compact.last, "。；;，,".contains(last), compact.dropLast().isEmpty == false {
+        // Plain text (PlainText) has no white space at all.
+        let hasInnerSpace = !PlainText.isPlain(trimmed) && trimmed.contains(where: \.isWhitespace)
+        var compact = hasInnerSpace ? String(trimmed.filter { !$0.isWhitespace }) : trimmed
+        while let last = compact.last, isClosingPunctuation(last), compact.dropLast().isEmpty == false {
             compact.removeLast()
         }
 
@@ -46,6 +50,11 @@ enum TargetValueParser {
     }
 
     // MARK: Pieces
+
+    /// One of 。；;，, (compared directly rather than searched for in a string of them).
+    static func isClosingPunctuation(_ ch: Character) -> Bool {
+        ch == "。" || ch == "；" || ch == ";" || ch == "，" || ch == ","
+    }
 
     /// Characters that, alone, only pretend to fill a cell.
     static let placeholderCharacters: Set<Character> = [
@@ -258,9 +267,11 @@ enum TargetValueParser {
     }
 
     /// 一 … 九十九 at the start of `text`, with its length in characters.
+    private static let chineseDigits: [Character: Int] = ["零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                                                          "六": 6, "七": 7, "八": 8, "九": 9]
+
     static func chineseNumber(atStartOf text: Substring) -> (Int, Int)? {
-        let digits: [Character: Int] = ["零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                                        "六": 6, "七": 7, "八": 8, "九": 9]
+        let digits = chineseDigits
         let run = text.prefix(while: { digits[$0] != nil || $0 == "十" })
         guard !run.isEmpty, run.count <= 3 else { return nil }
         let chars = Array(run)
@@ -285,10 +296,16 @@ enum TargetValueParser {
 
     /// Every deadline has a year, a month or a year word (checked below), so it holds one of
     /// these, or the separator of `2023-12-31`: most values are rejected without parsing.
-    private static let deadlineScalars = Set("年月季-./".unicodeScalars)
+    @inline(__always)
+    private static func isDeadlineScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "年", "月", "季", "-", ".", "/": true
+        default: false
+        }
+    }
 
     private static func deadline(in text: String) -> TargetValue.Deadline? {
-        guard text.unicodeScalars.contains(where: deadlineScalars.contains) else { return nil }
+        guard text.unicodeScalars.contains(where: isDeadlineScalar) else { return nil }
         var rest = Substring(text)
         var result = TargetValue.Deadline()
         var yearWord = false
@@ -343,14 +360,15 @@ enum TargetValueParser {
         return result
     }
 
+    private static let quarters: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+                                                     "１": 1, "２": 2, "３": 3, "４": 4]
+
     /// `第N季度`, `N季度` (N in digits or 一…四), `上半年`, `下半年`: the last month of the period.
     private static func halfOrQuarterEnd(atStartOf text: Substring) -> (month: Int, length: Int)? {
         if text.startsFast(with: "上半年") { return (6, 3) }
         if text.startsFast(with: "下半年") { return (12, 3) }
         let hasOrdinal = text.startsFast(with: "第")
         let rest = hasOrdinal ? text.dropFirst() : text
-        let quarters: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
-                                          "１": 1, "２": 2, "３": 3, "４": 4]
         guard let first = rest.first, let quarter = quarters[first], rest.dropFirst().startsFast(with: "季度") else {
             return nil
         }
@@ -385,7 +403,9 @@ enum TargetValueParser {
     static func qualitativeKind(of words: String) -> TargetValue.Qualitative.Kind? {
         if grades.contains(words) { return .grade }
         if yesNo.contains(words) { return .yesNo }
-        for group in qualitativeStems where group.stems.contains(where: { words.contains($0) }) {
+        let plain = PlainText.isPlain(words)
+        for group in qualitativeStems
+        where group.stems.contains(where: { plain ? PlainText.contains(plain: words, $0) : words.contains($0) }) {
             return group.kind
         }
         return nil
@@ -400,9 +420,19 @@ extension StringProtocol {
     func startsFast(with prefix: String) -> Bool {
         utf8.starts(with: prefix.utf8) && hasPrefix(prefix)
     }
+}
 
-    /// `hasSuffix` with the same byte pre-check.
+extension Substring {
+    /// `hasSuffix` with the same byte pre-check (comparing the last bytes in place).
     func endsFast(with suffix: String) -> Bool {
-        utf8.reversed().starts(with: suffix.utf8.reversed()) && hasSuffix(suffix)
+        var mine = utf8.endIndex
+        var theirs = suffix.utf8.endIndex
+        while theirs > suffix.utf8.startIndex {
+            guard mine > utf8.startIndex else { return false }
+            utf8.formIndex(before: &mine)
+            suffix.utf8.formIndex(before: &theirs)
+            guard utf8[mine] == suffix.utf8[theirs] else { return false }
+        }
+        return hasSuffix(suffix)
     }
 }

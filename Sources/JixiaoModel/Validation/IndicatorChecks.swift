@@ -16,7 +16,7 @@ enum IndicatorChecks {
                     cache: inout RowFindingsCache?) {
         let framework = IndicatorFramework.of(context.framework)
         let settings = collector.settings
-        var firstRowWithName: [String: Int] = [:]
+        var firstRowWithName = RowNames()
         var statistics = IndicatorStatistics()
         let key = RowFindingsCache.Key(project: project.id, budget: project.budget, context: context, settings: settings)
         let reusable = cache?.key == key ? cache?.rows ?? [:] : [:]
@@ -99,7 +99,7 @@ enum IndicatorChecks {
                           zh: "“\(level1)”按“\(entry.name)”处理，建议改用标准名称。",
                           en: "“\(level1)” is read as “\(entry.name)”; the standard name is preferred.")
         }
-        guard !level2.isEmpty, !entry.acceptedLevel2.contains(level2) else { return }
+        guard !level2.isEmpty, !entry.level2.contains(level2), !entry.alsoAccepted.contains(level2) else { return }
         var zh = "二级指标“\(level2)”不属于“\(entry.name)”（可选：\(entry.acceptedLevel2.joined(separator: "、"))）。"
         var en = "Level 2 “\(level2)” is not under “\(entry.name)” "
             + "(choose from \(entry.acceptedLevel2.joined(separator: ", ")))."
@@ -218,8 +218,10 @@ enum IndicatorChecks {
 
     private static func checkVagueness(_ row: IndicatorRow, _ settings: ValidationSettings,
                                        _ place: RowPlace, into collector: inout FindingCollector) {
-        guard !row.value.contains(where: TargetValueParser.isDigit),
-              let word = settings.vagueWords.first(where: { row.value.contains($0) }) else { return }
+        guard !row.value.contains(where: TargetValueParser.isDigit) else { return }
+        let plain = PlainText.isPlain(row.value)
+        guard let word = settings.vagueWords.first(where: { plain ? PlainText.contains(plain: row.value, $0) : row.value.contains($0) })
+        else { return }
         collector.add(.wordingVague, place.path(.value),
                       zh: "指标值含“\(word)”，没有可衡量的数值。",
                       en: "The value says “\(word)” without a measurable figure.")
@@ -247,8 +249,35 @@ enum IndicatorChecks {
         }
     }
 
+    /// The first row number of each indicator name seen so far in a project. Projects have
+    /// about ten rows: comparing names is cheaper than hashing CJK strings (normalised first),
+    /// so a dictionary is built only for long grids. Same answers either way (String `==`).
+    struct RowNames {
+        private var few: [(name: String, number: Int)] = []
+        private var many: [String: Int]?
+
+        subscript(name: String) -> Int? {
+            get {
+                if let many { return many[name] }
+                return few.first(where: { $0.name == name })?.number
+            }
+            set {
+                guard let newValue else { return }
+                if many != nil {
+                    many?[name] = newValue
+                } else if few.count < 32 {
+                    few.append((name, newValue))
+                } else {
+                    var table = Dictionary(few.map { ($0.name, $0.number) }, uniquingKeysWith: { first, _ in first })
+                    table[name] = newValue
+                    many = table
+                }
+            }
+        }
+    }
+
     /// Depends on the rows above, so it is never cached.
-    private static func checkDuplicateName(_ row: IndicatorRow, _ firstRow: inout [String: Int], _ place: RowPlace,
+    private static func checkDuplicateName(_ row: IndicatorRow, _ firstRow: inout RowNames, _ place: RowPlace,
                                            into collector: inout FindingCollector) {
         let name = IndicatorFramework.trimmed(row.name)
         guard !name.isEmpty else { return }
@@ -266,13 +295,20 @@ enum IndicatorChecks {
     private static func checkCoverage(_ project: Project, _ framework: IndicatorFramework, _ context: ValidationContext,
                                       into collector: inout FindingCollector) {
         let rows = project.indicators
-        let level1s = Set(rows.compactMap { framework.canonicalLevel1($0.level1) })
+        var hasOutput = false, hasEffect = false
+        for row in rows {
+            switch framework.canonicalLevel1(row.level1) {
+            case IndicatorFramework.output: hasOutput = true
+            case IndicatorFramework.effect: hasEffect = true
+            default: break
+            }
+        }
         let path = CellPath.project(project.id, "indicators")
         let costWhereZH = context.framework == .legacy ? "（产出指标下的二级指标“成本指标”）" : "（一级指标“成本指标”）"
         let costWhereEN = context.framework == .legacy ? " (level 2 成本指标 under 产出指标)" : " (level 1 成本指标)"
         let needs: [(Rule, Bool, String, String)] = [
-            (.coverageOutput, level1s.contains(IndicatorFramework.output), "产出指标", "output (产出指标)"),
-            (.coverageEffect, level1s.contains(IndicatorFramework.effect), "效益指标", "effect (效益指标)"),
+            (.coverageOutput, hasOutput, "产出指标", "output (产出指标)"),
+            (.coverageEffect, hasEffect, "效益指标", "effect (效益指标)"),
             (.coverageSatisfaction, rows.contains(where: IndicatorFramework.isSatisfaction), "满意度指标",
              "satisfaction (满意度指标)"),
             (.coverageCost, rows.contains(where: IndicatorFramework.isCost), "成本指标" + costWhereZH,

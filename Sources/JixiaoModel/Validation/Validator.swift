@@ -102,7 +102,11 @@ struct FindingCollector {
 
 extension String {
     /// Blank: empty or white space only (full-width space included).
-    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+    var isBlank: Bool {
+        // A character's white-space property is its first scalar's: a plain first scalar settles it.
+        if let first = unicodeScalars.first, PlainText.isPlain(first.value) { return false }
+        return allSatisfy(\.isWhitespace)
+    }
 }
 
 extension Optional where Wrapped == Amount {

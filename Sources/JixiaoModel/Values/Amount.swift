@@ -34,7 +34,8 @@ public struct Amount: Sendable, Comparable, Hashable, CustomStringConvertible {
 
     /// Parses what a person types: full-width digits and point, thousands separators, spaces.
     public init?(typed text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming is slow and usually has nothing to do.
+        let trimmed = PlainText.hasNoEdgeWhitespace(text) ? text : text.trimmingCharacters(in: .whitespaces)
         guard let parsed = Amount.parse(Substring(trimmed), lenient: true) else { return nil }
         self = parsed
     }

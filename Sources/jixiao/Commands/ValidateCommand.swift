@@ -43,8 +43,9 @@ struct Validate: ParsableCommand {
         }
         if targets.isEmpty {
             let listing = try openStore().list()
-            for summary in listing.documents {
-                outcomes.append(ValidationOutcome.check(id: summary.id, in: try openStore()))
+            // Both cores: loading and checking each department is independent CPU work.
+            outcomes += try openStore().validateDocuments(listing.documents.map(\.id)) { id, result in
+                ValidationOutcome(id: id, result)
             }
             for problem in listing.problems {
                 outcomes.append(ValidationOutcome(source: problem.id, failure: "\(problem.path): \(problem.reason)"))
@@ -64,11 +65,28 @@ struct Validate: ParsableCommand {
 }
 
 /// The result of validating one input: its findings, or why it could not be read.
-struct ValidationOutcome {
+struct ValidationOutcome: Sendable {
     var source: String
     var document: DepartmentDocument?
     var findings: [Finding] = []
     var failure: String?
+
+    init(source: String, document: DepartmentDocument? = nil, findings: [Finding] = [], failure: String? = nil) {
+        self.source = source
+        self.document = document
+        self.findings = findings
+        self.failure = failure
+    }
+
+    /// A department of the store, loaded and validated by `DocumentStore.validateDocuments`.
+    init(id: String, _ result: Result<ValidatedDocument, StoreError>) {
+        switch result {
+        case .success(let validated):
+            self.init(source: id, document: validated.stored.document, findings: validated.findings)
+        case .failure(let error):
+            self.init(source: id, failure: error.description)
+        }
+    }
 
     static func check(file: String) -> ValidationOutcome {
         let data: Data
@@ -81,12 +99,7 @@ struct ValidationOutcome {
     }
 
     static func check(id: String, in store: any DocumentStore) -> ValidationOutcome {
-        do {
-            let document = try store.load(id: id).document
-            return ValidationOutcome(source: id, document: document, findings: Validator.validate(department: document))
-        } catch {
-            return ValidationOutcome(source: id, failure: error.description)
-        }
+        store.validateDocuments([id], workers: 1) { id, result in ValidationOutcome(id: id, result) }[0]
     }
 
     static func check(data: Data, source: String) -> ValidationOutcome {
