@@ -46,3 +46,15 @@ import Testing
         }
     }
 }
+
+extension PlainTextTests {
+    /// The edge scalars decoded from the bytes are the string's first and last scalars.
+    @Test func edgeScalarsAreDecodedRight() {
+        let more = ["a", "é", "优", "𠀀优", "优𠀀", "≥", "ａ", "Ａ优", "\u{3000}", "\u{3001}", "\u{3029}", "\u{302A}"]
+        for text in Self.texts + more {
+            let scalars = text.unicodeScalars
+            let expected = scalars.first.map { PlainText.isPlain($0.value) && PlainText.isPlain(scalars.last!.value) } ?? false
+            #expect(PlainText.hasNoEdgeWhitespace(text) == expected, "\(text.debugDescription)")
+        }
+    }
+}

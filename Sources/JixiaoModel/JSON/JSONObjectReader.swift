@@ -33,6 +33,8 @@ struct JSONObjectReader {
 
     /// Refuses any member not in `known` (a short list: no set is built).
     func rejectUnknown(_ known: [String]) throws(DocumentDecodingError) {
+        // Files jixiao wrote have the members in exactly this order.
+        if members.count <= known.count, zip(members, known).allSatisfy({ $0.key == $1 }) { return }
         for (key, _) in members where !known.contains(key) {
             throw DocumentDecodingError(path: childPath(key), message: "unknown field \"\(key)\"")
         }
@@ -114,11 +116,21 @@ struct JSONObjectReader {
         }
         var result: [T] = []
         result.reserveCapacity(elements.count)
+        // Lists hold tens of items: comparing a new id with the earlier ones is cheaper than
+        // hashing it; long lists use a set.
         var seen: Set<String> = []
+        let listPath = childPath(key)
         for (index, item) in elements.enumerated() {
-            let itemPath = childPath(key) + "[\(index)]"
+            let itemPath = listPath + "[" + String(index) + "]"
             let decoded = try element(item, itemPath)
-            guard seen.insert(decoded.id).inserted else {
+            let duplicate: Bool
+            if result.count < 32 {
+                duplicate = result.contains { $0.id == decoded.id }
+            } else {
+                if seen.isEmpty { seen = Set(result.map(\.id)) }
+                duplicate = !seen.insert(decoded.id).inserted
+            }
+            guard !duplicate else {
                 throw DocumentDecodingError(path: itemPath + ".id", message: "duplicate id \"\(decoded.id)\" in \(key)")
             }
             result.append(decoded)

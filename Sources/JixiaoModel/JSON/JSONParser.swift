@@ -75,6 +75,7 @@ public struct JSONParser {
         guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(8)
         // Objects here have about ten members: comparing a new key with the earlier ones is
         // cheaper than hashing it; large objects use a set.
         var seen: Set<String> = []
@@ -159,16 +160,21 @@ public struct JSONParser {
         // Most strings have no escapes and no raw newlines: scan to the quote and make the
         // string from the bytes in place.
         var scan = index
+        var allBytes: UInt8 = 0
         while scan < bytes.count {
             let byte = bytes[scan]
             if byte == UInt8(ascii: "\"") {
-                guard let text = JSONParser.validString(UnsafeBufferPointer(rebasing: bytes[index..<scan])) else {
+                let run = UnsafeBufferPointer(rebasing: bytes[index..<scan])
+                // ASCII is always valid UTF-8.
+                let text = allBytes < 0x80 ? String(decoding: run, as: UTF8.self) : JSONParser.validString(run)
+                guard let text else {
                     throw error("a string that is not valid UTF-8", at: start)
                 }
                 index = scan + 1
                 return text
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            allBytes |= byte
             scan += 1
         }
         var scratch: [UInt8] = []

@@ -41,7 +41,7 @@ enum TargetValueParser {
 
         if let frequency = frequency(in: compact) { return .frequency(frequency) }
         if let deadline = deadline(in: compact) { return .deadline(deadline) }
-        if !compact.contains(where: isDigit) {
+        if !containsDigit(compact) {
             if let kind = qualitativeKind(of: compact) { return .qualitative(.init(text: compact, kind: kind)) }
             if comparison(atStartOf: Substring(compact)) != nil { return .notUnderstood(.missingNumber) }
             return .notUnderstood(.unrecognised)
@@ -123,6 +123,7 @@ enum TargetValueParser {
     /// A decimal number at the start of `text`: ASCII or full-width digits, `.` or `．`,
     /// thousands separators `,` between digit groups, an optional minus sign.
     private static func number(atStartOf text: Substring) -> NumberScan {
+        if PlainText.isPlain(text) { return plainNumber(atStartOf: text) }
         var rest = text
         var typed = ""
         if let first = rest.first, first == "-" || first == "－", rest.dropFirst().first.map(isDigit) == true {
@@ -148,6 +149,61 @@ enum TargetValueParser {
         guard typed.contains(where: \.isNumber) else { return .none }
         guard let amount = Amount(typed: typed) else { return .tooLarge }
         return .number(amount, rest: rest)
+    }
+
+    /// `number(atStartOf:)` for plain text (`PlainText`), where every character is one scalar:
+    /// the same scan over scalars, without grapheme breaking or a string per digit.
+    private static func plainNumber(atStartOf text: Substring) -> NumberScan {
+        let scalars = text.unicodeScalars
+        let end = scalars.endIndex
+        func digit(at index: String.Index) -> UInt8? {
+            guard index < end else { return nil }
+            return digitScalarValue(scalars[index])
+        }
+        var typed: [UInt8] = []
+        var index = scalars.startIndex
+        if index < end, scalars[index] == "-" || scalars[index] == "－", digit(at: scalars.index(after: index)) != nil {
+            typed.append(UInt8(ascii: "-"))
+            index = scalars.index(after: index)
+        }
+        var seenPoint = false
+        while index < end {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if let value = digit(at: index) {
+                typed.append(UInt8(ascii: "0") + value)
+            } else if scalar == "." || scalar == "．", !seenPoint, digit(at: next) != nil {
+                seenPoint = true
+                typed.append(UInt8(ascii: "."))
+            } else if scalar == ",", !seenPoint, !typed.isEmpty, digit(at: next) != nil,
+                      case let second = scalars.index(after: next), digit(at: second) != nil,
+                      case let third = scalars.index(after: second), digit(at: third) != nil,
+                      digit(at: scalars.index(after: third)) == nil {
+                // A thousands separator only: the three digits after it end a group.
+            } else {
+                break
+            }
+            index = next
+        }
+        guard typed.contains(where: { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ".") }) else { return .none }
+        guard let amount = Amount(typed: String(decoding: typed, as: UTF8.self)) else { return .tooLarge }
+        return .number(amount, rest: text[index...])
+    }
+
+    /// The value of an ASCII or full-width digit scalar.
+    @inline(__always)
+    static func digitScalarValue(_ scalar: Unicode.Scalar) -> UInt8? {
+        switch scalar.value {
+        case 0x30...0x39: UInt8(scalar.value - 0x30)
+        case 0xFF10...0xFF19: UInt8(scalar.value - 0xFF10)
+        default: nil
+        }
+    }
+
+    /// Whether `text` holds a digit (`isDigit`), by scalars when it is plain.
+    static func containsDigit(_ text: String) -> Bool {
+        if PlainText.isPlain(text) { return text.unicodeScalars.contains { digitScalarValue($0) != nil } }
+        return text.contains(where: isDigit)
     }
 
     // MARK: Quantity
@@ -417,8 +473,17 @@ extension StringProtocol {
     /// and most fail on the first byte, where `hasPrefix` would walk grapheme clusters. The
     /// spellings have no canonical decompositions, so a byte mismatch is a mismatch; a byte
     /// match is confirmed by `hasPrefix` (a combining mark may follow).
+    ///
+    /// When the prefix ends with a plain scalar and the text goes on with one (or ends), the
+    /// byte match is already a match of whole characters (`PlainText`): no confirmation needed.
     func startsFast(with prefix: String) -> Bool {
-        utf8.starts(with: prefix.utf8) && hasPrefix(prefix)
+        guard utf8.starts(with: prefix.utf8) else { return false }
+        if let last = prefix.unicodeScalars.last, PlainText.isPlain(last.value) {
+            let after = utf8.index(utf8.startIndex, offsetBy: prefix.utf8.count)
+            if after == utf8.endIndex { return true }
+            if PlainText.isPlain(unicodeScalars[after].value) { return true }
+        }
+        return hasPrefix(prefix)
     }
 }
 

@@ -23,17 +23,63 @@ enum PlainText {
     }
 
     /// Whether every scalar of `text` is plain (see `isPlain`). Blank text is plain.
-    static func isPlain<S: StringProtocol>(_ text: S) -> Bool {
-        text.unicodeScalars.allSatisfy { isPlain($0.value) }
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard let (value, length) = scalar(bytes, at: index), isPlain(value) else { return false }
+                index += length
+            }
+            return true
+        }
+    }
+
+    /// Whether every scalar of `text` is plain.
+    static func isPlain(_ text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard let (value, length) = scalar(bytes, at: index), isPlain(value) else { return false }
+                index += length
+            }
+            return true
+        }
     }
 
     /// Whether `text` certainly starts and ends with a character that is not white space: its
     /// first and last scalars are plain. (A grapheme cluster's white-space property is that of its
     /// first scalar; a plain last scalar is its own cluster.) False means "look properly".
     static func hasNoEdgeWhitespace(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return false }
-        return isPlain(first.value) && isPlain(last.value)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard !bytes.isEmpty, let (first, _) = scalar(bytes, at: 0), isPlain(first) else { return false }
+            var start = bytes.count - 1
+            while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            guard let (last, _) = scalar(bytes, at: start) else { return false }
+            return isPlain(last)
+        }
+    }
+
+    /// The scalar value and length of the UTF-8 sequence at `index` of valid UTF-8 `bytes`
+    /// (nil for a continuation byte, which valid text never starts a scalar with).
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
+        let lead = UInt32(bytes[index])
+        switch lead {
+        case 0..<0x80:
+            return (lead, 1)
+        case 0xC0..<0xE0 where index + 1 < bytes.count:
+            return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+        case 0xE0..<0xF0 where index + 2 < bytes.count:
+            return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+        case 0xF0..<0xF8 where index + 3 < bytes.count:
+            return ((lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F), 4)
+        default:
+            return nil
+        }
     }
 
     /// `text.hasSuffix(suffix)` (which compares characters from the end), by bytes when both

@@ -218,7 +218,7 @@ enum IndicatorChecks {
 
     private static func checkVagueness(_ row: IndicatorRow, _ settings: ValidationSettings,
                                        _ place: RowPlace, into collector: inout FindingCollector) {
-        guard !row.value.contains(where: TargetValueParser.isDigit) else { return }
+        guard !TargetValueParser.containsDigit(row.value) else { return }
         let plain = PlainText.isPlain(row.value)
         guard let word = settings.vagueWords.first(where: { plain ? PlainText.contains(plain: row.value, $0) : row.value.contains($0) })
         else { return }
@@ -250,8 +250,9 @@ enum IndicatorChecks {
     }
 
     /// The first row number of each indicator name seen so far in a project. Projects have
-    /// about ten rows: comparing names is cheaper than hashing CJK strings (normalised first),
-    /// so a dictionary is built only for long grids. Same answers either way (String `==`).
+    /// about ten rows: comparing a name with the earlier ones costs less than hashing CJK text
+    /// (normalised first) into a growing dictionary, which is built only for long grids. Same
+    /// answers either way (String `==`).
     struct RowNames {
         private var few: [(name: String, number: Int)] = []
         private var many: [String: Int]?

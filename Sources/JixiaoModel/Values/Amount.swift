@@ -40,6 +40,9 @@ public struct Amount: Sendable, Comparable, Hashable, CustomStringConvertible {
         self = parsed
     }
 
+    /// Reads scalars rather than characters: a character of more than one scalar is never an
+    /// amount character (digit, point, separator, minus), and its first scalar followed by a
+    /// combining one is refused just the same, so the result is the same, several times faster.
     private static func parse(_ text: Substring, lenient: Bool) -> Amount? {
         var negative = false
         var digits: Int64 = 0
@@ -47,24 +50,25 @@ public struct Amount: Sendable, Comparable, Hashable, CustomStringConvertible {
         var scale = 0
         var seenPoint = false
         var seenDigit = false
-        var index = text.startIndex
-        if index < text.endIndex, text[index] == "-" || (lenient && text[index] == "－") {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        if index < scalars.endIndex, scalars[index] == "-" || (lenient && scalars[index] == "－") {
             negative = true
-            index = text.index(after: index)
+            index = scalars.index(after: index)
         }
-        while index < text.endIndex {
-            let ch = text[index]
-            index = text.index(after: index)
-            if let digit = Amount.digitValue(ch, lenient: lenient) {
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
+            if let digit = Amount.digitValue(scalar, lenient: lenient) {
                 seenDigit = true
                 if seenPoint { scale += 1 }
                 if digitCount > 0 || digit != 0 { digitCount += 1 }
                 guard digitCount <= maxDigits, scale <= maxScale else { return nil }
                 digits = digits * 10 + Int64(digit)
-            } else if ch == "." || (lenient && ch == "．") {
+            } else if scalar == "." || (lenient && scalar == "．") {
                 guard !seenPoint, seenDigit else { return nil }
                 seenPoint = true
-            } else if lenient && (ch == "," || ch == "，") && seenDigit && !seenPoint {
+            } else if lenient && (scalar == "," || scalar == "，") && seenDigit && !seenPoint {
                 continue
             } else {
                 return nil
@@ -74,8 +78,7 @@ public struct Amount: Sendable, Comparable, Hashable, CustomStringConvertible {
         return Amount(significand: negative ? -digits : digits, scale: scale)
     }
 
-    private static func digitValue(_ ch: Character, lenient: Bool) -> Int? {
-        guard let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return nil }
+    private static func digitValue(_ scalar: Unicode.Scalar, lenient: Bool) -> Int? {
         switch scalar.value {
         case 0x30...0x39: return Int(scalar.value - 0x30)
         case 0xFF10...0xFF19 where lenient: return Int(scalar.value - 0xFF10)
