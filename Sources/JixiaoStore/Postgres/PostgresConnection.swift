@@ -115,16 +115,17 @@ final class PostgresConnection {
         return PostgresResult(rows: rows, affected: affected)
     }
 
-    /// Notifications received so far (channel payloads), without blocking.
-    func notifications() throws(PostgresError) -> [String] {
+    /// Notifications received so far (the sending backend's process id and the payload),
+    /// without blocking.
+    func notifications() throws(PostgresError) -> [(sender: Int32, payload: String)] {
         guard let connection else { throw PostgresError(message: "not connected", sqlState: nil, connectionLost: true) }
         guard PQconsumeInput(connection) == 1 else {
             throw PostgresError(message: PostgresConnection.trimmed(PQerrorMessage(connection)), sqlState: nil,
                                 connectionLost: true)
         }
-        var payloads: [String] = []
+        var payloads: [(sender: Int32, payload: String)] = []
         while let notice = PQnotifies(connection) {
-            payloads.append(String(cString: notice.pointee.extra))
+            payloads.append((notice.pointee.be_pid, String(cString: notice.pointee.extra)))
             PQfreemem(notice)
         }
         // A server that went away shows up as a closed socket on the next read.

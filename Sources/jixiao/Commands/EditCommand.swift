@@ -46,9 +46,12 @@ struct Edit: ParsableCommand {
         let chosen = catalog.load(theme)
         let documentStore: any EditorStore
         let loaded: DepartmentListingLoader.Result
+        let changeFeed: (feed: any ChangeFeed, lookInterval: Double)
         do {
             guard let opened = try store.open() as? any EditorStore else { throw ValidationError("this store cannot be edited") }
             documentStore = opened
+            changeFeed = documentStore.makeChangeFeed()
+            StoreChangeSource.prime(changeFeed.feed)
             loaded = try DepartmentListingLoader.load(from: documentStore)
         } catch {
             FileHandle.standardError.write(Data("jixiao: \(error)\n".utf8))
@@ -67,6 +70,7 @@ struct Edit: ParsableCommand {
                 throw ExitCode(2)
             }
             defer { terminal.restore() }
+            terminal.eventSource = StoreChangeSource(feed: changeFeed.feed, lookInterval: changeFeed.lookInterval)
             var message: StatusMessage?
             if let problem = chosen.problem {
                 message = StatusMessage(.themeProblem(problem), kind: .error)

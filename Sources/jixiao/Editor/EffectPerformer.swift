@@ -114,14 +114,15 @@ final class EffectPerformer {
             marks.removeValue(forKey: id)?.close()
             journals[id] = nil
             return []
+        case .checkPresence(let id):
+            return [.presence(id: id, others: try attempt(.presence, id: id) { () throws(StoreError) in try others(id) })]
         }
     }
 
     /// Loads `id`, notes who else has it open, marks it open here and looks for a draft.
     private func open(_ id: String) throws(FailureResult) -> OpenedDepartment {
         let stored = try attempt(.open, id: id) { () throws(StoreError) in try store.load(id: id) }
-        let me = store.saver
-        let others = ((try? store.presence(id: id)) ?? []).filter { !($0.pid == me.pid && $0.host == me.host) }
+        let others = (try? self.others(id)) ?? []
         if marks[id] == nil { marks[id] = try? store.markOpen(id: id) }
         var recoverable: RecoverableDraft?
         let draft = try attempt(.open, id: id) { () throws(StoreError) in try store.recoverDraft(id: id) }
@@ -133,6 +134,12 @@ final class EffectPerformer {
                                            lastEdited: modified.map { ISO8601DateFormatter().string(from: $0) })
         }
         return OpenedDepartment(stored: stored, others: others, draft: recoverable)
+    }
+
+    /// Who else has `id` open: every process but this one.
+    private func others(_ id: String) throws(StoreError) -> [PresenceEntry] {
+        let me = store.saver
+        return try store.presence(id: id).filter { !($0.pid == me.pid && $0.host == me.host) }
     }
 
     /// Removes the draft journal of `id` (after a save, or when the user discards).
