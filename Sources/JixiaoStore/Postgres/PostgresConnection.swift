@@ -17,9 +17,26 @@ final class PostgresConnection {
     /// The authenticated role (`session_user`), learnt at connect.
     private(set) var sessionUser = ""
 
-    init(_ address: PostgresAddress) throws(StoreError) {
+    /// libpq parameters added to the URL unless it (or the environment variable libpq reads
+    /// for it) sets them already: e.g. `connect_timeout` and TCP keepalives for the listening
+    /// connection of live refresh.
+    let defaults: [(parameter: String, environment: String, value: String)]
+
+    init(_ address: PostgresAddress, defaults: [(parameter: String, environment: String, value: String)] = []) throws(StoreError) {
         self.address = address
+        self.defaults = defaults
         try connect()
+    }
+
+    /// The URL with `defaults` added.
+    var conninfo: String {
+        var url = address.conninfo
+        let environment = ProcessInfo.processInfo.environment
+        for (parameter, variable, value) in defaults
+        where !url.contains(parameter + "=") && (variable.isEmpty || environment[variable] == nil) {
+            url += (url.contains("?") ? "&" : "?") + parameter + "=" + value
+        }
+        return url
     }
 
     deinit { if let connection { PQfinish(connection) } }
@@ -28,7 +45,7 @@ final class PostgresConnection {
 
     private func connect() throws(StoreError) {
         if let old = connection { PQfinish(old); connection = nil }
-        guard let made = PQconnectdb(address.conninfo) else {
+        guard let made = PQconnectdb(conninfo) else {
             throw .unreachable(address: address.description, reason: "out of memory")
         }
         guard PQstatus(made) == CONNECTION_OK else {

@@ -136,6 +136,17 @@ extension PostgresStore: ChangeFeed {
         }
     }
 
+    /// The listening connection gives up a connection attempt after 3 seconds (the editor
+    /// makes it while idle, and a key typed meanwhile waits for it), and TCP keepalives find a
+    /// silently dropped network in about a minute (30 s idle, then 3 probes 10 s apart), after
+    /// which it is made again and everything is re-read.
+    static let listenerDefaults = [
+        (parameter: "connect_timeout", environment: "PGCONNECT_TIMEOUT", value: "3"),
+        (parameter: "keepalives_idle", environment: "", value: "30"),
+        (parameter: "keepalives_interval", environment: "", value: "10"),
+        (parameter: "keepalives_count", environment: "", value: "3"),
+    ]
+
     /// The listening connection's socket while it is up.
     public var wakeDescriptor: Int32? {
         listenerLock.lock()
@@ -154,7 +165,7 @@ extension PostgresStore: ChangeFeed {
     /// A new listening connection; whatever was sent meanwhile is lost, so: re-read everything.
     private func listenAgain() throws(StoreError) -> StoreChanges {
         listener = nil
-        let made = try PostgresConnection(address)
+        let made = try PostgresConnection(address, defaults: Self.listenerDefaults)
         do {
             try made.execute("LISTEN jixiao")
         } catch {
