@@ -109,13 +109,16 @@ public enum DocumentCodec {
     // MARK: Decoding
 
     public static func decode(_ data: Data) throws(DocumentDecodingError) -> DepartmentDocument {
-        let value: JSONValue
+        try decode(try parse(data))
+    }
+
+    /// Strict JSON syntax, a syntax error reported at the root with its line and column.
+    static func parse(_ data: Data) throws(DocumentDecodingError) -> JSONValue {
         do {
-            value = try JSONParser.parse(data)
+            return try JSONParser.parse(data)
         } catch {
             throw DocumentDecodingError(path: "$", line: error.line, column: error.column, message: error.message)
         }
-        return try decode(value)
     }
 
     public static func decode(_ value: JSONValue) throws(DocumentDecodingError) -> DepartmentDocument {

@@ -91,13 +91,7 @@ public struct AccessPolicy: Sendable, Hashable {
     ///   "editors": {"441001": {"users": [...], "groups": [...]}, ...}}`.
     /// Errors name the JSON path and, for syntax errors, line and column.
     public static func parse(_ data: Data) throws(DocumentDecodingError) -> AccessPolicy {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(data)
-        } catch {
-            throw DocumentDecodingError(path: "$", line: error.line, column: error.column, message: error.message)
-        }
-        let root = try JSONObjectReader(value, path: "$")
+        let root = try JSONObjectReader(try DocumentCodec.parse(data), path: "$")
         try root.rejectUnknown(["version", "reviewers", "editors"])
         let version = try root.integer("version")
         guard version == 1 else {
