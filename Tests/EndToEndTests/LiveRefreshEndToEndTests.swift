@@ -65,20 +65,13 @@ struct LiveRefreshEndToEndTests {
     /// The same against PostgreSQL, plus a dropped connection: the server ends every session
     /// of the database; the editor connects again and keeps following.
     @Test func thePostgresHomeScreenFollowsOthersAndSurvivesADroppedConnection() throws {
-        guard let base = PostgresCommandsTests.baseURL,
-              let psql = ["/usr/bin/psql", "/usr/local/bin/psql"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            print("skipped: JIXIAO_TEST_POSTGRES_URL is not set or psql is missing (.ci/run provides both)")
-            return
+        try ScratchDatabase.with(prefix: "jixiao_live") { url, base, psql in
+            try Self.followAndReconnect(url: url, base: base, psql: psql)
         }
-        // Held shared: the store tests restart the server only while holding it exclusively.
-        let lock = open("/tmp/jixiao-test-postgres.lock", O_RDWR | O_CREAT, 0o666)
-        defer { close(lock) }
-        while flock(lock, LOCK_SH) != 0 && errno == EINTR {}
-        let database = "jixiao_live_\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
-        let prefix = base.range(of: "/", options: .backwards).map { String(base[..<$0.lowerBound]) } ?? base
-        let url = prefix + "/" + database
-        #expect(try PostgresCommandsTests.shell(psql, [base, "-X", "-q", "-c", "CREATE DATABASE \(database)"]) == 0)
-        defer { _ = try? PostgresCommandsTests.shell(psql, [base, "-X", "-q", "-c", "DROP DATABASE IF EXISTS \(database) WITH (FORCE)"]) }
+    }
+
+    static func followAndReconnect(url: String, base: String, psql: String) throws {
+        let database = url.split(separator: "/").last.map(String.init) ?? ""
         #expect(try CLIProcess.run(["store", "init", "--store", url]).status == 0)
         let other = try PostgresStore(url: url)
         _ = try other.save(Self.department("441001", name: "西山街道"), base: 0)
