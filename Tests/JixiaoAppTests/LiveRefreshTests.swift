@@ -106,6 +106,18 @@ import Testing
         #expect(h.effects.count == after)
     }
 
+    @Test func anErrorOnTheMessageLineStaysWhenSomeoneJoins() throws {
+        let store = FakeStore()
+        store.put(EditorFlowTests.department())
+        var h = EditorFlowTests.opened(store)
+        h.send([.result(.failed(EffectFailure(.save, id: "441001-2024", message: "disk full")))])
+        #expect(h.app.message?.kind == .error)
+        store.others["441001-2024"] = [try Self.entry("li", pid: 9)]
+        h.send([.storeChanged(.documents(["441001-2024"]))])
+        #expect(h.app.message?.kind == .error, "the error is not pushed off by the presence news")
+        #expect(h.screenText.contains("li 自 "), "the presence line says it")
+    }
+
     @Test func aPresenceAnswerForADepartmentNoLongerOpenIsIgnored() throws {
         let store = FakeStore()
         store.put(EditorFlowTests.department())

@@ -30,10 +30,12 @@ extension App {
     }
 
     /// The answer to `.checkPresence`: the department screen's presence line follows; someone
-    /// who newly opened the department is also announced on the message line.
+    /// who newly opened the department is also announced on the message line, unless it shows
+    /// an error the user has not seen go yet.
     mutating func presenceChecked(id: String, others: [PresenceEntry]) {
         guard session?.id == id, let before = session?.others, before != others else { return }
         session?.others = others
+        if message?.kind == .error { return }
         let newcomers = others.filter { entry in !before.contains { $0.host == entry.host && $0.pid == entry.pid } }
         if let first = newcomers.first {
             message = StatusMessage(.openedByOthers(user: first.user, time: TimeText.clock(first.since),
