@@ -89,7 +89,7 @@ final class EffectPerformer {
             }
             var added = 0
             for document in samples {
-                let outcome = try attempt(.samples, id: document.id) { () throws(StoreError) in try store.save(document, base: 0) }
+                let outcome = try attempt(.samples, id: document.id) { () throws(StoreError) in try store.install(document) }
                 if case .saved = outcome { added += 1 }
             }
             return [.samplesLoaded(added: added, skipped: samples.count - added)]
