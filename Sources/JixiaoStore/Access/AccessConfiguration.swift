@@ -55,3 +55,27 @@ extension AccessPolicy {
         return ReviewRefusal(.notAnEditor(user: identity.user, department: document.id))
     }
 }
+
+extension FileDocumentStore {
+    /// Installs (or with `nil` removes) `access.json`, atomically and durably, with the store's
+    /// group. The caller checked the bytes; whoever may write the store directory may do this.
+    public func setAccessConfiguration(_ data: Data?) throws(StoreError) {
+        guard let data else {
+            do {
+                if FileIO.exists(accessPath) { try FileIO.unlink(accessPath) }
+                try FileIO.fsyncDirectory(root)
+            } catch {
+                throw .saveFailed(error)
+            }
+            return
+        }
+        do {
+            try AtomicFile.replace(accessPath, with: [UInt8](data), group: group)
+        } catch {
+            switch error {
+            case .beforeReplace(let cause): throw .saveFailed(cause)
+            case .afterReplace(let cause): throw .outcomeUnknown(id: AccessConfiguration.fileName, cause)
+            }
+        }
+    }
+}
