@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The access configuration of a store (权限配置, docs/store.md): which OS users and groups
 /// review, and who edits each department. In a directory store it is the file `access.json`
@@ -59,7 +62,12 @@ extension AccessPolicy {
 extension FileDocumentStore {
     /// Installs (or with `nil` removes) `access.json`, atomically and durably, with the store's
     /// group. The caller checked the bytes; whoever may write the store directory may do this.
+    ///
+    /// Through jixiao only a reviewer of the configuration in force, the file's owner or root may
+    /// change it; a file that cannot be parsed, only its owner or root. (Anyone who may write the
+    /// store directory can still replace the file by hand: docs/store.md says what that means.)
     public func setAccessConfiguration(_ data: Data?) throws(StoreError) {
+        try checkMayChangeAccessConfiguration()
         guard let data else {
             do {
                 if FileIO.exists(accessPath) { try FileIO.unlink(accessPath) }
@@ -76,6 +84,27 @@ extension FileDocumentStore {
             case .beforeReplace(let cause): throw .saveFailed(cause)
             case .afterReplace(let cause): throw .outcomeUnknown(id: AccessConfiguration.fileName, cause)
             }
+        }
+    }
+
+    func checkMayChangeAccessConfiguration() throws(StoreError) {
+        let uid = geteuid()
+        let owner: uid_t?
+        do {
+            owner = try FileIO.status(accessPath).map { $0.st_uid }
+        } catch {
+            throw .io(error)
+        }
+        guard let owner, uid != 0, owner != uid else { return }
+        let reviewer: Bool
+        do {
+            reviewer = try accessPolicy().isReviewer(identity)
+        } catch {
+            reviewer = false
+        }
+        if !reviewer {
+            throw .permissionDenied(id: AccessConfiguration.fileName,
+                                    reason: "only a reviewer, the file's owner or root may change the access configuration")
         }
     }
 }
