@@ -87,4 +87,47 @@ import Testing
             #expect(try store.list().documents.count == 1)
         }
     }
+
+    /// In PostgreSQL the configuration names database roles: an office role granted with
+    /// `store grant` as a group of editors, a reviewers' role whose members also belong to
+    /// `jixiao_reviewer` (row-level security lets them reach every office).
+    @Test func postgresGroupsAreTheRolesOfTheSessionUser() throws {
+        guard TestPostgres.baseURL != nil else {
+            print(TestPostgres.skipMessage)
+            return
+        }
+        try TestPostgres.withServer {
+            let name = try TestPostgres.createDatabase()
+            let url = TestPostgres.url(database: name)
+            let suffix = "\(getpid())_\(UInt16.random(in: 0...UInt16.max))"
+            let (office, finance, alice, rita) = ("office_\(suffix)", "finance_\(suffix)", "alice_\(suffix)", "rita_\(suffix)")
+            defer {
+                TestPostgres.dropDatabase(name)
+                for role in [alice, rita, office, finance] { _ = try? TestPostgres.admin("DROP ROLE IF EXISTS \(role)") }
+            }
+            try PostgresStore.grant(url: url, role: office, unitCodes: ["900901"])
+            try TestPostgres.admin("CREATE ROLE \(finance) NOLOGIN IN ROLE jixiao_reviewer")
+            try TestPostgres.admin("CREATE ROLE \(alice) LOGIN IN ROLE \(office)")
+            try TestPostgres.admin("CREATE ROLE \(rita) LOGIN IN ROLE \(finance)")
+            try PostgresStore.setAccessPolicy(url: url, json: Data("""
+                {"version": 1, "reviewers": {"groups": ["\(finance)"]}, "editors": {"900901": {"groups": ["\(office)"]}}}
+                """.utf8), source: "test")
+
+            let asAlice = try PostgresStore(url: TestPostgres.url(database: name, user: alice))
+            #expect(asAlice.identity.user == alice)
+            #expect(asAlice.identity.groups.contains(office))
+            #expect(try asAlice.save(try AccessControlTests.clean(), base: 0) == .saved(revision: 1))
+            #expect(try Self.step(.submit, on: asAlice) == .saved(revision: 2))
+            #expect(Self.refusal { _ = try Self.step(.approve, on: asAlice) } == .notPermitted(.approve, user: alice))
+            // Only the schema owner changes the configuration.
+            #expect(throws: StoreError.self) { try PostgresStore.setAccessPolicy(url: TestPostgres.url(database: name, user: alice), json: nil, source: "") }
+
+            let asRita = try PostgresStore(url: TestPostgres.url(database: name, user: rita))
+            #expect(asRita.identity.groups.isSuperset(of: [finance, "jixiao_reviewer"]))
+            #expect(try Self.step(.return, on: asRita, comment: "补充依据") == .saved(revision: 3))
+            let log = try asAlice.load(id: "900901-2024").document.reviewLog
+            #expect(log.map(\.user) == [alice, rita])
+            #expect(try asAlice.history(id: "900901-2024").last?.user == rita)
+        }
+    }
 }
