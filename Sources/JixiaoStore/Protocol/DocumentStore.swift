@@ -234,8 +234,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The message in Chinese and English, for front ends that show the user's language.
     public var localized: LocalizedText {
         switch self {
-        case .refused(let id, let refusal):
-            LocalizedText(zh: "\(id)：不允许：\(refusal.message.zh)", en: "\(id): refused: \(refusal.message.en)")
+        case .refused(_, let refusal):
+            // The front end knows which department it saved; the status line is 80 columns.
+            refusal.message
         case .accessConfiguration(let path, let reason):
             LocalizedText(zh: "\(path)：权限配置无法使用（\(reason)），修正之前不能保存（见 docs/store.md）",
                           en: description)
