@@ -143,6 +143,10 @@ import Testing
         #expect(broken.stderr.contains("nothing can be saved until it is fixed"))
         #expect(try Self.jixiao(["store", "access", "--check", store + "/access.json"], in: store).status == 1)
         #expect(try Self.jixiao(["list"], in: store).status == 0)
+        // The editor does not start on it (before anything could be typed and not saved).
+        let editor = try Self.jixiao(["edit"], in: store)
+        #expect(editor.status == 2)
+        #expect(editor.stderr.contains("the access configuration cannot be used"))
 
         #expect(try Self.jixiao(["store", "access", "--clear"], in: store).status == 0)
         #expect(try Self.jixiao(["store", "access"], in: store).stdout.contains("single-user"))

@@ -14,16 +14,7 @@ import Testing
         }
     }
 
-    static func refusal(_ body: () throws -> Void) -> ReviewRefusal.Reason? {
-        do {
-            try body()
-        } catch let StoreError.refused(_, refusal) {
-            return refusal.reason
-        } catch {
-            Issue.record("expected a refusal, got \(error)")
-        }
-        return nil
-    }
+    static func refusal(_ body: () throws -> Void) -> ReviewRefusal.Reason? { AccessControlTests.refusal(body) }
 
     static func step(_ action: ReviewAction, on store: any DocumentStore, comment: String = "") throws -> SaveOutcome {
         let stored = try store.load(id: "900901-2024")

@@ -387,6 +387,12 @@ public final class FileDocumentStore: DocumentStore {
                   kill(pid, 0) != 0 && errno == ESRCH else { continue }
             Glibc.unlink("\(drafts)/\(name)")
         }
+        // `store access --set` interrupted: its temp file names the writer's pid.
+        for name in (try? FileIO.list(root)) ?? [] where name.hasPrefix(AtomicFile.tempPrefix(for: AccessConfiguration.fileName)) {
+            guard let pid = Int32(name.dropFirst(AtomicFile.tempPrefix(for: AccessConfiguration.fileName).count).prefix { $0 != "-" }),
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            Glibc.unlink("\(root)/\(name)")
+        }
         if let held = try? FileLock.attempt("\(root)/locks/index.lock") {
             for name in (try? FileIO.list(root)) ?? [] where name.hasPrefix(AtomicFile.tempPrefix(for: "index.json")) {
                 Glibc.unlink("\(root)/\(name)")
