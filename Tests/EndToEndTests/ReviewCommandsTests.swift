@@ -97,6 +97,9 @@ import Testing
         #expect(grade.stderr.contains("--grade must be 优, 良, 中 or 差"))
         #expect(try Self.jixiao(["return", "900201-2024"], in: store).status == 2)
         #expect(try Self.jixiao(["comment", "900201-2024", "--cell", "projects[", "看看"], in: store).status == 2)
+        let noCell = try Self.jixiao(["comment", "900201-2024", "--cell", "projects[p-none].name", "看看", "--lang", "en"], in: store)
+        #expect(noCell.status == 2)
+        #expect(noCell.stderr.contains("department 900201-2024 has no cell projects[p-none].name"))
     }
 
     @Test func commentsOnTheSubmissionAndOnACell() throws {

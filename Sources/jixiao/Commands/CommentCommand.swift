@@ -28,7 +28,11 @@ struct CommentCommand: ParsableCommand {
         let done = { (document: DepartmentDocument, revision: Int) in
             LocalizedText(zh: "\(document.id)：已添加批注（第 \(revision) 版）", en: "\(document.id): comment added (revision \(revision))")
         }
-        try target.step.run(id: target.id, done: done) { (document, _, identity, policy) throws(ReviewRefusal) in
+        let unusable = { (document: DepartmentDocument) -> LocalizedText? in
+            guard let path, DocumentTree(document).node(at: path) == nil else { return nil }
+            return LocalizedText(zh: "部门 \(document.id) 中没有单元格 \(path)", en: "department \(document.id) has no cell \(path)")
+        }
+        try target.step.run(id: target.id, done: done, unusable: unusable) { (document, _, identity, policy) throws(ReviewRefusal) in
             try ReviewWorkflow.addComment(text, on: path, to: document, by: identity, policy: policy, at: ReviewStep.now()).0
         }
     }

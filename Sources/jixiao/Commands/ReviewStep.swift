@@ -16,7 +16,9 @@ struct ReviewStep {
 
     /// Applies `change` to the department `id` and saves. `change` gets the stored document,
     /// its revision, who acts and the policy, and returns the new document.
+    /// `unusable` says why an argument does not fit the loaded document (exit 2), or nil.
     func run(id: String, done: (DepartmentDocument, Int) -> LocalizedText,
+             unusable: (DepartmentDocument) -> LocalizedText? = { _ in nil },
              change: (DepartmentDocument, Int, Identity, AccessPolicy) throws(ReviewRefusal) -> DepartmentDocument) throws {
         let store: any DocumentStore = try storeOptions.open()
         let policy: AccessPolicy
@@ -36,6 +38,10 @@ struct ReviewStep {
             } catch {
                 fail(error.localized)
                 throw ExitCode(1)
+            }
+            if let problem = unusable(stored.document) {
+                fail(problem)
+                throw ExitCode(2)
             }
             let next: DepartmentDocument
             do {
