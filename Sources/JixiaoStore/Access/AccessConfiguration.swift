@@ -22,7 +22,8 @@ public enum AccessConfiguration {
         } catch {
             var location = source
             if let line = error.line { location += ":\(line)" + (error.column.map { ":\($0)" } ?? "") }
-            throw .accessConfiguration(path: location, reason: "\(error.path): \(error.message)")
+            // Syntax errors are placed by line and column; the rest by their JSON path.
+            throw .accessConfiguration(path: location, reason: error.line == nil ? "\(error.path): \(error.message)" : error.message)
         }
     }
 

@@ -36,14 +36,23 @@ struct StoreAccessCommand: ParsableCommand {
 
     func run() throws {
         do {
-            if let check {
-                let policy = try AccessConfiguration.parse(try read(check), source: check)
-                print("\(check): ok, \(Self.describe(policy))")
-                return
+            if let file = check ?? set {
+                // Checked before anything is installed; the message places the error in the file.
+                let bytes = try read(file)
+                do throws(StoreError) {
+                    let policy = try AccessConfiguration.parse(bytes, source: file)
+                    if check != nil {
+                        print("\(file): ok, \(Self.describe(policy))")
+                        return
+                    }
+                } catch {
+                    let placed = if case .accessConfiguration(let path, let reason) = error { "\(path): \(reason)" } else { "\(error)" }
+                    FileHandle.standardError.write(Data("jixiao: \(placed)\n".utf8))
+                    throw ExitCode(1)
+                }
             }
             if set != nil || clear {
                 let data = try set.map(read)
-                if let set, let data { _ = try AccessConfiguration.parse(data, source: set) }
                 switch try store.address() {
                 case .directory:
                     guard let opened = try store.open() as? FileDocumentStore else { throw ExitCode(1) }
