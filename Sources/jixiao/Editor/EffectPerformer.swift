@@ -13,11 +13,14 @@ import JixiaoStore
 /// and the draft journal.
 final class EffectPerformer {
     let store: any EditorStore
+    /// The interface language, for store messages that come in both (review refusals).
+    let language: Language
     private var marks: [String: any PresenceMarking] = [:]
     private var journals: [String: any DraftJournaling] = [:]
 
-    init(store: any EditorStore) {
+    init(store: any EditorStore, language: Language = .chinese) {
         self.store = store
+        self.language = language
     }
 
     func perform(_ effect: AppEffect) -> [InputEvent] {
@@ -41,7 +44,10 @@ final class EffectPerformer {
             case .notFound: .notFound
             default: .other
             }
-            throw FailureResult(failure: EffectFailure(operation, id: id, reason: reason, message: error.description))
+            // A refusal of the review rules (or a broken access configuration) says why in the
+            // user's language; the session keeps its edits and the draft journal, so nothing typed is lost.
+            let message = language == .chinese ? error.localized.zh : error.localized.en
+            throw FailureResult(failure: EffectFailure(operation, id: id, reason: reason, message: message))
         }
     }
 
@@ -89,7 +95,7 @@ final class EffectPerformer {
             }
             var added = 0
             for document in samples {
-                let outcome = try attempt(.samples, id: document.id) { () throws(StoreError) in try store.save(document, base: 0) }
+                let outcome = try attempt(.samples, id: document.id) { () throws(StoreError) in try store.install(document) }
                 if case .saved = outcome { added += 1 }
             }
             return [.samplesLoaded(added: added, skipped: samples.count - added)]
