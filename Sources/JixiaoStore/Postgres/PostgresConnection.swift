@@ -53,6 +53,10 @@ final class PostgresConnection {
             PQfinish(made)
             throw .unreachable(address: address.description, reason: reason)
         }
+        // libpq's default prints notices to stderr, which is the editor's terminal: a server
+        // ending the connection ("FATAL: terminating connection …") would be written across
+        // the screen. The outcome reaches the caller anyway, as the next operation's error.
+        PQsetNoticeProcessor(made, { _, _ in }, nil)
         connection = made
         generation += 1
         do {
