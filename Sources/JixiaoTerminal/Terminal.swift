@@ -47,6 +47,8 @@ public final class Terminal: TerminalBackend {
     private var signalPipe: Int32
     private var restored = false
     public private(set) var size: Size
+    /// Waited on beside the keyboard: the store's change feed (live refresh).
+    public var eventSource: (any EventSource)?
 
     private static let input: Int32 = 0
     private static let output: Int32 = 1
@@ -129,18 +131,27 @@ public final class Terminal: TerminalBackend {
         Self.write(ClipboardSequence.osc52(text))
     }
 
+    /// Waits for keys, signals and the event source at once (poll(2)); returns as soon as any
+    /// of them has something. Keys are decoded before the source is collected, and the source
+    /// is only collected when its descriptor is readable or its timer has run out, so it never
+    /// delays a key.
     public func readEvents() -> [InputEvent] {
         while true {
-            let timeout: Int32 = decoder.isInPaste ? 1000 : decoder.isWaiting ? Int32(options.escapeDelay) : -1
+            var timeout: Int32 = decoder.isInPaste ? 1000 : decoder.isWaiting ? Int32(options.escapeDelay) : -1
+            let sourceDue = eventSource?.millisecondsUntilDue().map { Int32(clamping: max(0, $0)) }
+            if let sourceDue { timeout = timeout < 0 ? sourceDue : min(timeout, sourceDue) }
+            // poll(2) skips entries with a negative descriptor.
             var fds = [pollfd(fd: Self.input, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: signalPipe, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, nfds_t(signalPipe >= 0 ? 2 : 1), timeout)
+                       pollfd(fd: signalPipe, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: eventSource?.descriptor ?? -1, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, nfds_t(fds.count), timeout)
             if ready < 0 {
                 if errno == EINTR { continue }
                 return [.terminate(signal: 0)]
             }
             if ready == 0 {
-                let events = decoder.flush()
+                var events = decoder.flush()
+                if let source = eventSource, (source.millisecondsUntilDue() ?? 1) <= 0 { events += source.collect() }
                 if !events.isEmpty { return events }
                 continue
             }
@@ -156,6 +167,10 @@ public final class Terminal: TerminalBackend {
                     return events + [.terminate(signal: SIGHUP)]  // the terminal went away
                 }
                 if count > 0 { events += decoder.feed(buffer[0..<count]) }
+            }
+            if let source = eventSource,
+               fds[2].revents & Int16(POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0 || (source.millisecondsUntilDue() ?? 1) <= 0 {
+                events += source.collect()
             }
             if !events.isEmpty { return events }
         }

@@ -13,7 +13,8 @@ struct JixiaoBench: ParsableCommand {
         abstract: "Measure jixiao's editor and store paths against the performance targets (docs/performance.md).",
         discussion: "Build with -c release: swift run -c release jixiao-bench")
 
-    static let figureNames = ["first-frame", "open", "cursor", "commit", "save", "validate", "import", "rss"]
+    static let figureNames = ["first-frame", "open", "cursor", "commit", "save", "validate", "import", "rss",
+                              "live-refresh", "postgres"]
 
     @Flag(help: "Tiny sizes and few iterations: shows the suite works (CI), measures nothing useful.")
     var quick = false
@@ -30,6 +31,11 @@ struct JixiaoBench: ParsableCommand {
     @Option(help: ArgumentHelp("The seed documents to import (default: ../shared/seeds from the current directory).",
                                valueName: "dir"))
     var seeds: String?
+
+    @Option(help: ArgumentHelp(
+        "A PostgreSQL database (URL without password) for the PostgreSQL figures (default: $JIXIAO_BENCH_POSTGRES). Use an empty scratch database: the large store is copied into it once.",
+        valueName: "url"))
+    var postgres: String?
 
     @Option(name: .customLong("rss-probe"), help: .hidden)
     var rssProbe: String?
@@ -59,7 +65,7 @@ struct JixiaoBench: ParsableCommand {
         say(Machine.current().description)
         say("load average before: \(Machine.load())")
         say("work directory: \(data.work)")
-        if ["first-frame", "validate", "rss"].contains(where: wants) {
+        if ["first-frame", "validate", "rss", "live-refresh", "postgres"].contains(where: wants) {
             if let seconds = try data.largeStore(log: say) {
                 say(String(format: "generated the store in %.1f s", seconds))
             } else {
@@ -103,6 +109,12 @@ struct JixiaoBench: ParsableCommand {
             }
         }
         if wants("rss") { report(try peakMemory(data)) }
+        if wants("live-refresh") {
+            let looks = try LiveRefreshBenchmarks(data: data).fileFeedLooks()
+            report(looks.baseline)
+            report(looks.idle)
+        }
+        if wants("postgres") { try runPostgres(data, say: say, report: report) }
         say("")
         say("load average after: \(Machine.load())")
         let missed = figures.filter { $0.meetsTarget == false }

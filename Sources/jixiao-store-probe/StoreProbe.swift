@@ -14,6 +14,7 @@ import Glibc
 ///     jixiao-store-probe draft STORE ID SEED COUNT OUT   journal COUNT edits, write the expected result to OUT, wait
 ///     jixiao-store-probe fill STORE N                    create N departments (for measuring the list)
 ///     jixiao-store-probe delete STORE ID                 soft-delete ID
+///     jixiao-store-probe rename STORE ID NAME            change the unit name of ID (a content edit), keeping its review log
 ///     jixiao-store-probe hold-presence STORE ID          mark ID open, wait
 ///     jixiao-store-probe increment-through-outages STORE ID COUNT
 ///                                                        COUNT confirmed increments, riding out server restarts
@@ -51,6 +52,16 @@ enum StoreProbe {
                 guard arguments.count == 3, let count = Int(arguments[2]) else { usage() }
                 for n in 0..<count { _ = try store.save(ProbeDocuments.version(id: "fill-\(n)", 1), base: 0) }
                 say("filled \(count)")
+            case "rename":
+                // A content edit as the editor makes it: load, change one cell, save on that revision.
+                guard arguments.count == 4 else { usage() }
+                let stored = try store.load(id: arguments[2])
+                var document = stored.document
+                document.unitName = arguments[3]
+                switch try store.save(document, base: stored.revision) {
+                case .saved(let revision): say("saved \(revision)")
+                case .conflict(let newer): throw StoreError.alreadyExists(id: "\(arguments[2]) at revision \(newer.revision)")
+                }
             case "delete":
                 try store.delete(id: arguments[2])
                 say("deleted \(arguments[2])")
@@ -76,7 +87,7 @@ enum StoreProbe {
     }
 
     static func usage() -> Never {
-        try? FileHandle.standardError.write(contentsOf: Data("usage: jixiao-store-probe increment|increment-through-outages|write-loop|save-once|draft|delete|hold-presence|fill STORE ID …\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("usage: jixiao-store-probe increment|increment-through-outages|write-loop|save-once|draft|rename|delete|hold-presence|fill STORE ID …\n".utf8))
         exit(64)
     }
 

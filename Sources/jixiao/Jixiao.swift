@@ -11,7 +11,8 @@ struct Jixiao: ParsableCommand {
         abstract: "Edit department budget performance targets (部门预算绩效目标).",
         version: version,
         subcommands: [Edit.self, Validate.self, ListCommand.self, HistoryCommand.self, FsckCommand.self,
-                      RestoreCommand.self, ImportCommand.self, ExportCommand.self, DemoCommand.self, StoreCommand.self],
+                      RestoreCommand.self, ImportCommand.self, ExportCommand.self, DemoCommand.self, StoreCommand.self,
+                      SubmitCommand.self, ApproveCommand.self, ReturnCommand.self, WithdrawCommand.self, CommentCommand.self],
         defaultSubcommand: Edit.self
     )
 

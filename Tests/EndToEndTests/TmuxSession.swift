@@ -45,6 +45,9 @@ final class TmuxSession {
     func close() {
         guard !closed else { return }
         closed = true
+        // kill-session first: with tmux 3.3a, kill-server alone was seen to leave the server,
+        // its shell and an editor still running in it alive after the test.
+        _ = try? run(["kill-session", "-t", "main"])
         _ = try? run(["kill-server"])
     }
 

@@ -91,6 +91,8 @@ final class FakeStore {
         case .closeDepartment(let id):
             closed.append(id)
             result = nil
+        case .checkPresence(let id):
+            result = .presence(id: id, others: others[id] ?? [])
         }
         return result.map { [.result($0)] } ?? []
     }

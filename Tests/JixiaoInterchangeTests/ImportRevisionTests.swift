@@ -5,7 +5,15 @@ import JixiaoModel
 
 /// Re-importing a department keeps the ids of what the new revision shares with the stored one.
 @Suite struct ImportRevisionTests {
-    static let stored = DepartmentDocument(
+    static let stored: DepartmentDocument = {
+        var document = unreviewed
+        document.reviewLog = [ReviewEvent(action: .submit, user: "office", time: "2024-01-01T00:00:00Z", revision: 1),
+                              ReviewEvent(action: .approve, user: "reviewer", time: "2024-01-02T00:00:00Z", revision: 1)]
+        document.comments = [ReviewComment(author: "reviewer", time: "2024-01-02T00:00:00Z", text: "好", cell: nil)]
+        return document
+    }()
+
+    static let unreviewed = DepartmentDocument(
         id: "100001-2024", fiscalYear: 2024, unitCode: "100001", unitName: "测试单位", status: .approved,
         overallGoals: [TextItem(id: "t-a", text: "甲"), TextItem(id: "t-b", text: "乙")],
         subGoals: [SubGoal(id: "g-a", title: "1、社区服务")],
@@ -37,7 +45,9 @@ import JixiaoModel
             ])
         let merged = ImportRevision.carryingIDs(from: Self.stored, into: imported)
         #expect(merged.id == "100001-2024")
-        #expect(merged.status == .draft)
+        // The review state is the stored one's (the caller prepares it for the edit first).
+        #expect(merged.status == .approved)
+        #expect(merged.reviewLog == Self.stored.reviewLog)
         // By text, then the rest in order.
         #expect(merged.overallGoals.map(\.id) == ["t-b", "t-a"])
         #expect(merged.subGoals.map(\.id) == ["g-a"])
@@ -54,6 +64,7 @@ import JixiaoModel
         #expect(rows[1].id == "r-1")
         #expect(rows[2].id == imported.projects[1].indicators[2].id)
         #expect(merged.projects[1].goals.map(\.id) == ["t-d"])
+        #expect(merged.comments == Self.stored.comments)
         #expect(Set(rows.map(\.id)).count == 3)
     }
 

@@ -97,12 +97,12 @@ import Testing
     }
 
     @Test func newerSchemaVersionIsRefused() throws {
-        let error = try decodeError { $0 = $0.replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 2"#) }
+        let error = try decodeError { $0 = $0.replacingOccurrences(of: #""schemaVersion": 2"#, with: #""schemaVersion": 3"#) }
         #expect(error.path == "$.schemaVersion")
         #expect(error.message.contains("newer"))
-        let unknown = try decodeError { $0 = $0.replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 0"#) }
+        let unknown = try decodeError { $0 = $0.replacingOccurrences(of: #""schemaVersion": 2"#, with: #""schemaVersion": 0"#) }
         #expect(unknown.message.contains("unknown schema version"))
-        let missing = try decodeError { $0 = $0.replacingOccurrences(of: #""schemaVersion": 1,"#, with: "") }
+        let missing = try decodeError { $0 = $0.replacingOccurrences(of: #""schemaVersion": 2,"#, with: "") }
         #expect(missing.path == "$.schemaVersion")
     }
 

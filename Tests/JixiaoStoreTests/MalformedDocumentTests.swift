@@ -42,7 +42,7 @@ import Testing
         for (id, bytes, _) in Self.cases {
             try Data(bytes).write(to: URL(fileURLWithPath: store.documentPath(id)))
         }
-        let newer = Self.framed(Self.replacing("\"schemaVersion\": 1", with: "\"schemaVersion\": 99", in: "future"), id: "")
+        let newer = Self.framed(Self.replacing("\"schemaVersion\": \(DepartmentDocument.currentSchemaVersion)", with: "\"schemaVersion\": 99", in: "future"), id: "")
         try Data(newer).write(to: URL(fileURLWithPath: store.documentPath("future")))
 
         let listing = try store.list()

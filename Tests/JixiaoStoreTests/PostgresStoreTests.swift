@@ -182,6 +182,37 @@ import Glibc
         }
     }
 
+    /// The editor's side of live refresh: its own saves and presence are not news, the socket
+    /// wakes a poll(2) when someone else's are, and after both its connections were cut the
+    /// feed says to re-read everything and the next call brings its presence mark back.
+    @Test func ownChangesAreLeftOutTheSocketWakesAPollAndAReconnectRereadsEverything() throws {
+        try withDatabase { _, url in
+            let store = try PostgresStore(url: url)
+            let other = try PostgresStore(url: url)
+            #expect(store.wakeDescriptor == nil, "no socket before the first look")
+            #expect(try store.changes(waitingUpTo: 0) == .everything)
+            let socket = try #require(store.wakeDescriptor)
+            _ = try store.save(Samples.department(), base: 0)
+            let mark = try store.markOpen(id: "441001-2023")
+            #expect(try store.changes(waitingUpTo: 0.5) == .none, "its own save and presence mark")
+            _ = try other.save(Samples.department(id: "441002-2023"), base: 0)
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            #expect(poll(&descriptor, 1, 5000) == 1, "the socket turns readable")
+            #expect(try store.changes(waitingUpTo: 0) == .documents(["441002-2023"]))
+
+            let pids = [store.connection.backendPID, store.listener?.backendPID ?? 0].map(String.init)
+            try TestPostgres.admin("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE pid = ANY($1::int[])",
+                                   ["{\(pids.joined(separator: ","))}"])
+            #expect(try store.changes(waitingUpTo: 2) == .everything, "reconnected: re-read everything")
+            #expect(store.wakeDescriptor != nil)
+            #expect(try store.presence(id: "441001-2023").count == 1, "the reconnect took the presence mark again")
+            #expect(try other.presence(id: "441001-2023").map(\.pid) == [mark.entry.pid])
+            _ = try other.save(Samples.department(id: "441003-2023"), base: 0)
+            #expect(try store.changes(waitingUpTo: 5) == .documents(["441003-2023"]))
+            mark.close()
+        }
+    }
+
     /// Offices are PostgreSQL roles; row-level security keeps each to its own units, even in psql.
     @Test func anOfficeRoleCannotReadOrChangeAnotherOfficesDepartment() throws {
         try withDatabase { name, url in

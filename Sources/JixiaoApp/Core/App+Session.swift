@@ -15,6 +15,12 @@ extension App {
         case .indicatorLibrary(let library):
             environment.indicatorLibrary = library
             return []
+        case .presence(let id, let others):
+            presenceChecked(id: id, others: others)
+            return []
+        case .departments:
+            listingStale = false
+            return deliver(result)
         case .opened(let opened):
             var libraryRequest: [AppEffect] = []
             if !indicatorLibraryRequested {

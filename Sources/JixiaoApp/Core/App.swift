@@ -27,6 +27,8 @@ public struct App: Sendable {
     /// Conflicts of the last merge the user has not decided yet, and who saved theirs.
     public internal(set) var pendingConflicts: [DocumentMerge.Conflict] = []
     var conflictUser = ""
+    /// The store changed while the home screen was covered: reload its list on return.
+    var listingStale = false
 
     /// Below this size the app shows a notice instead of the interface.
     public static let minimumSize = Size(width: 50, height: 12)
@@ -70,7 +72,19 @@ public struct App: Sendable {
 
     /// Applies one event; returns what the executable must do.
     public mutating func handle(_ event: InputEvent) -> [AppEffect] {
+        var effects = update(event)
+        // Back on the home screen after the store changed underneath: one reload.
+        if listingStale && screens.count == 1 {
+            listingStale = false
+            if !effects.contains(.listDepartments) { effects.append(.listDepartments) }
+        }
+        return effects
+    }
+
+    private mutating func update(_ event: InputEvent) -> [AppEffect] {
         switch event {
+        case .storeChanged(let changes):
+            return storeChanged(changes)
         case .resize(let newSize):
             size = newSize
             return []

@@ -40,4 +40,6 @@ public enum AppEffect: Hashable, Sendable {
     case discardDraft(id: String)
     /// The department is no longer open here: release the presence mark.
     case closeDepartment(id: String)
+    /// Who else has the open department open now (live refresh) → `.presence`.
+    case checkPresence(id: String)
 }

@@ -13,6 +13,21 @@ public protocol TerminalBackend: AnyObject {
     func readEvents() -> [InputEvent]
 }
 
+/// Input besides the keyboard that a backend waits for too: the store's change feed (live
+/// refresh). The backend polls `descriptor` beside the terminal and calls `collect()` when it
+/// turns readable or when `millisecondsUntilDue()` has passed, and only then; keys never wait
+/// for it.
+@MainActor
+public protocol EventSource: AnyObject {
+    /// A descriptor to wait on (the PostgreSQL socket), or nil.
+    var descriptor: Int32? { get }
+    /// Milliseconds until `collect()` must run even if the descriptor stays quiet (a timer);
+    /// nil: no timer.
+    func millisecondsUntilDue() -> Int?
+    /// Reads what arrived without blocking; the events for the app (often none).
+    func collect() -> [InputEvent]
+}
+
 /// The main loop: draw, read a batch of events, update, until an effect says quit.
 @MainActor
 public enum AppRunner {

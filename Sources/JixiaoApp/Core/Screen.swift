@@ -32,6 +32,9 @@ public protocol Screen: Sendable {
     mutating func receive(_ result: EffectResult, context: inout ScreenContext)
 
     func render(into buffer: inout Buffer, area: Rect, context: ViewContext)
+    /// Someone else changed the store while this screen is on top (live refresh): ask for
+    /// whatever the screen shows to be read again. Only the home screen lists store content.
+    mutating func storeChanged(context: inout ScreenContext)
     /// The process is about to end (SIGHUP from a dropped connection, SIGTERM): commit text
     /// still being typed, so it reaches the draft journal before the app quits.
     mutating func willTerminate(context: inout ScreenContext)
@@ -47,6 +50,7 @@ extension Screen {
     public mutating func handlePaste(_ text: String, context: inout ScreenContext) {}
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {}
     public mutating func receive(_ result: EffectResult, context: inout ScreenContext) {}
+    public mutating func storeChanged(context: inout ScreenContext) {}
 
     /// The keymap as help text (usable on `any Screen`).
     public var keymapHelp: HelpSection { keymap.help }

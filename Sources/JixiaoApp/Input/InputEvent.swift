@@ -1,4 +1,6 @@
-/// What the terminal reports to the app core.
+import JixiaoStore
+
+/// What the terminal (and the store's change feed) reports to the app core.
 public enum InputEvent: Hashable, Sendable {
     case key(KeyEvent)
     /// Text pasted as one block (bracketed paste): inserted as is, never read as commands.
@@ -10,4 +12,7 @@ public enum InputEvent: Hashable, Sendable {
     case terminate(signal: Int32)
     /// The outcome of an effect the executable performed (store I/O).
     case result(EffectResult)
+    /// Someone else changed the store (live refresh): a hint to re-read what is shown, never
+    /// data itself. `.everything` after the store's connection was made again.
+    case storeChanged(StoreChanges)
 }

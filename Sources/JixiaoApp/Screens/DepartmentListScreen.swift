@@ -213,9 +213,16 @@ public struct DepartmentListScreen: Screen {
             listings = index.listings
             select(id: id)
         case .deletedDepartments(let list):
-            deleted = list
-            selection = 0
-            scroll = 0
+            if deleted == nil {
+                selection = 0
+                scroll = 0
+                deleted = list
+            } else {
+                // A refresh of the deleted view: stay on the same department.
+                let id = selected?.id
+                deleted = list
+                select(id: id)
+            }
         case .deleted(let id):
             context.showMessage(.departmentDeleted(id))
             context.perform(.listDepartments)
@@ -231,6 +238,13 @@ public struct DepartmentListScreen: Screen {
         default:
             break
         }
+    }
+
+    /// Live refresh: the list (and the deleted view, when shown) is read again; the selection
+    /// stays on the same department.
+    public mutating func storeChanged(context: inout ScreenContext) {
+        context.perform(.listDepartments)
+        if deleted != nil { context.perform(.listDeleted) }
     }
 
     private mutating func select(id: String?) {

@@ -4,11 +4,20 @@ import JixiaoModel
 /// comments and merges keep pointing at the same things, the new revision takes over the
 /// stable ids of what it shares with the current one: projects matched by code (then by name),
 /// indicator rows by their three levels and name, list items by text; what is left over on
-/// both sides is paired in order. The review status starts again at draft: the content is new.
+/// both sides is paired in order.
+///
+/// The review log, the comments and the status are the current document's: an import is an
+/// edit like any other, so the caller first prepares the current document for an edit
+/// (`ReviewWorkflow.prepareForEdit`: a returned document goes back to draft with a `reopen`
+/// entry; a submitted or approved one is refused under an access configuration), and the
+/// store's `ReviewGuard` checks the save.
 public enum ImportRevision {
     public static func carryingIDs(from current: DepartmentDocument, into imported: DepartmentDocument) -> DepartmentDocument {
         var result = imported
         result.id = current.id
+        result.status = current.status
+        result.reviewLog = current.reviewLog
+        result.comments = current.comments
         result.overallGoals = carry(current.overallGoals, into: imported.overallGoals, same: { $0.text == $1.text })
         result.safeguards = carry(current.safeguards, into: imported.safeguards, same: { $0.text == $1.text })
         result.subGoals = carry(current.subGoals, into: imported.subGoals, same: { $0.title == $1.title })

@@ -2,7 +2,7 @@
 /// of review and of history.
 public struct DepartmentDocument: Sendable, Hashable, Identifiable {
     /// The JSON format version this build writes and the newest it reads.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     /// Derived from unit code and year (`441001-2023`) when the department is created; never
     /// changed afterwards.
@@ -25,12 +25,17 @@ public struct DepartmentDocument: Sendable, Hashable, Identifiable {
     public var safeguards: [TextItem]
     /// 预算项目, each with its performance target table.
     public var projects: [Project]
+    /// 审核记录: every review step, oldest first; append-only (schema version 2).
+    public var reviewLog: [ReviewEvent]
+    /// 批注 on the submission or on cells, kept for good (schema version 2).
+    public var comments: [ReviewComment]
 
     public init(id: String? = nil, schemaVersion: Int = DepartmentDocument.currentSchemaVersion,
                 fiscalYear: Int, unitCode: String, unitName: String,
                 moneyUnit: MoneyUnit = .tenThousandYuan, framework: FrameworkEdition = .legacy,
                 status: ReviewStatus = .draft, overallGoals: [TextItem] = [], subGoals: [SubGoal] = [],
-                safeguards: [TextItem] = [], projects: [Project] = []) {
+                safeguards: [TextItem] = [], projects: [Project] = [],
+                reviewLog: [ReviewEvent] = [], comments: [ReviewComment] = []) {
         self.id = id ?? DepartmentDocument.makeID(unitCode: unitCode, fiscalYear: fiscalYear)
         self.schemaVersion = schemaVersion
         self.fiscalYear = fiscalYear
@@ -43,6 +48,8 @@ public struct DepartmentDocument: Sendable, Hashable, Identifiable {
         self.subGoals = subGoals
         self.safeguards = safeguards
         self.projects = projects
+        self.reviewLog = reviewLog
+        self.comments = comments
     }
 
     /// The id of the department with this unit code and year. Characters that may not appear

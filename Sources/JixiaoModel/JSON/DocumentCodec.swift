@@ -14,7 +14,8 @@ public enum DocumentCodec {
 
     public static func jsonValue(of d: DepartmentDocument) -> JSONValue {
         .object([
-            ("schemaVersion", .number(String(d.schemaVersion))),
+            // Always the current version: a document read from an older version is upgraded.
+            ("schemaVersion", .number(String(DepartmentDocument.currentSchemaVersion))),
             ("id", .string(d.id)),
             ("fiscalYear", .number(String(d.fiscalYear))),
             ("unitCode", .string(d.unitCode)),
@@ -26,6 +27,31 @@ public enum DocumentCodec {
             ("subGoals", .array(d.subGoals.map(jsonValue(of:)))),
             ("safeguards", .array(d.safeguards.map(jsonValue(of:)))),
             ("projects", .array(d.projects.map(jsonValue(of:)))),
+            ("reviewLog", .array(d.reviewLog.map(jsonValue(of:)))),
+            ("comments", .array(d.comments.map(jsonValue(of:)))),
+        ])
+    }
+
+    static func jsonValue(of event: ReviewEvent) -> JSONValue {
+        .object([
+            ("id", .string(event.id)),
+            ("action", .string(event.action.rawValue)),
+            ("user", .string(event.user)),
+            ("time", .string(event.time)),
+            ("comment", .string(event.comment)),
+            ("grade", event.grade.map { .string($0.rawValue) } ?? .null),
+            ("revision", .number(String(event.revision))),
+        ])
+    }
+
+    static func jsonValue(of comment: ReviewComment) -> JSONValue {
+        .object([
+            ("id", .string(comment.id)),
+            ("author", .string(comment.author)),
+            ("time", .string(comment.time)),
+            ("text", .string(comment.text)),
+            ("cell", comment.cell.map { .string($0.description) } ?? .null),
+            ("resolved", comment.resolution.map { .object([("user", .string($0.user)), ("time", .string($0.time))]) } ?? .null),
         ])
     }
 
@@ -83,13 +109,16 @@ public enum DocumentCodec {
     // MARK: Decoding
 
     public static func decode(_ data: Data) throws(DocumentDecodingError) -> DepartmentDocument {
-        let value: JSONValue
+        try decode(try parse(data))
+    }
+
+    /// Strict JSON syntax, a syntax error reported at the root with its line and column.
+    static func parse(_ data: Data) throws(DocumentDecodingError) -> JSONValue {
         do {
-            value = try JSONParser.parse(data)
+            return try JSONParser.parse(data)
         } catch {
             throw DocumentDecodingError(path: "$", line: error.line, column: error.column, message: error.message)
         }
-        return try decode(value)
     }
 
     public static func decode(_ value: JSONValue) throws(DocumentDecodingError) -> DepartmentDocument {
@@ -103,15 +132,18 @@ public enum DocumentCodec {
         guard version >= 1 else {
             throw DocumentDecodingError(path: root.childPath("schemaVersion"), message: "unknown schema version \(version)")
         }
-        try root.rejectUnknown(["schemaVersion", "id", "fiscalYear", "unitCode", "unitName", "moneyUnit", "framework",
-                                "status", "overallGoals", "subGoals", "safeguards", "projects"])
+        // Version 1 had no review log and no comments; version 2 requires both.
+        var known: Set<String> = ["schemaVersion", "id", "fiscalYear", "unitCode", "unitName", "moneyUnit", "framework",
+                                  "status", "overallGoals", "subGoals", "safeguards", "projects"]
+        if version >= 2 { known.formUnion(["reviewLog", "comments"]) }
+        try root.rejectUnknown(known)
         let year = try root.integer("fiscalYear")
         guard (1900...9999).contains(year) else {
             throw DocumentDecodingError(path: root.childPath("fiscalYear"), message: "\(year) is not a plausible budget year")
         }
         return DepartmentDocument(
             id: try root.id(),
-            schemaVersion: version,
+            schemaVersion: DepartmentDocument.currentSchemaVersion,
             fiscalYear: year,
             unitCode: try root.string("unitCode"),
             unitName: try root.string("unitName"),
@@ -121,8 +153,53 @@ public enum DocumentCodec {
             overallGoals: try root.list("overallGoals", textItem),
             subGoals: try root.list("subGoals", subGoal),
             safeguards: try root.list("safeguards", textItem),
-            projects: try root.list("projects", project)
+            projects: try root.list("projects", project),
+            reviewLog: version >= 2 ? try root.list("reviewLog", reviewEvent) : [],
+            comments: version >= 2 ? try root.list("comments", comment) : []
         )
+    }
+
+    static func reviewEvent(_ value: JSONValue, _ path: String) throws(DocumentDecodingError) -> ReviewEvent {
+        let o = try JSONObjectReader(value, path: path)
+        try o.rejectUnknown(["id", "action", "user", "time", "comment", "grade", "revision"])
+        let grade: ReviewGrade?
+        if let raw = try o.optionalString("grade") {
+            guard let value = ReviewGrade(rawValue: raw) else {
+                let allowed = ReviewGrade.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                throw DocumentDecodingError(path: o.childPath("grade"), message: "\"\(raw)\" is not one of \(allowed) or null")
+            }
+            grade = value
+        } else {
+            grade = nil
+        }
+        let revision = try o.integer("revision")
+        guard revision >= 0 else {
+            throw DocumentDecodingError(path: o.childPath("revision"), message: "a revision cannot be negative")
+        }
+        return ReviewEvent(id: try o.id(), action: try o.enumeration("action", as: ReviewAction.self),
+                           user: try o.nonEmpty("user"), time: try o.timestamp("time"),
+                           comment: try o.string("comment"), grade: grade, revision: revision)
+    }
+
+    static func comment(_ value: JSONValue, _ path: String) throws(DocumentDecodingError) -> ReviewComment {
+        let o = try JSONObjectReader(value, path: path)
+        try o.rejectUnknown(["id", "author", "time", "text", "cell", "resolved"])
+        var cell: CellPath?
+        if let raw = try o.optionalString("cell") {
+            guard let parsed = CellPath(parsing: raw), !parsed.components.isEmpty else {
+                throw DocumentDecodingError(path: o.childPath("cell"), message: "\"\(raw)\" is not a cell path such as projects[p-1].indicators[r-2].value")
+            }
+            cell = parsed
+        }
+        var resolution: ReviewComment.Resolution?
+        let resolvedValue = try o.value("resolved")
+        if resolvedValue != .null {
+            let r = try JSONObjectReader(resolvedValue, path: o.childPath("resolved"))
+            try r.rejectUnknown(["user", "time"])
+            resolution = ReviewComment.Resolution(user: try r.nonEmpty("user"), time: try r.timestamp("time"))
+        }
+        return ReviewComment(id: try o.id(), author: try o.nonEmpty("author"), time: try o.timestamp("time"),
+                             text: try o.string("text"), cell: cell, resolution: resolution)
     }
 
     static func textItem(_ value: JSONValue, _ path: String) throws(DocumentDecodingError) -> TextItem {

@@ -64,6 +64,21 @@ struct JSONObjectReader {
         }
     }
 
+    func nonEmpty(_ key: String) throws(DocumentDecodingError) -> String {
+        let text = try string(key)
+        guard !text.isEmpty else { throw DocumentDecodingError(path: childPath(key), message: "may not be empty") }
+        return text
+    }
+
+    /// A UTC time written as `2026-11-23T21:53:32Z` (`ReviewTimestamp`).
+    func timestamp(_ key: String) throws(DocumentDecodingError) -> String {
+        let text = try string(key)
+        guard ReviewTimestamp.isValid(text) else {
+            throw DocumentDecodingError(path: childPath(key), message: "\"\(text)\" is not a UTC time such as 2026-11-23T21:53:32Z")
+        }
+        return text
+    }
+
     func integer(_ key: String) throws(DocumentDecodingError) -> Int {
         let value = try value(key)
         guard case .number(let text) = value, let number = Int(text) else {

@@ -87,7 +87,25 @@ extension DocumentTree {
             "subGoals": .list(document.subGoals.map(DocumentTree.item)),
             "safeguards": .list(document.safeguards.map(DocumentTree.item)),
             "projects": .list(document.projects.map(DocumentTree.item)),
+            "reviewLog": .list(document.reviewLog.map(DocumentTree.item)),
+            "comments": .list(document.comments.map(DocumentTree.item)),
         ])
+    }
+
+    public static func item(_ event: ReviewEvent) -> Item {
+        Item(id: event.id, node: .object([
+            "action": .text(event.action.rawValue), "user": .text(event.user), "time": .text(event.time),
+            "comment": .text(event.comment), "grade": .optional(event.grade?.rawValue),
+            "revision": .text(String(event.revision)),
+        ]))
+    }
+
+    public static func item(_ comment: ReviewComment) -> Item {
+        Item(id: comment.id, node: .object([
+            "author": .text(comment.author), "time": .text(comment.time), "text": .text(comment.text),
+            "cell": .optional(comment.cell?.description),
+            "resolvedBy": .optional(comment.resolution?.user), "resolvedAt": .optional(comment.resolution?.time),
+        ]))
     }
 
     private static func text(_ value: String) -> DocumentTree { .value(.text(value)) }
@@ -141,7 +159,9 @@ extension DocumentTree {
             overallGoals: try reader.list("overallGoals", TreeReader.textItem),
             subGoals: try reader.list("subGoals", TreeReader.subGoal),
             safeguards: try reader.list("safeguards", TreeReader.textItem),
-            projects: try reader.list("projects", TreeReader.project)
+            projects: try reader.list("projects", TreeReader.project),
+            reviewLog: try reader.optionalList("reviewLog", TreeReader.reviewEvent),
+            comments: try reader.optionalList("comments", TreeReader.comment)
         )
     }
 }
@@ -211,6 +231,40 @@ private struct TreeReader {
             result.append(try make(TreeReader(node: item.node, path: path.field(name).item(item.id)), item.id))
         }
         return result
+    }
+
+    /// A list added in a later schema version: absent in trees from older drafts.
+    func optionalList<T>(_ name: String, _ make: (TreeReader, String) throws(DocumentTree.ShapeError) -> T) throws(DocumentTree.ShapeError) -> [T] {
+        guard case .object(let fields) = node, fields[name] != nil else { return [] }
+        return try list(name, make)
+    }
+
+    static func reviewEvent(_ reader: TreeReader, _ id: String) throws(DocumentTree.ShapeError) -> ReviewEvent {
+        let grade: ReviewGrade? = try reader.optionalText("grade").map { raw throws(DocumentTree.ShapeError) in
+            guard let grade = ReviewGrade(rawValue: raw) else {
+                throw DocumentTree.ShapeError(path: reader.path.field("grade"), message: "unknown value \"\(raw)\"")
+            }
+            return grade
+        }
+        return ReviewEvent(id: id, action: try reader.enumeration("action"), user: try reader.text("user"),
+                           time: try reader.text("time"), comment: try reader.text("comment"), grade: grade,
+                           revision: try reader.integer("revision"))
+    }
+
+    static func comment(_ reader: TreeReader, _ id: String) throws(DocumentTree.ShapeError) -> ReviewComment {
+        var cell: CellPath?
+        if let raw = try reader.optionalText("cell") {
+            guard let path = CellPath(parsing: raw) else {
+                throw DocumentTree.ShapeError(path: reader.path.field("cell"), message: "not a cell path: \"\(raw)\"")
+            }
+            cell = path
+        }
+        var resolution: ReviewComment.Resolution?
+        if let user = try reader.optionalText("resolvedBy") {
+            resolution = ReviewComment.Resolution(user: user, time: try reader.text("resolvedAt"))
+        }
+        return ReviewComment(id: id, author: try reader.text("author"), time: try reader.text("time"),
+                             text: try reader.text("text"), cell: cell, resolution: resolution)
     }
 
     static func textItem(_ reader: TreeReader, _ id: String) throws(DocumentTree.ShapeError) -> TextItem {

@@ -25,6 +25,7 @@ extension FileDocumentStore {
         case .unreadable(let unreadable): throw .damaged(DocumentProblem(id: id, path: source, reason: unreadable.reason))
         case .readable(let found): file = found
         }
+        if let refusal = try accessPolicy().refusalToDelete(file.document, by: identity) { throw .refused(id: id, refusal) }
         let log = HistoryLog(path: historyPath(id))
         try trimHistory(log, toRevision: file.header.revision, live: kind == .delete)
         let record = HistoryRecord(kind: kind, revision: file.header.revision, baseRevision: file.header.revision,

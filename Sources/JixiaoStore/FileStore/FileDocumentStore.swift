@@ -14,6 +14,9 @@ public final class FileDocumentStore: DocumentStore {
         public var findingCounter: FindingCounter?
         /// Who saves; the OS account by default. Tests may name someone else.
         public var saver = SaverIdentity.current()
+        /// Who the review rules and the access configuration are checked against: the process's
+        /// OS account and groups. Tests may name someone else; the `jixiao` executable never does.
+        public var identity = Identity.current()
         /// How the file system is identified; tests substitute a network one.
         var fileSystemKind: @Sendable (String) throws(SystemError) -> FileSystemKind = { path throws(SystemError) in
             try FileSystemKind.of(path)
@@ -27,6 +30,7 @@ public final class FileDocumentStore: DocumentStore {
 
     public let root: String
     public let saver: SaverIdentity
+    public let identity: Identity
     let findingCounter: FindingCounter?
     /// The store directory's group, when files need it set explicitly (no setgid bit and a
     /// different primary group); nil when new files get it anyway.
@@ -44,6 +48,7 @@ public final class FileDocumentStore: DocumentStore {
         while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
         self.root = root
         saver = options.saver
+        identity = options.identity
         findingCounter = options.findingCounter
         do {
             try FileDocumentStore.makeDirectory(root, group: nil)
@@ -87,6 +92,7 @@ public final class FileDocumentStore: DocumentStore {
     func lockPath(_ id: String) -> String { "\(root)/locks/\(id).lock" }
     var damagedDirectory: String { "\(root)/damaged" }
     var indexPath: String { "\(root)/index.json" }
+    public var accessPath: String { "\(root)/\(AccessConfiguration.fileName)" }
 
     func validate(_ id: String) throws(StoreError) {
         guard StableID.isValid(id) else { throw .invalidID(id) }
@@ -169,6 +175,17 @@ public final class FileDocumentStore: DocumentStore {
     // MARK: Saving
 
     public func save(_ document: DepartmentDocument, base: Int) throws(StoreError) -> SaveOutcome {
+        try write(document, base: base, installing: false)
+    }
+
+    public func install(_ document: DepartmentDocument) throws(StoreError) -> SaveOutcome {
+        try write(document, base: 0, installing: true)
+    }
+
+    /// The save protocol. The review rules are checked under the document's lock against the
+    /// document as stored, with the configuration read afresh, so a change of configuration
+    /// takes effect at the next save of every process.
+    func write(_ document: DepartmentDocument, base: Int, installing: Bool) throws(StoreError) -> SaveOutcome {
         let id = document.id
         try validate(id)
         let held = try lock(id)
@@ -193,6 +210,16 @@ public final class FileDocumentStore: DocumentStore {
         guard currentRevision == base else {
             if let current { return .conflict(current: current.stored) }
             throw .notFound(id: id)
+        }
+        let policy = try accessPolicy()
+        if installing {
+            if let refusal = policy.refusalToInstall(document, by: identity) { throw .refused(id: id, refusal) }
+        } else {
+            do {
+                try ReviewGuard.check(stored: current?.document, new: document, by: identity, policy: policy)
+            } catch {
+                throw .refused(id: id, error)
+            }
         }
 
         let log = HistoryLog(path: historyPath(id))
@@ -258,6 +285,20 @@ public final class FileDocumentStore: DocumentStore {
         if records.isEmpty || (records.count == 1 && records[0].kind == .save && records[0].revision == 1) { return nil }
         return DocumentProblem(id: id, path: log.path, reason: "history has \(records.count) records but documents/\(id).json "
             + "is missing; put the document back (or move the history away) before saving this id")
+    }
+
+    // MARK: Access configuration
+
+    /// `access.json` at the store's root, read now: `.singleUser` when it does not exist.
+    public func accessPolicy() throws(StoreError) -> AccessPolicy {
+        let bytes: [UInt8]?
+        do {
+            bytes = try FileIO.readFile(accessPath)
+        } catch {
+            throw .accessConfiguration(path: accessPath, reason: "\(error)")
+        }
+        guard let bytes else { return .singleUser }
+        return try AccessConfiguration.parse(Data(bytes), source: accessPath)
     }
 
     // MARK: History
@@ -372,6 +413,12 @@ public final class FileDocumentStore: DocumentStore {
             guard let marker = name.range(of: ".tmp-"), let pid = Int32(name[marker.upperBound...].prefix { $0 != "-" }),
                   kill(pid, 0) != 0 && errno == ESRCH else { continue }
             Glibc.unlink("\(drafts)/\(name)")
+        }
+        // `store access --set` interrupted: its temp file names the writer's pid.
+        for name in (try? FileIO.list(root)) ?? [] where name.hasPrefix(AtomicFile.tempPrefix(for: AccessConfiguration.fileName)) {
+            guard let pid = Int32(name.dropFirst(AtomicFile.tempPrefix(for: AccessConfiguration.fileName).count).prefix { $0 != "-" }),
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            Glibc.unlink("\(root)/\(name)")
         }
         if let held = try? FileLock.attempt("\(root)/locks/index.lock") {
             for name in (try? FileIO.list(root)) ?? [] where name.hasPrefix(AtomicFile.tempPrefix(for: "index.json")) {

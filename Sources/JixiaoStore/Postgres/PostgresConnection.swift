@@ -17,9 +17,26 @@ final class PostgresConnection {
     /// The authenticated role (`session_user`), learnt at connect.
     private(set) var sessionUser = ""
 
-    init(_ address: PostgresAddress) throws(StoreError) {
+    /// libpq parameters added to the URL unless it (or the environment variable libpq reads
+    /// for it) sets them already: e.g. `connect_timeout` and TCP keepalives for the listening
+    /// connection of live refresh.
+    let defaults: [(parameter: String, environment: String, value: String)]
+
+    init(_ address: PostgresAddress, defaults: [(parameter: String, environment: String, value: String)] = []) throws(StoreError) {
         self.address = address
+        self.defaults = defaults
         try connect()
+    }
+
+    /// The URL with `defaults` added.
+    var conninfo: String {
+        var url = address.conninfo
+        let environment = ProcessInfo.processInfo.environment
+        for (parameter, variable, value) in defaults
+        where !url.contains(parameter + "=") && (variable.isEmpty || environment[variable] == nil) {
+            url += (url.contains("?") ? "&" : "?") + parameter + "=" + value
+        }
+        return url
     }
 
     deinit { if let connection { PQfinish(connection) } }
@@ -28,7 +45,7 @@ final class PostgresConnection {
 
     private func connect() throws(StoreError) {
         if let old = connection { PQfinish(old); connection = nil }
-        guard let made = PQconnectdb(address.conninfo) else {
+        guard let made = PQconnectdb(conninfo) else {
             throw .unreachable(address: address.description, reason: "out of memory")
         }
         guard PQstatus(made) == CONNECTION_OK else {
@@ -36,6 +53,10 @@ final class PostgresConnection {
             PQfinish(made)
             throw .unreachable(address: address.description, reason: reason)
         }
+        // libpq's default prints notices to stderr, which is the editor's terminal: a server
+        // ending the connection ("FATAL: terminating connection …") would be written across
+        // the screen. The outcome reaches the caller anyway, as the next operation's error.
+        PQsetNoticeProcessor(made, { _, _ in }, nil)
         connection = made
         generation += 1
         do {
@@ -115,16 +136,17 @@ final class PostgresConnection {
         return PostgresResult(rows: rows, affected: affected)
     }
 
-    /// Notifications received so far (channel payloads), without blocking.
-    func notifications() throws(PostgresError) -> [String] {
+    /// Notifications received so far (the sending backend's process id and the payload),
+    /// without blocking.
+    func notifications() throws(PostgresError) -> [(sender: Int32, payload: String)] {
         guard let connection else { throw PostgresError(message: "not connected", sqlState: nil, connectionLost: true) }
         guard PQconsumeInput(connection) == 1 else {
             throw PostgresError(message: PostgresConnection.trimmed(PQerrorMessage(connection)), sqlState: nil,
                                 connectionLost: true)
         }
-        var payloads: [String] = []
+        var payloads: [(sender: Int32, payload: String)] = []
         while let notice = PQnotifies(connection) {
-            payloads.append(String(cString: notice.pointee.extra))
+            payloads.append((notice.pointee.be_pid, String(cString: notice.pointee.extra)))
             PQfreemem(notice)
         }
         // A server that went away shows up as a closed socket on the next read.

@@ -109,22 +109,24 @@ extension PostgresStore: PresenceTracking {
 
 extension PostgresStore: ChangeFeed {
     /// Notifications on channel `jixiao` ("document ID", "presence ID"), sent by every save,
-    /// delete, restore and presence change when its transaction commits. The first call (and
-    /// any call after the listening connection was lost and made again) returns `.everything`:
-    /// what happened in between is unknown.
+    /// delete, restore and presence change when its transaction commits. Those sent by this
+    /// store's own connection are left out: the editor knows what it did itself. The first
+    /// call (and any call after the listening connection was lost and made again) returns
+    /// `.everything`: what happened in between is unknown.
     public func changes(waitingUpTo timeout: Double) throws(StoreError) -> StoreChanges {
         listenerLock.lock()
         defer { listenerLock.unlock() }
         guard let listening = listener, !listening.isBroken else { return try listenAgain() }
         do {
-            var payloads = try listening.notifications()
-            if payloads.isEmpty && timeout > 0 {
+            var received = try listening.notifications()
+            if received.isEmpty && timeout > 0 {
                 var descriptor = pollfd(fd: listening.socket, events: Int16(POLLIN), revents: 0)
                 _ = poll(&descriptor, 1, Int32(timeout * 1000))
-                payloads = try listening.notifications()
+                received = try listening.notifications()
             }
+            let own = ownBackendPID
             var ids = Set<String>()
-            for payload in payloads {
+            for (sender, payload) in received where sender != own {
                 if let space = payload.firstIndex(of: " ") { ids.insert(String(payload[payload.index(after: space)...])) }
             }
             return ids.isEmpty ? .none : .documents(ids)
@@ -134,16 +136,56 @@ extension PostgresStore: ChangeFeed {
         }
     }
 
+    /// The listening connection gives up a connection attempt after 3 seconds (the editor
+    /// makes it while idle, and a key typed meanwhile waits for it), and TCP keepalives find a
+    /// silently dropped network in about a minute (30 s idle, then 3 probes 10 s apart), after
+    /// which it is made again and everything is re-read.
+    static let listenerDefaults = [
+        (parameter: "connect_timeout", environment: "PGCONNECT_TIMEOUT", value: "3"),
+        (parameter: "keepalives_idle", environment: "", value: "30"),
+        (parameter: "keepalives_interval", environment: "", value: "10"),
+        (parameter: "keepalives_count", environment: "", value: "3"),
+    ]
+
+    /// The listening connection's socket while it is up.
+    public var wakeDescriptor: Int32? {
+        listenerLock.lock()
+        defer { listenerLock.unlock() }
+        guard let listening = listener, !listening.isBroken, listening.socket >= 0 else { return nil }
+        return listening.socket
+    }
+
+    /// The server process of this store's own (working) connection, 0 when it is down.
+    private var ownBackendPID: Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        return connection.isBroken ? 0 : connection.backendPID
+    }
+
     /// A new listening connection; whatever was sent meanwhile is lost, so: re-read everything.
     private func listenAgain() throws(StoreError) -> StoreChanges {
         listener = nil
-        let made = try PostgresConnection(address)
+        let made = try PostgresConnection(address, defaults: Self.listenerDefaults)
         do {
             try made.execute("LISTEN jixiao")
         } catch {
             throw mapped(error, id: "notifications")
         }
         listener = made
+        reviveWorkingConnection()
         return .everything
+    }
+
+    /// The working connection most likely went down with the listening one (a server restart,
+    /// a dropped network): check it now and connect it again, with its presence marks, so the
+    /// re-read that follows `.everything` does not run into the broken connection first.
+    private func reviveWorkingConnection() {
+        lock.lock()
+        defer { lock.unlock() }
+        if (try? connection.execute("SELECT 1")) == nil { try? connection.reconnectIfNeeded() }
+        if !connection.isBroken, sessionGeneration != connection.generation {
+            sessionGeneration = connection.generation
+            reestablishMarks()
+        }
     }
 }

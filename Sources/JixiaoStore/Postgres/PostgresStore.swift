@@ -21,6 +21,9 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
     }
 
     public let address: PostgresAddress
+    /// The authenticated role and the roles it is a member of (learnt at connect): what the
+    /// access configuration's users and groups name in a database store.
+    public let identity: Identity
     let findingCounter: FindingCounter?
     let beforeCommit: (@Sendable (Int32) -> Void)?
     let lock = NSLock()
@@ -47,6 +50,20 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
         connection = try PostgresConnection(address)
         sessionGeneration = connection.generation
         try PostgresSchema.checkUsable(connection)
+        identity = try PostgresStore.roleIdentity(connection)
+    }
+
+    /// `session_user` and every role it belongs to (directly or through other roles).
+    static func roleIdentity(_ c: PostgresConnection) throws(StoreError) -> Identity {
+        do {
+            let result = try c.execute("""
+                SELECT rolname::text FROM pg_roles
+                WHERE rolname <> session_user AND pg_has_role(session_user, oid, 'MEMBER') ORDER BY 1
+                """)
+            return Identity(user: c.sessionUser, groups: Set(result.rows.compactMap { $0.first ?? nil }))
+        } catch {
+            throw .database(error.description)
+        }
     }
 
     /// Who saves: the authenticated database role (not a client-side claim), this host and pid.
@@ -293,6 +310,16 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
     // MARK: Saving
 
     public func save(_ document: DepartmentDocument, base: Int) throws(StoreError) -> SaveOutcome {
+        try write(document, base: base, installing: false)
+    }
+
+    public func install(_ document: DepartmentDocument) throws(StoreError) -> SaveOutcome {
+        try write(document, base: 0, installing: true)
+    }
+
+    /// The save transaction; the review rules are checked inside it, against the row locked
+    /// FOR UPDATE and the configuration as the transaction sees it.
+    func write(_ document: DepartmentDocument, base: Int, installing: Bool) throws(StoreError) -> SaveOutcome {
         let id = document.id
         try validate(id)
         let saver = self.saver
@@ -311,6 +338,7 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
                     if let current { return (.conflict(current: current.stored), false) }
                     throw StoreError.notFound(id: id)
                 }
+                try checkAccess(c, stored: current?.stored.document, new: document, installing: installing)
                 let time = Timestamp.now()
                 let revision = base + 1
                 let body = String(decoding: DocumentCodec.encode(document), as: UTF8.self)
@@ -385,6 +413,9 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
                 }
                 let row = try decodeRow(values, id: id)
                 if row.deleted == deleted { throw deleted ? StoreError.deleted(id: id) : StoreError.alreadyExists(id: id) }
+                if let refusal = try readAccessPolicy(c).refusalToDelete(row.stored.document, by: identity) {
+                    throw StoreError.refused(id: id, refusal)
+                }
                 try c.execute("UPDATE jixiao.documents SET deleted = $2 WHERE id = $1", [id, deleted ? "t" : "f"])
                 try appendHistory(c, id: id, unitCode: row.stored.document.unitCode, kind: deleted ? .delete : .restore,
                                   revision: row.stored.revision, base: row.stored.revision, saver: saver, time: Timestamp.now(),

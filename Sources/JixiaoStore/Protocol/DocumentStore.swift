@@ -21,6 +21,18 @@ public protocol DocumentStore: Sendable {
     func restore(id: String) throws(StoreError)
     /// Soft-deleted documents, restorable.
     func listDeleted() throws(StoreError) -> [DocumentSummary]
+
+    /// Who this store acts as: the process's OS account and groups (file store) or the
+    /// authenticated database role and its roles (PostgreSQL). Saves are checked against it.
+    var identity: Identity { get }
+    /// The store's access configuration, read afresh (docs/store.md); `.singleUser` when there
+    /// is none, `accessConfiguration` when it cannot be read (every write is then refused).
+    func accessPolicy() throws(StoreError) -> AccessPolicy
+    /// Creates a document that arrives with its own review log and comments (the bundled
+    /// samples): like `save(_:base: 0)`, but the log's signatures are not checked against this
+    /// user; with a configuration the installer must be a reviewer or an editor of the
+    /// department. `conflict` when the id exists.
+    func install(_ document: DepartmentDocument) throws(StoreError) -> SaveOutcome
 }
 
 /// A document as stored: content plus the revision a later save must name as its base.
@@ -184,6 +196,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case commitUnknown(id: String, reason: String)
     /// The database has no jixiao schema, an older one, or one newer than this jixiao knows.
     case schema(String)
+    /// The review rules or the access configuration do not allow this save, delete or restore
+    /// (`ReviewGuard`); nothing changed.
+    case refused(id: String, ReviewRefusal)
+    /// The access configuration exists but cannot be read or parsed: writes are refused until
+    /// it is fixed (never taken as "no configuration").
+    case accessConfiguration(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -207,6 +225,23 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .commitUnknown(let id, let reason):
             "the connection was lost while saving \(id) (\(reason)); the save may or may not have been committed: reload to check"
         case .schema(let message): message
+        case .refused(let id, let refusal): "\(id): refused: \(refusal.message.en) (\(refusal.message.zh))"
+        case .accessConfiguration(let path, let reason):
+            "\(path): the access configuration cannot be used (\(reason)); nothing can be saved until it is fixed (docs/store.md)"
+        }
+    }
+
+    /// The message in Chinese and English, for front ends that show the user's language.
+    public var localized: LocalizedText {
+        switch self {
+        case .refused(_, let refusal):
+            // The front end knows which department it saved; the status line is 80 columns.
+            refusal.message
+        case .accessConfiguration(let path, let reason):
+            LocalizedText(zh: "\(path)：权限配置无法使用（\(reason)），修正之前不能保存（见 docs/store.md）",
+                          en: description)
+        default:
+            LocalizedText(zh: description, en: description)
         }
     }
 }

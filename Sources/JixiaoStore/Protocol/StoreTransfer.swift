@@ -37,7 +37,13 @@ public enum StoreChanges: Sendable, Hashable {
     case everything
 }
 
-public protocol ChangeFeed {
-    /// Waits up to `timeout` seconds (0: just look) for changes made by anyone.
+/// Implemented by `PostgresStore` (LISTEN/NOTIFY, changes made by this store's own connection
+/// left out) and `FileChangeFeed` (stat on a timer). docs/store.md, "Live refresh".
+public protocol ChangeFeed: AnyObject {
+    /// Waits up to `timeout` seconds (0: just look) for changes made by others.
     func changes(waitingUpTo timeout: Double) throws(StoreError) -> StoreChanges
+    /// A descriptor that turns readable when changes may be waiting (the PostgreSQL socket), so
+    /// a caller can wait on it with poll(2) beside other input; nil when there is none right
+    /// now (a file store, or a lost connection): look on a timer instead.
+    var wakeDescriptor: Int32? { get }
 }

@@ -46,7 +46,7 @@ struct DemoCommand: ParsableCommand {
         var skipped = 0
         @discardableResult
         func put(_ document: DepartmentDocument) throws -> Bool {
-            switch try store.save(document, base: 0) {
+            switch try store.install(document) {
             case .saved: added += 1; return true
             case .conflict: skipped += 1; return false
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoApp
+import JixiaoModel
 import JixiaoSamples
 import JixiaoStore
 import JixiaoTerminal
@@ -46,9 +47,16 @@ struct Edit: ParsableCommand {
         let chosen = catalog.load(theme)
         let documentStore: any EditorStore
         let loaded: DepartmentListingLoader.Result
+        let policy: AccessPolicy
+        let changeFeed: (feed: any ChangeFeed, lookInterval: Double)
         do {
             guard let opened = try store.open() as? any EditorStore else { throw ValidationError("this store cannot be edited") }
             documentStore = opened
+            // A configuration that cannot be read stops the editor here, before anything is typed
+            // that could not be saved (the store would refuse every save).
+            policy = try documentStore.accessPolicy()
+            changeFeed = documentStore.makeChangeFeed()
+            StoreChangeSource.prime(changeFeed.feed)
             loaded = try DepartmentListingLoader.load(from: documentStore)
         } catch {
             FileHandle.standardError.write(Data("jixiao: \(error)\n".utf8))
@@ -67,6 +75,7 @@ struct Edit: ParsableCommand {
                 throw ExitCode(2)
             }
             defer { terminal.restore() }
+            terminal.eventSource = StoreChangeSource(feed: changeFeed.feed, lookInterval: changeFeed.lookInterval)
             var message: StatusMessage?
             if let problem = chosen.problem {
                 message = StatusMessage(.themeProblem(problem), kind: .error)
@@ -77,12 +86,16 @@ struct Edit: ParsableCommand {
                 strings: Strings(language),
                 theme: chosen.theme.adapted(toColors: terminal.capabilities.colors),
                 metrics: TextMetrics(ambiguousWidth: ambiguousWidth),
-                userName: Self.userName(environment: environment),
+                userName: documentStore.identity.user,
                 storePath: documentStore.location)
+            // Who works, from the process's credentials (or the database role), and the store's
+            // rules: the screens pre-check with them; the store checks every save again.
+            appEnvironment.identity = documentStore.identity
+            appEnvironment.policy = policy
             appEnvironment.indicatorLibrary = IndicatorLibrary(documents: (try? SampleDepartments.all()) ?? [])
             var app = App(home: DepartmentListScreen(listings: loaded.listings), environment: appEnvironment,
                           size: terminal.size, message: message)
-            let performer = EffectPerformer(store: documentStore)
+            let performer = EffectPerformer(store: documentStore, language: language)
             return AppRunner.run(&app, on: terminal) { effect in
                 // The clipboard goes to the user's terminal, not to the store.
                 if case .copyToClipboard(let text) = effect {
@@ -112,12 +125,6 @@ struct Edit: ParsableCommand {
             return "jixiao: the terminal type TERM=\(name) is not in the terminfo database. Try export TERM=xterm-256color.\n"
                 + "jixiao：终端类型 TERM=\(name) 不在 terminfo 数据库中。可尝试 export TERM=xterm-256color。"
         }
-    }
-
-    /// The OS account running the process.
-    static func userName(environment: [String: String]) -> String {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return environment["USER"] ?? environment["LOGNAME"] ?? "?"
     }
 }
 

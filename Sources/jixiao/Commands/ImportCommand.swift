@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JixiaoInterchange
 import JixiaoModel
+import JixiaoStore
 
 /// `jixiao import FILE… [--store DIR] [--year YYYY] [--dry-run]`: reads department documents
 /// from the plain-text forms they circulate in and saves each as a new revision of its
@@ -87,6 +88,10 @@ struct ImportCommand: ParsableCommand {
                 }
             } catch let error as InterchangeStoreError {
                 console.error("\(path): " + language.resolved.pick(zh: error.chinese, en: error.english))
+                failed += 1
+            } catch let error as StoreError {
+                // A refusal of the review rules says why in the user's language; nothing was saved.
+                console.error(zh: "\(path): 未导入：\(error.localized.zh)", en: "\(path): not imported: \(error.localized.en)")
                 failed += 1
             } catch {
                 console.error(zh: "\(path): 保存失败：\(error)", en: "\(path): save failed: \(error)")

@@ -44,12 +44,22 @@ enum InterchangeStoreAdapter {
 struct DocumentStoreInterchange: InterchangeStore {
     let store: any DocumentStore
 
+    /// The stored document prepared for an edit by this user (`ReviewWorkflow.prepareForEdit`),
+    /// so an import keeps the review log and comments, reopens a returned document and is
+    /// refused for a submitted or approved one under an access configuration.
     func current(id: String) throws -> (document: DepartmentDocument, revision: Int)? {
+        let stored: StoredDocument
         do {
-            let stored = try store.load(id: id)
-            return (stored.document, stored.revision)
+            stored = try store.load(id: id)
         } catch .notFound {
             return nil
+        }
+        do {
+            let prepared = try ReviewWorkflow.prepareForEdit(stored.document, by: store.identity, policy: try store.accessPolicy(),
+                                                             at: ReviewTimestamp.string(from: Date()), revision: stored.revision)
+            return (prepared, stored.revision)
+        } catch let refusal as ReviewRefusal {
+            throw StoreError.refused(id: id, refusal)
         }
     }
 

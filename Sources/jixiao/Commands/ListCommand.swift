@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JixiaoModel
 import JixiaoStore
 
 /// `jixiao list`: one line per department, from the summary index.
@@ -13,8 +14,13 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print JSON: one object per department, and the unreadable documents.")
     var json = false
 
+    @Option(help: ArgumentHelp("Only departments in this review status (e.g. the submissions waiting for review).",
+                               valueName: "draft|submitted|returned|approved"))
+    var status: ReviewStatus?
+
     func run() throws {
-        let listing = try store.open().list()
+        var listing = try store.open().list()
+        if let status { listing.documents.removeAll { $0.status != status.rawValue } }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -37,3 +43,5 @@ struct ListCommand: ParsableCommand {
         }
     }
 }
+
+extension ReviewStatus: ExpressibleByArgument {}

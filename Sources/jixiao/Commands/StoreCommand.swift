@@ -6,7 +6,7 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Set up a PostgreSQL store, grant offices, copy between stores (文档库管理).",
-        subcommands: [StoreInitCommand.self, StoreGrantCommand.self, StoreCopyCommand.self])
+        subcommands: [StoreInitCommand.self, StoreGrantCommand.self, StoreCopyCommand.self, StoreAccessCommand.self])
 }
 
 /// `jixiao store init --store postgresql://…`: creates or upgrades the schema and its roles.
@@ -72,7 +72,9 @@ struct StoreCopyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
         abstract: "Copy every department with its history from one store to another, and verify it.",
-        discussion: "Either side is a directory or a postgresql:// URL. Departments already present at the destination "
+        discussion: "Either side is a directory or a postgresql:// URL. An administrator's transfer: documents, review logs "
+            + "and comments arrive verbatim, not checked against the access configuration (which is not copied). "
+            + "Departments already present at the destination "
             + "are not overwritten (reported as failures). Prints each department's revision, history count and "
             + "checksum, then totals; exit 1 if anything did not arrive identical.")
 

@@ -13,11 +13,14 @@ import JixiaoStore
 /// and the draft journal.
 final class EffectPerformer {
     let store: any EditorStore
+    /// The interface language, for store messages that come in both (review refusals).
+    let language: Language
     private var marks: [String: any PresenceMarking] = [:]
     private var journals: [String: any DraftJournaling] = [:]
 
-    init(store: any EditorStore) {
+    init(store: any EditorStore, language: Language = .chinese) {
         self.store = store
+        self.language = language
     }
 
     func perform(_ effect: AppEffect) -> [InputEvent] {
@@ -41,7 +44,10 @@ final class EffectPerformer {
             case .notFound: .notFound
             default: .other
             }
-            throw FailureResult(failure: EffectFailure(operation, id: id, reason: reason, message: error.description))
+            // A refusal of the review rules (or a broken access configuration) says why in the
+            // user's language; the session keeps its edits and the draft journal, so nothing typed is lost.
+            let message = language == .chinese ? error.localized.zh : error.localized.en
+            throw FailureResult(failure: EffectFailure(operation, id: id, reason: reason, message: message))
         }
     }
 
@@ -89,7 +95,7 @@ final class EffectPerformer {
             }
             var added = 0
             for document in samples {
-                let outcome = try attempt(.samples, id: document.id) { () throws(StoreError) in try store.save(document, base: 0) }
+                let outcome = try attempt(.samples, id: document.id) { () throws(StoreError) in try store.install(document) }
                 if case .saved = outcome { added += 1 }
             }
             return [.samplesLoaded(added: added, skipped: samples.count - added)]
@@ -114,14 +120,15 @@ final class EffectPerformer {
             marks.removeValue(forKey: id)?.close()
             journals[id] = nil
             return []
+        case .checkPresence(let id):
+            return [.presence(id: id, others: try attempt(.presence, id: id) { () throws(StoreError) in try others(id) })]
         }
     }
 
     /// Loads `id`, notes who else has it open, marks it open here and looks for a draft.
     private func open(_ id: String) throws(FailureResult) -> OpenedDepartment {
         let stored = try attempt(.open, id: id) { () throws(StoreError) in try store.load(id: id) }
-        let me = store.saver
-        let others = ((try? store.presence(id: id)) ?? []).filter { !($0.pid == me.pid && $0.host == me.host) }
+        let others = (try? self.others(id)) ?? []
         if marks[id] == nil { marks[id] = try? store.markOpen(id: id) }
         var recoverable: RecoverableDraft?
         let draft = try attempt(.open, id: id) { () throws(StoreError) in try store.recoverDraft(id: id) }
@@ -133,6 +140,12 @@ final class EffectPerformer {
                                            lastEdited: modified.map { ISO8601DateFormatter().string(from: $0) })
         }
         return OpenedDepartment(stored: stored, others: others, draft: recoverable)
+    }
+
+    /// Who else has `id` open: every process but this one.
+    private func others(_ id: String) throws(StoreError) -> [PresenceEntry] {
+        let me = store.saver
+        return try store.presence(id: id).filter { !($0.pid == me.pid && $0.host == me.host) }
     }
 
     /// Removes the draft journal of `id` (after a save, or when the user discards).
