@@ -58,3 +58,13 @@ extension PlainTextTests {
         }
     }
 }
+
+extension PlainTextTests {
+    /// The closing-punctuation test by scalars answers as searching the string of them did.
+    @Test func closingPunctuationMatchesCharacterSearch() {
+        let candidates: [Character] = ["。", "；", ";", "，", ",", "\u{37E}", "、", ".", "a", "优", "。\u{301}", ";\u{301}", "\r\n", " "]
+        for ch in candidates {
+            #expect(TargetValueParser.isClosingPunctuation(ch) == "。；;，,".contains(ch), "\(String(ch).debugDescription)")
+        }
+    }
+}

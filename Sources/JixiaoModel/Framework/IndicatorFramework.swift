@@ -131,12 +131,22 @@ public struct IndicatorFramework: Sendable, Hashable {
     /// rows written the other way round). Both editions are recognised so that a row filed
     /// under the wrong edition still counts for coverage; check `framework.level2` reports it.
     public static func isCost(_ row: IndicatorRow) -> Bool {
-        trimmed(row.level1) == cost || PlainText.hasSuffix(trimmed(row.level2), cost)
+        isCost(level1: trimmed(row.level1), level2: trimmed(row.level2))
+    }
+
+    /// `isCost` for level 1 and level 2 already trimmed.
+    static func isCost(level1: String, level2: String) -> Bool {
+        level1 == cost || PlainText.hasSuffix(level2, cost)
     }
 
     /// A satisfaction indicator: level 1 `满意度指标` or level 2 `服务对象满意度指标`.
     public static func isSatisfaction(_ row: IndicatorRow) -> Bool {
-        trimmed(row.level1) == satisfaction || trimmed(row.level2) == serviceSatisfaction
+        isSatisfaction(level1: trimmed(row.level1), level2: trimmed(row.level2))
+    }
+
+    /// `isSatisfaction` for level 1 and level 2 already trimmed.
+    static func isSatisfaction(level1: String, level2: String) -> Bool {
+        level1 == satisfaction || level2 == serviceSatisfaction
     }
 
     /// A timeliness indicator: level 2 `时效指标`.

@@ -51,9 +51,16 @@ enum TargetValueParser {
 
     // MARK: Pieces
 
-    /// One of 。；;，, (compared directly rather than searched for in a string of them).
+    /// One of 。；;，, — what `"。；;，,".contains(ch)` answers, by the character's scalars:
+    /// a character equals one of these only as that single scalar, or as U+037E, which is
+    /// canonically the semicolon.
     static func isClosingPunctuation(_ ch: Character) -> Bool {
-        ch == "。" || ch == "；" || ch == ";" || ch == "，" || ch == ","
+        let scalars = ch.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        switch first.value {
+        case 0x3002, 0xFF1B, 0x3B, 0x37E, 0xFF0C, 0x2C: return true
+        default: return false
+        }
     }
 
     /// Characters that, alone, only pretend to fill a cell.

@@ -22,8 +22,11 @@ enum IndicatorChecks {
         let reusable = cache?.key == key ? cache?.rows ?? [:] : [:]
         var filled: [String: RowFindingsCache.Row]? = cache == nil ? nil : [:]
         filled?.reserveCapacity(project.indicators.count)
+        var coverage = Coverage()
         for (index, row) in project.indicators.enumerated() {
             let place = RowPlace(project: project.id, row: row.id, number: index + 1)
+            let roles = RowRoles(row, framework)
+            coverage.add(roles)
             let local: RowFindingsCache.Row
             if let cached = reusable[row.id], cached.row == row {
                 local = cached
@@ -31,11 +34,11 @@ enum IndicatorChecks {
                 var rowCollector = FindingCollector(settings: settings)
                 let value = TargetValue(row.value)
                 checkCells(row, place, into: &rowCollector)
-                checkFramework(row, framework, place, into: &rowCollector)
+                checkFramework(roles, framework, place, into: &rowCollector)
                 checkValue(row, value, place, into: &rowCollector)
-                checkSatisfaction(row, value, settings, place, into: &rowCollector)
+                checkSatisfaction(roles, value, settings, place, into: &rowCollector)
                 checkDeadline(value, context, place, into: &rowCollector)
-                checkCost(row, value, project, context, place, into: &rowCollector)
+                checkCost(roles, value, project, context, place, into: &rowCollector)
                 checkVagueness(row, settings, place, into: &rowCollector)
                 checkNameLength(row, settings, place, into: &rowCollector)
                 local = RowFindingsCache.Row(row: row, value: value, findings: rowCollector.findings)
@@ -46,8 +49,47 @@ enum IndicatorChecks {
             filled?[row.id] = local
         }
         if let filled { cache = RowFindingsCache(key: key, rows: filled) }
-        checkCoverage(project, framework, context, into: &collector)
+        checkCoverage(project, coverage, context, into: &collector)
         checkQualitativeShare(project, statistics, settings, into: &collector)
+    }
+
+    /// What the checks ask about a row's level 1 and level 2, worked out once per row (each of
+    /// these trims and compares CJK text, and several checks and the coverage need them).
+    struct RowRoles {
+        /// Trimmed.
+        let level1: String
+        /// Trimmed.
+        let level2: String
+        /// The standard level-1 name, nil when not in the framework.
+        let canonicalLevel1: String?
+        /// `IndicatorFramework.isCost(row)`.
+        let isCost: Bool
+        /// `IndicatorFramework.isSatisfaction(row)`.
+        let isSatisfaction: Bool
+
+        init(_ row: IndicatorRow, _ framework: IndicatorFramework) {
+            level1 = IndicatorFramework.trimmed(row.level1)
+            level2 = IndicatorFramework.trimmed(row.level2)
+            // Trimming is idempotent: these answer as for the row itself.
+            canonicalLevel1 = framework.canonicalLevel1(level1)
+            isCost = IndicatorFramework.isCost(level1: level1, level2: level2)
+            isSatisfaction = IndicatorFramework.isSatisfaction(level1: level1, level2: level2)
+        }
+    }
+
+    /// Which kinds of indicator a project's rows include (group 5).
+    struct Coverage {
+        var output = false
+        var effect = false
+        var satisfaction = false
+        var cost = false
+
+        mutating func add(_ roles: RowRoles) {
+            if roles.canonicalLevel1 == IndicatorFramework.output { output = true }
+            if roles.canonicalLevel1 == IndicatorFramework.effect { effect = true }
+            if roles.isSatisfaction { satisfaction = true }
+            if roles.isCost { cost = true }
+        }
     }
 
     /// A row's place: its path, and its number for naming it from another row (`与第3行重复`).
@@ -76,12 +118,12 @@ enum IndicatorChecks {
 
     // MARK: Group 4
 
-    private static func checkFramework(_ row: IndicatorRow, _ framework: IndicatorFramework, _ place: RowPlace,
+    private static func checkFramework(_ roles: RowRoles, _ framework: IndicatorFramework, _ place: RowPlace,
                                        into collector: inout FindingCollector) {
-        let level1 = IndicatorFramework.trimmed(row.level1)
-        let level2 = IndicatorFramework.trimmed(row.level2)
+        let level1 = roles.level1
+        let level2 = roles.level2
         guard !level1.isEmpty else { return }
-        guard let entry = framework.level1(named: level1) else {
+        guard let canonical = roles.canonicalLevel1, let entry = framework.levels.first(where: { $0.name == canonical }) else {
             let known = framework.levels.map(\.name).joined(separator: "、")
             var zh = "一级指标“\(level1)”不在\(framework.edition.chineseName)指标体系内（应为\(known)）。"
             var en = "Level 1 “\(level1)” is not in the \(framework.edition.englishName) "
@@ -141,9 +183,9 @@ enum IndicatorChecks {
 
     // MARK: Group 7
 
-    private static func checkSatisfaction(_ row: IndicatorRow, _ value: TargetValue, _ settings: ValidationSettings,
+    private static func checkSatisfaction(_ roles: RowRoles, _ value: TargetValue, _ settings: ValidationSettings,
                                           _ place: RowPlace, into collector: inout FindingCollector) {
-        guard IndicatorFramework.isSatisfaction(row), value.isUnderstood else { return }
+        guard roles.isSatisfaction, value.isUnderstood else { return }
         if case .notApplicable = value.meaning { return }
         guard let quantity = value.quantity, let unit = quantity.unit, unit.isPercent, !unit.isRate else {
             // A quantity without unit is reported by `value.unit` alone.
@@ -189,10 +231,10 @@ enum IndicatorChecks {
 
     // MARK: Group 9
 
-    private static func checkCost(_ row: IndicatorRow, _ value: TargetValue, _ project: Project,
+    private static func checkCost(_ roles: RowRoles, _ value: TargetValue, _ project: Project,
                                   _ context: ValidationContext, _ place: RowPlace,
                                   into collector: inout FindingCollector) {
-        guard IndicatorFramework.isCost(row), value.isUnderstood else { return }
+        guard roles.isCost, value.isUnderstood else { return }
         if case .notApplicable = value.meaning { return }
         if let quantity = value.quantity, quantity.unit == nil { return }  // `value.unit` reports it
         guard let quantity = value.quantity, let unit = quantity.unit, let yuanPerUnit = unit.yuanPerUnit else {
@@ -293,27 +335,16 @@ enum IndicatorChecks {
 
     // MARK: Group 5
 
-    private static func checkCoverage(_ project: Project, _ framework: IndicatorFramework, _ context: ValidationContext,
+    private static func checkCoverage(_ project: Project, _ coverage: Coverage, _ context: ValidationContext,
                                       into collector: inout FindingCollector) {
-        let rows = project.indicators
-        var hasOutput = false, hasEffect = false
-        for row in rows {
-            switch framework.canonicalLevel1(row.level1) {
-            case IndicatorFramework.output: hasOutput = true
-            case IndicatorFramework.effect: hasEffect = true
-            default: break
-            }
-        }
         let path = CellPath.project(project.id, "indicators")
         let costWhereZH = context.framework == .legacy ? "（产出指标下的二级指标“成本指标”）" : "（一级指标“成本指标”）"
         let costWhereEN = context.framework == .legacy ? " (level 2 成本指标 under 产出指标)" : " (level 1 成本指标)"
         let needs: [(Rule, Bool, String, String)] = [
-            (.coverageOutput, hasOutput, "产出指标", "output (产出指标)"),
-            (.coverageEffect, hasEffect, "效益指标", "effect (效益指标)"),
-            (.coverageSatisfaction, rows.contains(where: IndicatorFramework.isSatisfaction), "满意度指标",
-             "satisfaction (满意度指标)"),
-            (.coverageCost, rows.contains(where: IndicatorFramework.isCost), "成本指标" + costWhereZH,
-             "cost" + costWhereEN),
+            (.coverageOutput, coverage.output, "产出指标", "output (产出指标)"),
+            (.coverageEffect, coverage.effect, "效益指标", "effect (效益指标)"),
+            (.coverageSatisfaction, coverage.satisfaction, "满意度指标", "satisfaction (满意度指标)"),
+            (.coverageCost, coverage.cost, "成本指标" + costWhereZH, "cost" + costWhereEN),
         ]
         for (rule, present, zh, en) in needs where !present {
             collector.add(rule, path, zh: "项目没有\(zh)。", en: "The project has no \(en) indicator.")
