@@ -111,12 +111,13 @@ enum TargetValueParser {
     static let comparisonSpellingsByFirstScalar: [Unicode.Scalar: [(text: String, comparison: Comparison)]] =
         Dictionary(grouping: comparisonSpellings, by: { $0.text.unicodeScalars.first! })
 
-    static func comparison(atStartOf text: Substring) -> (comparison: Comparison, length: Int)? {
+    /// The operator at the start of `text` and the UTF-8 length of its spelling there.
+    static func comparison(atStartOf text: Substring) -> (comparison: Comparison, byteLength: Int)? {
         guard let first = text.unicodeScalars.first, let candidates = comparisonSpellingsByFirstScalar[first] else {
             return nil
         }
         for spelling in candidates where text.startsFast(with: spelling.text) {
-            return (spelling.comparison, spelling.text.count)
+            return (spelling.comparison, spelling.text.utf8.count)
         }
         return nil
     }
@@ -220,7 +221,7 @@ enum TargetValueParser {
         var comparison: Comparison?
         if let found = self.comparison(atStartOf: rest) {
             comparison = found.comparison
-            rest = rest.dropFirst(found.length)
+            rest = rest.droppingMatchedPrefix(bytes: found.byteLength)
         }
         let amount: Amount
         switch number(atStartOf: rest) {
@@ -231,7 +232,7 @@ enum TargetValueParser {
             rest = after
         }
         if let suffix = comparisonSuffixes.first(where: { rest.endsFast(with: $0.text) }) {
-            rest = rest.dropLast(suffix.text.count)
+            rest = rest.droppingMatchedSuffix(bytes: suffix.text.utf8.count)
             if let written = comparison {
                 let agrees = (written.isLowerBound && suffix.comparison.isLowerBound)
                     || (written.isUpperBound && suffix.comparison.isUpperBound)
@@ -242,7 +243,7 @@ enum TargetValueParser {
         }
         var unit: TargetUnit?
         if let known = TargetUnit.knownBase(atStartOf: rest) {
-            rest = rest.dropFirst(known.written.count)
+            rest = rest.droppingMatchedPrefix(bytes: known.written.utf8.count)
             // A classifier may name what it counts: `≥14个社区`, `≥500名居民`. Only classifiers that
             // seldom start other words (支 starts 支出率), and never before a property word such as
             // 使用率 / 及时性 / 满意度, which is the `notAUnit` defect.
@@ -296,7 +297,7 @@ enum TargetValueParser {
         var comparison = Comparison.equal
         if let found = self.comparison(atStartOf: rest) {
             comparison = found.comparison
-            rest = rest.dropFirst(found.length)
+            rest = rest.droppingMatchedPrefix(bytes: found.byteLength)
         }
         let count: Amount
         if case .number(let value, let after) = number(atStartOf: rest) {
@@ -495,6 +496,19 @@ extension StringProtocol {
 }
 
 extension Substring {
+    /// The rest after a prefix that `startsFast` matched, whose spelling is `bytes` long in
+    /// UTF-8: the same as `dropFirst(prefix.count)`, because `startsFast` matched those very
+    /// bytes and a character boundary after them, without walking grapheme clusters.
+    func droppingMatchedPrefix(bytes: Int) -> Substring {
+        self[utf8.index(startIndex, offsetBy: bytes)...]
+    }
+
+    /// The text before a suffix that `endsFast` matched (bytes and character boundary), as
+    /// `dropLast(suffix.count)`.
+    func droppingMatchedSuffix(bytes: Int) -> Substring {
+        self[..<utf8.index(endIndex, offsetBy: -bytes)]
+    }
+
     /// `hasSuffix` with the same byte pre-check (comparing the last bytes in place).
     func endsFast(with suffix: String) -> Bool {
         var mine = utf8.endIndex
