@@ -50,12 +50,8 @@ import Testing
     /// A body changed by hand behind an unchanged header (same length, so only the checksum
     /// tells): the save must find the damage and set the file aside, not trust what it knew.
     @Test func damageBehindAnUnchangedHeaderIsNotHidden() throws {
-        let temp = TemporaryStore()
+        let (temp, store, document, path) = try savedOnce()
         defer { temp.remove() }
-        let store = try temp.open()
-        let document = Samples.department()
-        _ = try store.save(document, base: 0)
-        let path = store.documentPath(document.id)
         var bytes = try #require(try FileIO.readFile(path))
         let at = try #require(bytes.lastIndex(of: UInt8(ascii: "1")))
         bytes[at] = UInt8(ascii: "2")
@@ -67,17 +63,22 @@ import Testing
 
     /// The same bytes written back (a restore of the same revision) are the same document.
     @Test func identicalBytesAreReused() throws {
-        let temp = TemporaryStore()
+        let (temp, store, document, path) = try savedOnce()
         defer { temp.remove() }
-        let store = try temp.open()
-        let document = Samples.department()
-        _ = try store.save(document, base: 0)
-        let path = store.documentPath(document.id)
         let bytes = try #require(try FileIO.readFile(path))
         try FileManager.default.removeItem(atPath: path)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(try store.save(document, base: 1) == .saved(revision: 2))
         #expect(try store.history(id: document.id).last?.changes == [])
+    }
+
+    /// A fresh store with the sample department saved once through it, and the document's path.
+    private func savedOnce() throws -> (TemporaryStore, FileDocumentStore, DepartmentDocument, String) {
+        let temp = TemporaryStore()
+        let store = try temp.open()
+        let document = Samples.department()
+        _ = try store.save(document, base: 0)
+        return (temp, store, document, store.documentPath(document.id))
     }
 
     @Test func onlyTheLastFewDocumentsAreKept() {

@@ -25,27 +25,22 @@ enum PlainText {
     /// Whether every scalar of `text` is plain (see `isPlain`). Blank text is plain.
     static func isPlain(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                guard let (value, length) = scalar(bytes, at: index), isPlain(value) else { return false }
-                index += length
-            }
-            return true
-        }
+        return text.withUTF8(isPlain(bytes:))
     }
 
     /// Whether every scalar of `text` is plain.
     static func isPlain(_ text: Substring) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                guard let (value, length) = scalar(bytes, at: index), isPlain(value) else { return false }
-                index += length
-            }
-            return true
+        return text.withUTF8(isPlain(bytes:))
+    }
+
+    private static func isPlain(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            guard let (value, length) = scalar(bytes, at: index), isPlain(value) else { return false }
+            index += length
         }
+        return true
     }
 
     /// Whether `text` certainly starts and ends with a character that is not white space: its

@@ -108,6 +108,15 @@ public final class FileDocumentStore: DocumentStore {
 
     // MARK: Reading
 
+    /// The file's bytes, nil when it does not exist.
+    func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
+        do {
+            return try FileIO.readFile(path)
+        } catch {
+            throw .io(error)
+        }
+    }
+
     enum ReadResult {
         case missing
         case readable(DocumentFile)
@@ -115,13 +124,7 @@ public final class FileDocumentStore: DocumentStore {
     }
 
     func read(_ path: String, id: String) throws(StoreError) -> ReadResult {
-        let bytes: [UInt8]?
-        do {
-            bytes = try FileIO.readFile(path)
-        } catch {
-            throw .io(error)
-        }
-        guard let bytes else { return .missing }
+        guard let bytes = try readBytes(path) else { return .missing }
         do {
             return .readable(try DocumentFile.decode(bytes, expectedID: id))
         } catch {
@@ -132,14 +135,7 @@ public final class FileDocumentStore: DocumentStore {
     /// `documents/ID.json`, remembered in `recent` when it reads. With `usingRecent`, bytes equal
     /// to the remembered ones are not decoded again.
     func readDocument(_ id: String, usingRecent: Bool) throws(StoreError) -> ReadResult {
-        let path = documentPath(id)
-        let bytes: [UInt8]?
-        do {
-            bytes = try FileIO.readFile(path)
-        } catch {
-            throw .io(error)
-        }
-        guard let bytes else { return .missing }
+        guard let bytes = try readBytes(documentPath(id)) else { return .missing }
         if usingRecent, let known = recent.file(id: id, matching: bytes) { return .readable(known) }
         do {
             let file = try DocumentFile.decode(bytes, expectedID: id)
