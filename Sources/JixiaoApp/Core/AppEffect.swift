@@ -40,4 +40,6 @@ public enum AppEffect: Hashable, Sendable {
     case discardDraft(id: String)
     /// The department is no longer open here: release the presence mark.
     case closeDepartment(id: String)
+    /// The department's current revision and its history records → `.history`.
+    case loadHistory(id: String)
 }

@@ -16,6 +16,8 @@ public enum EffectResult: Hashable, Sendable {
     case samplesLoaded(added: Int, skipped: Int)
     /// The indicators written across the store (see `AppEffect.loadIndicatorLibrary`).
     case indicatorLibrary(IndicatorLibrary)
+    /// The revisions of a department (see `AppEffect.loadHistory`).
+    case history(DepartmentHistory)
     case failed(EffectFailure)
 }
 
@@ -64,7 +66,7 @@ public struct RecoverableDraft: Hashable, Sendable {
 /// A store operation that did not happen, and why, in the store's words.
 public struct EffectFailure: Hashable, Sendable {
     public enum Operation: String, Hashable, Sendable {
-        case list, listDeleted, open, save, create, delete, restore, samples, journal, discard
+        case list, listDeleted, open, save, create, delete, restore, samples, journal, discard, history
     }
 
     public enum Reason: Hashable, Sendable {

@@ -1,0 +1,126 @@
+import JixiaoModel
+
+/// The cell-level diff between two revisions (版本比较): per changed cell its location, then
+/// the old value (`-`, the theme's removed style) and the new (`+`, added), wrapped to the
+/// width and CJK-aligned. The `-`/`+` signs keep it readable without colour.
+public struct RevisionDiffScreen: Screen {
+    public private(set) var diff: RevisionDiff?
+    /// While waiting for the history of this department ("changes since returned").
+    public private(set) var pendingSinceReturn: String?
+    public private(set) var scroll = 0
+
+    public init(diff: RevisionDiff) {
+        self.diff = diff
+    }
+
+    init(pendingSinceReturn id: String) {
+        self.pendingSinceReturn = id
+    }
+
+    /// Alt-R: the changes since the department was last returned, straight from the
+    /// department or project screen (the history is read first).
+    static func showSinceReturn(_ document: DepartmentDocument, context: inout ScreenContext) {
+        guard ReturnedChanges.isResubmission(document) else {
+            context.showMessage(.notes(.noReturn))
+            return
+        }
+        context.perform(.loadHistory(id: document.id))
+        context.push(RevisionDiffScreen(pendingSinceReturn: document.id))
+    }
+
+    public var title: MessageID {
+        guard let diff else { return .notes(.historyTitle) }
+        return .notes(diff.sinceReturn ? .diffSinceReturnTitle(from: diff.from, to: diff.to) : .diffTitle(from: diff.from, to: diff.to))
+    }
+
+    public enum Action: Hashable, Sendable { case up, down, pageUp, pageDown, first, last, back }
+
+    public var keymap: Keymap<Action> { Self.keymap }
+
+    public static let keymap = Keymap<Action>(name: .notes(.keymapDiff), [
+        KeyBinding([KeyEvent(.up), .char("k")], .up, .notes(.helpScrollUp)),
+        KeyBinding([KeyEvent(.down), .char("j")], .down, .notes(.helpScrollDown)),
+        KeyBinding([KeyEvent(.pageUp), .char("b")], .pageUp, .helpPageUp),
+        KeyBinding([KeyEvent(.pageDown), .char(" ")], .pageDown, .helpPageDown),
+        KeyBinding([KeyEvent(.home), .char("g")], .first, .helpFirstRow),
+        KeyBinding([KeyEvent(.end), .char("G")], .last, .helpLastRow),
+        KeyBinding([KeyEvent(.escape)], .back, .notes(.helpBack), hint: true),
+    ])
+
+    public mutating func perform(_ action: Action, context: inout ScreenContext) {
+        let page = max(1, context.contentSize.height - 3)
+        switch action {
+        case .up: scroll = max(0, scroll - 1)
+        case .down: scroll += 1
+        case .pageUp: scroll = max(0, scroll - page)
+        case .pageDown: scroll += page
+        case .first: scroll = 0
+        case .last: scroll = Int.max / 2
+        case .back: context.pop()
+        }
+    }
+
+    public mutating func receive(_ result: EffectResult, context: inout ScreenContext) {
+        guard let id = pendingSinceReturn, case .history(let history) = result, history.id == id else { return }
+        pendingSinceReturn = nil
+        if let diff = history.changesSinceReturn() {
+            self.diff = diff
+        } else {
+            context.showMessage(.notes(.returnNotStored))
+            context.pop()
+        }
+    }
+
+    // MARK: Drawing
+
+    /// One drawn line: text and the role it is drawn in.
+    struct Line: Hashable {
+        var text: String
+        var role: ThemeRole
+    }
+
+    /// Every line of the diff at `width`.
+    static func lines(_ diff: RevisionDiff, width: Int, strings: Strings, metrics: TextMetrics) -> [Line] {
+        var lines: [Line] = []
+        let summary = diff.changes.isEmpty ? strings[.notes(.diffNone)] : strings[.notes(.diffCount(diff.changes.count))]
+        lines.append(Line(text: summary, role: .dim))
+        if !diff.exact { lines.append(Line(text: strings[.notes(.diffApproximate)], role: .dim)) }
+        func value(_ value: CellValue?) -> String {
+            guard let value else { return strings[.notes(.absentValue)] }
+            return value.text.map { $0.isEmpty ? strings[.notes(.blankValue)] : $0 } ?? strings[.notes(.blankValue)]
+        }
+        for change in diff.changes {
+            // A removed cell is found in the old revision, every other in the new.
+            let place = CommentText.location(change.path, in: change.new == nil ? diff.old : diff.new, strings)
+            if diff.orderPaths.contains(change.path) {
+                lines.append(Line(text: place + "  " + strings[.notes(.orderChanged)], role: .header))
+                continue
+            }
+            let note = change.old == nil ? " " + strings[.notes(.itemAdded)] : change.new == nil ? " " + strings[.notes(.itemRemoved)] : ""
+            lines.append(Line(text: place + note, role: .header))
+            for (sign, side, role) in [("- ", change.old, ThemeRole.removed), ("+ ", change.new, ThemeRole.added)] where side != nil {
+                for (i, part) in metrics.wrap(value(side), to: max(1, width - 4)).enumerated() {
+                    lines.append(Line(text: "  " + (i == 0 ? sign : "  ") + part, role: role))
+                }
+            }
+        }
+        return lines
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, context: ViewContext) {
+        guard area.height >= 2 else { return }
+        let theme = context.theme
+        let strings = context.strings
+        buffer.write(" " + strings[.notes(.diffHint)], x: area.x, y: area.maxY - 1, width: area.width, style: theme[.dim])
+        guard let diff else {
+            buffer.write(" " + strings[.notes(.historyLoading)], x: area.x, y: area.y, width: area.width, style: theme[.dim])
+            return
+        }
+        let lines = Self.lines(diff, width: area.width - 1, strings: strings, metrics: context.metrics)
+        let visible = area.height - 1
+        let top = min(scroll, max(0, lines.count - visible))
+        for (row, line) in lines.dropFirst(top).prefix(visible).enumerated() {
+            buffer.write(" " + line.text, x: area.x, y: area.y + row, width: area.width, style: theme[line.role])
+        }
+    }
+}
