@@ -58,19 +58,36 @@ public enum ReturnedChanges {
 }
 
 /// The content changes between two revisions, cell by cell: what the diff screen lists.
-/// The review log, comments and status are left out (the history lines tell them); a list
-/// entry is kept only when items changed places, not when one was added or removed (its cells
-/// say that).
+/// The review log, comments and status are left out (the history lines tell them). An item
+/// added or removed whole (a row, a project) is one entry with its cells; a list whose items
+/// changed places is one entry.
 public struct RevisionDiff: Hashable, Sendable {
+    public enum Entry: Hashable, Sendable {
+        /// A cell changed in place.
+        case cell(DocumentDiff.Change)
+        /// An item added (`added`) or removed, with every cell it had.
+        case item(CellPath, added: Bool, cells: [DocumentDiff.Change])
+        /// A list whose items changed places (old and new ids in order).
+        case order(DocumentDiff.Change)
+
+        public var path: CellPath {
+            switch self {
+            case .cell(let change), .order(let change): change.path
+            case .item(let path, _, _): path
+            }
+        }
+    }
+
     public var from: Int
     public var to: Int
     public var old: DepartmentDocument
     public var new: DepartmentDocument
+    /// Every changed content cell (`DocumentDiff`).
     public var changes: [DocumentDiff.Change]
+    /// The changes as the screen lists them.
+    public var entries: [Entry]
     public var exact: Bool
     public var sinceReturn: Bool
-    /// The changes that are a list's new order (`DocumentDiff` records reorders at the list).
-    public var orderPaths: Set<CellPath>
 
     public init(from: Int, to: Int, old: DepartmentDocument, new: DepartmentDocument, exact: Bool, sinceReturn: Bool) {
         self.from = from
@@ -81,11 +98,30 @@ public struct RevisionDiff: Hashable, Sendable {
         self.sinceReturn = sinceReturn
         let oldTree = DocumentTree(old), newTree = DocumentTree(new)
         changes = DocumentDiff(from: oldTree, to: newTree).changes.filter { RevisionDiff.isContent($0.path) }
-        orderPaths = Set(changes.map(\.path).filter { path in
-            if case .list? = newTree.node(at: path) { return true }
-            if case .list? = oldTree.node(at: path) { return true }
-            return false
-        })
+        var entries: [Entry] = []
+        var itemIndex: [CellPath: Int] = [:]
+        for change in changes {
+            if case .list? = newTree.node(at: change.path) {
+                entries.append(.order(change))
+                continue
+            }
+            // A cell of an added or removed item: the outermost item missing on the other side.
+            let other = change.old == nil ? oldTree : newTree
+            let missing = change.old == nil || change.new == nil
+                ? RevisionDiff.itemPrefixes(change.path).first { other.node(at: $0) == nil } : nil
+            guard let item = missing else {
+                entries.append(.cell(change))
+                continue
+            }
+            if let index = itemIndex[item], case .item(let path, let added, var cells) = entries[index] {
+                cells.append(change)
+                entries[index] = .item(path, added: added, cells: cells)
+            } else {
+                itemIndex[item] = entries.count
+                entries.append(.item(item, added: change.old == nil, cells: [change]))
+            }
+        }
+        self.entries = entries
     }
 
     /// Whether a path is content (not the review record or bookkeeping).
@@ -94,4 +130,12 @@ public struct RevisionDiff: Hashable, Sendable {
         return !["reviewLog", "comments", "status", "schemaVersion"].contains(top)
     }
 
+    /// The item paths along `path`, outermost first.
+    static func itemPrefixes(_ path: CellPath) -> [CellPath] {
+        var result: [CellPath] = []
+        for (index, component) in path.components.enumerated() {
+            if case .item = component { result.append(CellPath(Array(path.components[...index]))) }
+        }
+        return result
+    }
 }

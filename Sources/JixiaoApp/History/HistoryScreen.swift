@@ -115,9 +115,19 @@ public struct HistoryScreen: Screen {
             buffer.write(" " + strings[.notes(.historyEmpty)], x: area.x, y: area.y, width: area.width, style: theme[.dim])
             return
         }
-        let visible = max(1, area.height - 1)
-        let top = IndicatorGrid.scroll(top: 0, cursor: selection, visible: visible, count: entries.count)
         let metrics = context.metrics
+        // The selected revision's whole line, wrapped, above the hint: the list clips at 80 columns.
+        let selected = entries[min(selection, entries.count - 1)]
+        let detail = metrics.wrap(strings[.notes(.revision(selected.revision))] + "  " + selected.user + "  "
+                                  + HistoryLines.time(selected.time) + "  "
+                                  + HistoryLines.summary(selected, in: history.latest.document, strings),
+                                  to: max(1, area.width - 2))
+        let detailHeight = min(3, detail.count, max(0, area.height - 3))
+        for (i, line) in detail.prefix(detailHeight).enumerated() {
+            buffer.write(" " + line, x: area.x, y: area.maxY - 1 - detailHeight + i, width: area.width, style: theme[.header])
+        }
+        let visible = max(1, area.height - 2 - detailHeight)
+        let top = IndicatorGrid.scroll(top: 0, cursor: selection, visible: visible, count: entries.count)
         for (line, index) in (top..<min(entries.count, top + visible)).enumerated() {
             let record = entries[index]
             let mark = record.kind == .save && record.revision == marked ? "*" : " "
@@ -174,16 +184,28 @@ enum HistoryLines {
                 if case .item = component { containers.insert(CellPath(Array(change.path.components[..<index]))) }
             }
         }
-        let cells = content.filter { !containers.contains($0.path) }
-        if !cells.isEmpty {
+        // Items added or removed whole count once: the recorded list orders name them.
+        var items = Set<CellPath>()
+        for change in content where containers.contains(change.path) {
+            let before = Set((change.old?.text ?? "").split(separator: " ").map(String.init))
+            let after = Set((change.new?.text ?? "").split(separator: " ").map(String.init))
+            for id in before.symmetricDifference(after) { items.insert(change.path.item(id)) }
+        }
+        var keys: [CellPath] = []
+        var seen = Set<CellPath>()
+        for change in content where !containers.contains(change.path) {
+            let key = RevisionDiff.itemPrefixes(change.path).first(where: items.contains) ?? change.path
+            if seen.insert(key).inserted { keys.append(key) }
+        }
+        if !keys.isEmpty {
             var places: [String] = []
-            for change in cells {
-                let place = CommentText.location(change.path, in: document, strings)
+            for key in keys {
+                let place = CommentText.location(key, in: document, strings)
                 if !places.contains(place) { places.append(place) }
                 if places.count == 2 { break }
             }
-            let shown = places.joined(separator: strings.language == .english ? "; " : "；") + (cells.count > places.count ? " …" : "")
-            parts.append(strings[.notes(.changedCells(count: cells.count, first: shown))])
+            let shown = places.joined(separator: strings.language == .english ? "; " : "；") + (keys.count > places.count ? " …" : "")
+            parts.append(strings[.notes(.changedCells(count: keys.count, first: shown))])
         }
         if parts.isEmpty { return strings[.notes(.noContentChange)] }
         return parts.joined(separator: strings.language == .english ? "; " : "；")

@@ -82,25 +82,45 @@ public struct RevisionDiffScreen: Screen {
     /// Every line of the diff at `width`.
     static func lines(_ diff: RevisionDiff, width: Int, strings: Strings, metrics: TextMetrics) -> [Line] {
         var lines: [Line] = []
-        let summary = diff.changes.isEmpty ? strings[.notes(.diffNone)] : strings[.notes(.diffCount(diff.changes.count))]
+        let summary = diff.entries.isEmpty ? strings[.notes(.diffNone)] : strings[.notes(.diffCount(diff.entries.count))]
         lines.append(Line(text: summary, role: .dim))
         if !diff.exact { lines.append(Line(text: strings[.notes(.diffApproximate)], role: .dim)) }
         func value(_ value: CellValue?) -> String {
             guard let value else { return strings[.notes(.absentValue)] }
             return value.text.map { $0.isEmpty ? strings[.notes(.blankValue)] : $0 } ?? strings[.notes(.blankValue)]
         }
-        for change in diff.changes {
-            // A removed cell is found in the old revision, every other in the new.
-            let place = CommentText.location(change.path, in: change.new == nil ? diff.old : diff.new, strings)
-            if diff.orderPaths.contains(change.path) {
-                lines.append(Line(text: place + "  " + strings[.notes(.orderChanged)], role: .header))
-                continue
+        func side(_ sign: String, _ label: String, _ text: String, _ role: ThemeRole) {
+            let indent = "    "
+            for (i, part) in metrics.wrap(label + text, to: max(1, width - indent.count)).enumerated() {
+                lines.append(Line(text: "  " + (i == 0 ? sign + " " : "  ") + part, role: role))
             }
-            let note = change.old == nil ? " " + strings[.notes(.itemAdded)] : change.new == nil ? " " + strings[.notes(.itemRemoved)] : ""
-            lines.append(Line(text: place + note, role: .header))
-            for (sign, side, role) in [("- ", change.old, ThemeRole.removed), ("+ ", change.new, ThemeRole.added)] where side != nil {
-                for (i, part) in metrics.wrap(value(side), to: max(1, width - 4)).enumerated() {
-                    lines.append(Line(text: "  " + (i == 0 ? sign : "  ") + part, role: role))
+        }
+        for entry in diff.entries {
+            switch entry {
+            case .order(let change):
+                let place = CommentText.location(change.path, in: diff.new, strings)
+                lines.append(Line(text: place + "  " + strings[.notes(.orderChanged)], role: .header))
+            case .cell(let change):
+                lines.append(Line(text: CommentText.location(change.path, in: diff.new, strings), role: .header))
+                side("-", "", value(change.old), .removed)
+                side("+", "", value(change.new), .added)
+            case .item(let path, let added, let cells):
+                // An added item is found in the new revision, a removed one in the old.
+                let document = added ? diff.new : diff.old
+                let place = CommentText.location(path, in: document, strings)
+                lines.append(Line(text: place + " " + strings[.notes(added ? .itemAdded : .itemRemoved)], role: .header))
+                // Indicator cells in the table's column order; other fields as recorded.
+                let columns = IndicatorRow.Column.allCases
+                let ordered = cells.enumerated().sorted { a, b in
+                    let x = a.element.path.lastField.flatMap(IndicatorRow.Column.init(rawValue:)).flatMap(columns.firstIndex) ?? columns.count
+                    let y = b.element.path.lastField.flatMap(IndicatorRow.Column.init(rawValue:)).flatMap(columns.firstIndex) ?? columns.count
+                    return (x, a.offset) < (y, b.offset)
+                }.map(\.element)
+                for change in ordered {
+                    guard let text = (added ? change.new : change.old)?.text, !text.isEmpty else { continue }
+                    // The field's own name: the location's last part.
+                    let field = CommentText.location(change.path, in: document, strings).components(separatedBy: " · ").last ?? ""
+                    side(added ? "+" : "-", field + (strings.language == .english ? ": " : "："), text, added ? .added : .removed)
                 }
             }
         }

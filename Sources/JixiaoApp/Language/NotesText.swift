@@ -69,7 +69,7 @@ public enum NotesText: Hashable, Sendable {
         case .diffCount(let n): "\(n) 处变化（不含审核记录和批注，见修订历史）"
         case .diffNone: "两个版本的内容相同。"
         case .diffApproximate: "注意：较早的历史记录缺少条目顺序，已删除条目的位置可能不准。"
-        case .diffHint: "↑↓ 滚动  PgUp/PgDn 翻页  Esc 返回"
+        case .diffHint: "上下键 滚动  PgUp/PgDn 翻页  Esc 返回"
         case .itemAdded: "（新增）"
         case .itemRemoved: "（删除）"
         case .orderChanged: "顺序调整"

@@ -65,6 +65,6 @@ extension DepartmentScreen {
     public mutating func receive(_ result: EffectResult, context: inout ScreenContext) {
         guard case .history(let history) = result, let document = context.session?.document,
               history.id == document.id else { return }
-        changesSinceReturn = history.changesSinceReturn()?.changes.count
+        changesSinceReturn = history.changesSinceReturn()?.entries.count
     }
 }
