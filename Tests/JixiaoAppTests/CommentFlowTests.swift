@@ -92,6 +92,15 @@ import Testing
         for line in frame.lines { #expect(TextMetrics().width(of: line) == 80) }
     }
 
+    @Test func theCommentShowsAsSoonAsTheGridOpensOnIt() throws {
+        let store = FakeStore()
+        store.put(Self.department(comments: [ReviewComment(id: "c-1", author: "li", time: "2026-11-23T20:00:00Z", text: "先看这里",
+                                                           cell: CellPath.indicator(project: "p-1", row: "r-1", column: .level1))]))
+        var h = Self.harness(store)
+        Self.openGrid(&h)
+        #expect(h.screenText.contains("* 批注 li 2026-11-23 20:00：先看这里"))
+    }
+
     @Test func aCommentSurvivesACrashThroughTheDraftJournal() throws {
         let store = FakeStore()
         store.put(Self.department())

@@ -78,7 +78,9 @@ extension ProjectScreen {
             // A finding is about the stored value, not the text being typed.
             if grid.isEditing || grid.marker(row: row.id, column: grid.column) == nil { path = nil }
         }
-        if !grid.isEditing && header.editor == nil, let target = commentTarget(in: project),
+        // The drawn grid (synced with the session), not the screen's own, which may lag a frame.
+        let target = focus == .header ? header.path(of: header.selectedField(in: project)) : grid.currentPath
+        if !grid.isEditing && header.editor == nil, let target,
            let document = context.session?.document,
            let line = CommentText.statusLine(document.openComments(on: target), strings) {
             // A comment on the cell says more than its text: it takes the line.
