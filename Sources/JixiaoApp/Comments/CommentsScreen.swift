@@ -88,8 +88,10 @@ public struct CommentsScreen: Screen {
             let state = comment.isResolved ? "-" : CommentText.marker
             let place = comment.cell.map { CommentText.location($0, in: document, strings) } ?? strings[.notes(.submissionLocation)]
             let text = comment.text.replacingOccurrences(of: "\n", with: " ")
-            let row = " \(state) " + metrics.pad(metrics.clip(place, to: 28), to: 28) + " "
-                + metrics.pad(comment.author, to: 8) + " " + text
+            // `11-23 21:33`: the date without the year, the list is about this budget round.
+            let when = String(ReviewTimestamp.short(comment.time).dropFirst(5))
+            let row = " \(state) " + metrics.pad(metrics.clip(place, to: 24), to: 24) + " "
+                + metrics.pad(metrics.clip(comment.author, to: 8), to: 8) + " " + when + " " + text
             var style = comment.isResolved ? theme[.dim] : theme[.comment]
             if index == selected { style = theme[.selected] }
             buffer.write(row, x: area.x, y: area.y + 1 + line, width: area.width, style: style)
