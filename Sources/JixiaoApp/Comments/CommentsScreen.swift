@@ -11,13 +11,13 @@ public struct CommentsScreen: Screen {
     public var title: MessageID { .notes(.commentsTitle) }
 
     public enum Action: Hashable, Sendable {
-        case up, down, pageUp, pageDown, first, last, jump, toggle, add, back
+        case move(RowMove), jump, toggle, add, back
     }
 
     public var keymap: Keymap<Action> { Self.keymap }
 
     public static let keymap = Keymap<Action>(name: .notes(.keymapComments),
-        KeyBinding.rowNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown, first: .first, last: .last) + [
+        RowMove.bindings(Action.move) + [
             KeyBinding([KeyEvent(.enter)], .jump, .notes(.helpJumpToComment), hint: true),
             KeyBinding([.char(" "), .char("r")], .toggle, .notes(.helpToggleResolved), hint: true),
             KeyBinding([.char("a"), KeyEvent(.function(4))], .add, .notes(.helpAddSubmissionComment), hint: true),
@@ -35,15 +35,9 @@ public struct CommentsScreen: Screen {
             return
         }
         let comments = Self.ordered(document)
-        let page = max(1, context.contentSize.height - 8)
-        func select(_ index: Int) { selection = min(max(0, index), max(0, comments.count - 1)) }
         switch action {
-        case .up: select(selection - 1)
-        case .down: select(selection + 1)
-        case .pageUp: select(selection - page)
-        case .pageDown: select(selection + page)
-        case .first: select(0)
-        case .last: select(comments.count - 1)
+        case .move(let move):
+            selection = move.apply(to: selection, count: comments.count, page: max(1, context.contentSize.height - 8))
         case .back: context.pop()
         case .add: context.askForComment(on: nil)
         case .jump:

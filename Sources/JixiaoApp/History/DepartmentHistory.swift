@@ -108,7 +108,7 @@ public struct RevisionDiff: Hashable, Sendable {
             // A cell of an added or removed item: the outermost item missing on the other side.
             let other = change.old == nil ? oldTree : newTree
             let missing = change.old == nil || change.new == nil
-                ? RevisionDiff.itemPrefixes(change.path).first { other.node(at: $0) == nil } : nil
+                ? change.path.itemPrefixes.first { other.node(at: $0) == nil } : nil
             guard let item = missing else {
                 entries.append(.cell(change))
                 continue
@@ -128,14 +128,5 @@ public struct RevisionDiff: Hashable, Sendable {
     static func isContent(_ path: CellPath) -> Bool {
         guard case .field(let top)? = path.components.first else { return false }
         return !["reviewLog", "comments", "status", "schemaVersion"].contains(top)
-    }
-
-    /// The item paths along `path`, outermost first.
-    static func itemPrefixes(_ path: CellPath) -> [CellPath] {
-        var result: [CellPath] = []
-        for (index, component) in path.components.enumerated() {
-            if case .item = component { result.append(CellPath(Array(path.components[...index]))) }
-        }
-        return result
     }
 }

@@ -27,13 +27,13 @@ public struct HistoryScreen: Screen {
     public var title: MessageID { .notes(.historyTitle) }
 
     public enum Action: Hashable, Sendable {
-        case up, down, pageUp, pageDown, first, last, mark, diff, sinceReturn, back
+        case move(RowMove), mark, diff, sinceReturn, back
     }
 
     public var keymap: Keymap<Action> { Self.keymap }
 
     public static let keymap = Keymap<Action>(name: .notes(.keymapHistory),
-        KeyBinding.rowNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown, first: .first, last: .last) + [
+        RowMove.bindings(Action.move) + [
             KeyBinding([KeyEvent(.enter)], .diff, .notes(.helpDiffRevision), hint: true),
             KeyBinding([.char(" ")], .mark, .notes(.helpMarkRevision), hint: true),
             KeyBinding([.char("r"), .alt("r")], .sinceReturn, .notes(.helpSinceReturn)),
@@ -45,15 +45,9 @@ public struct HistoryScreen: Screen {
 
     public mutating func perform(_ action: Action, context: inout ScreenContext) {
         let entries = entries
-        let page = max(1, context.contentSize.height - 3)
-        func select(_ index: Int) { selection = min(max(0, index), max(0, entries.count - 1)) }
         switch action {
-        case .up: select(selection - 1)
-        case .down: select(selection + 1)
-        case .pageUp: select(selection - page)
-        case .pageDown: select(selection + page)
-        case .first: select(0)
-        case .last: select(entries.count - 1)
+        case .move(let move):
+            selection = move.apply(to: selection, count: entries.count, page: max(1, context.contentSize.height - 6))
         case .back: context.pop()
         case .mark:
             guard entries.indices.contains(selection), entries[selection].kind == .save else { return }
@@ -178,12 +172,7 @@ enum HistoryLines {
         if resolved > 0 { parts.append(strings[.notes(.resolvedComments(resolved))]) }
         let content = record.changes.filter { RevisionDiff.isContent($0.path) }
         // List entries say where items stand; the cells in them already say what changed.
-        var containers = Set<CellPath>()
-        for change in content {
-            for (index, component) in change.path.components.enumerated() {
-                if case .item = component { containers.insert(CellPath(Array(change.path.components[..<index]))) }
-            }
-        }
+        let containers = RevisionHistory.listsHoldingChanges(content)
         // Items added or removed whole count once: the recorded list orders name them.
         var items = Set<CellPath>()
         for change in content where containers.contains(change.path) {
@@ -194,7 +183,7 @@ enum HistoryLines {
         var keys: [CellPath] = []
         var seen = Set<CellPath>()
         for change in content where !containers.contains(change.path) {
-            let key = RevisionDiff.itemPrefixes(change.path).first(where: items.contains) ?? change.path
+            let key = change.path.itemPrefixes.first(where: items.contains) ?? change.path
             if seen.insert(key).inserted { keys.append(key) }
         }
         if !keys.isEmpty {

@@ -64,13 +64,7 @@ public enum RevisionHistory {
     @discardableResult
     public static func undo(_ changes: [DocumentDiff.Change], on tree: inout DocumentTree) -> Bool {
         var exact = true
-        // Lists that hold changed items: a change at such a path is the list's order.
-        var containers = Set<CellPath>()
-        for change in changes {
-            for (index, component) in change.path.components.enumerated() {
-                if case .item = component { containers.insert(CellPath(Array(change.path.components[..<index]))) }
-            }
-        }
+        let containers = listsHoldingChanges(changes)
         func isListChange(_ change: DocumentDiff.Change) -> Bool {
             if containers.contains(change.path) { return true }
             if case .list? = tree.node(at: change.path) { return true }
@@ -84,7 +78,7 @@ public enum RevisionHistory {
         let addedCells = Set(cells.filter { $0.old == nil }.map(\.path))
         var addedItems: [CellPath] = []
         for change in cells where change.old == nil {
-            for prefix in itemPrefixes(change.path) {
+            for prefix in change.path.itemPrefixes {
                 guard let node = tree.node(at: prefix) else { break }
                 if node.cells(under: prefix).keys.allSatisfy(addedCells.contains) {
                     if !addedItems.contains(where: { prefix.components.starts(with: $0.components) }) {
@@ -103,7 +97,7 @@ public enum RevisionHistory {
         var removed: [CellPath: [DocumentDiff.Change]] = [:]
         var removedOrder: [CellPath] = []
         for change in cells where change.new == nil {
-            guard let item = itemPrefixes(change.path).first(where: { tree.node(at: $0) == nil }) else { continue }
+            guard let item = change.path.itemPrefixes.first(where: { tree.node(at: $0) == nil }) else { continue }
             if removed[item] == nil { removedOrder.append(item) }
             removed[item, default: []].append(change)
         }
@@ -145,13 +139,16 @@ public enum RevisionHistory {
         return exact
     }
 
-    /// The item paths along `path`, shortest first: `projects[p]`, `projects[p].indicators[r]`.
-    private static func itemPrefixes(_ path: CellPath) -> [CellPath] {
-        var result: [CellPath] = []
-        for (index, component) in path.components.enumerated() {
-            if case .item = component { result.append(CellPath(Array(path.components[...index]))) }
+    /// The lists that hold an item some change is inside of: in a history record, a change at
+    /// one of these paths is the list's order, not a cell.
+    public static func listsHoldingChanges(_ changes: [DocumentDiff.Change]) -> Set<CellPath> {
+        var lists = Set<CellPath>()
+        for change in changes {
+            for (index, component) in change.path.components.enumerated() {
+                if case .item = component { lists.insert(CellPath(Array(change.path.components[..<index]))) }
+            }
         }
-        return result
+        return lists
     }
 
     /// An empty item of the list named `list`, with every field and (empty) list it has, so
@@ -215,5 +212,16 @@ public enum RevisionHistory {
         default:
             return node
         }
+    }
+}
+
+extension CellPath {
+    /// The item paths along this path, outermost first: `projects[p]`, `projects[p].indicators[r]`.
+    public var itemPrefixes: [CellPath] {
+        var result: [CellPath] = []
+        for (index, component) in components.enumerated() {
+            if case .item = component { result.append(CellPath(Array(components[...index]))) }
+        }
+        return result
     }
 }
