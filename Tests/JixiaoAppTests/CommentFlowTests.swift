@@ -208,6 +208,19 @@ import Testing
         #expect(store.documents["441001-2024"]?.document.status == .submitted)
     }
 
+    @Test func ctrlSSavesFromTheList() throws {
+        let store = FakeStore()
+        store.put(Self.department())
+        var h = Self.harness(store)
+        h.press(Self.enter)
+        h.press(KeyEvent(.function(9)))
+        h.press(.char("a"))
+        h.type("ok")
+        h.press(Self.enter, .ctrl("s"))
+        #expect(store.documents["441001-2024"]?.document.comments.map(\.text) == ["ok"])
+        #expect(h.app.currentScreen is CommentsScreen)
+    }
+
     @Test func jumpingToADepartmentCellSelectsItsSection() throws {
         let store = FakeStore()
         store.put(Self.department(comments: [

@@ -149,6 +149,17 @@ import Testing
         #expect((h.app.currentScreen as? RevisionDiffScreen)?.diff?.from == 4)
     }
 
+    @Test func theFirstRevisionHasNothingEarlierToCompare() throws {
+        let store = FakeStore()
+        Self.save(store, CommentFlowTests.department(), by: "li")
+        var h = Self.harness(store)
+        h.press(Self.enter)
+        h.press(KeyEvent(.function(8)))
+        h.press(Self.enter)
+        #expect(h.app.currentScreen is HistoryScreen)
+        #expect(h.screenText.contains("这是第一个版本，没有更早的版本可比较"))
+    }
+
     @Test func aDocumentNeverReturnedSaysSo() throws {
         let store = FakeStore()
         store.put(CommentFlowTests.department())

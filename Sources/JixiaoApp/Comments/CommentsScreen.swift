@@ -11,7 +11,7 @@ public struct CommentsScreen: Screen {
     public var title: MessageID { .notes(.commentsTitle) }
 
     public enum Action: Hashable, Sendable {
-        case move(RowMove), jump, toggle, add, back
+        case move(RowMove), jump, toggle, add, save, back
     }
 
     public var keymap: Keymap<Action> { Self.keymap }
@@ -21,6 +21,7 @@ public struct CommentsScreen: Screen {
             KeyBinding([KeyEvent(.enter)], .jump, .notes(.helpJumpToComment), hint: true),
             KeyBinding([.char(" "), .char("r")], .toggle, .notes(.helpToggleResolved), hint: true),
             KeyBinding([.char("a"), KeyEvent(.function(4))], .add, .notes(.helpAddSubmissionComment), hint: true),
+            KeyBinding([.ctrl("s")], .save, .helpSave),
             KeyBinding([KeyEvent(.escape), KeyEvent(.function(9))], .back, .notes(.helpBack), hint: true),
         ])
 
@@ -39,6 +40,7 @@ public struct CommentsScreen: Screen {
         case .move(let move):
             selection = move.apply(to: selection, count: comments.count, page: max(1, context.contentSize.height - 8))
         case .back: context.pop()
+        case .save: context.saveDepartment()
         case .add: context.askForComment(on: nil)
         case .jump:
             guard comments.indices.contains(selection) else { return }
@@ -97,9 +99,10 @@ public struct CommentsScreen: Screen {
         let place = comment.cell.map { CommentText.location($0, in: document, strings) } ?? strings[.notes(.submissionLocation)]
         let state = comment.resolution.map { strings[.notes(.commentResolvedBy(user: $0.user, time: ReviewTimestamp.short($0.time)))] }
             ?? strings[.notes(.commentOpen)]
-        buffer.write(" \(comment.author)  \(ReviewTimestamp.short(comment.time))  \(state)  \(place)", x: area.x, y: detailTop,
+        buffer.write(" \(comment.author)  \(ReviewTimestamp.short(comment.time))  \(state)", x: area.x, y: detailTop,
                      width: area.width, style: theme[.header])
-        let wrapped = metrics.wrap(comment.text, to: max(1, area.width - 2))
+        // Where it is, then the text, both wrapped: neither is cut at 80 columns.
+        let wrapped = metrics.wrap(place, to: max(1, area.width - 2)) + metrics.wrap(comment.text, to: max(1, area.width - 2))
         for (i, line) in wrapped.enumerated() where detailTop + 1 + i < area.maxY - 1 {
             buffer.write(line, x: area.x + 1, y: detailTop + 1 + i, width: area.width - 2, style: theme[.text])
         }

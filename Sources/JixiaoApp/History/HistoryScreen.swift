@@ -58,7 +58,11 @@ public struct HistoryScreen: Screen {
             guard let history, entries.indices.contains(selection) else { return }
             let selected = entries[selection].revision
             var (from, to) = (marked ?? selected, marked == nil ? history.latest.revision : selected)
-            if from == to { from = max(1, to - 1) }  // The current revision: what it changed.
+            if from == to { from = to - 1 }  // The current revision: what it changed.
+            guard from >= 1 else {
+                context.showMessage(.notes(.noEarlierRevision))
+                return
+            }
             if from > to { swap(&from, &to) }
             show(history, from: from, to: to, context: &context)
         case .sinceReturn:

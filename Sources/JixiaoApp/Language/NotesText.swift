@@ -24,7 +24,7 @@ public enum NotesText: Hashable, Sendable {
     case diffCount(Int), diffNone, diffApproximate, diffHint
     case itemAdded, itemRemoved, orderChanged
     case absentValue, blankValue
-    case sinceReturn(Int), noReturn, returnNotStored
+    case sinceReturn(Int), noReturn, returnNotStored, noEarlierRevision
     // Keymap titles.
     case keymapComments, keymapHistory, keymapDiff
     // Key descriptions.
@@ -78,6 +78,7 @@ public enum NotesText: Hashable, Sendable {
         case .sinceReturn(let n): "自退回以来已修改 \(n) 处（Alt-R 查看）"
         case .noReturn: "此文档没有退回记录"
         case .returnNotStored: "退回时的版本不在历史中"
+        case .noEarlierRevision: "这是第一个版本，没有更早的版本可比较"
         case .keymapComments: "批注列表"
         case .keymapHistory: "修订历史"
         case .keymapDiff: "版本比较"
@@ -142,6 +143,7 @@ public enum NotesText: Hashable, Sendable {
         case .sinceReturn(let n): "\(n) change\(n == 1 ? "" : "s") since returned (Alt-R shows)"
         case .noReturn: "this document was never returned"
         case .returnNotStored: "the returned revision is not in the history"
+        case .noEarlierRevision: "this is the first revision; there is nothing earlier to compare with"
         case .keymapComments: "Comments list"
         case .keymapHistory: "History"
         case .keymapDiff: "Revision diff"
