@@ -149,6 +149,36 @@ import Testing
         #expect((h.app.currentScreen as? RevisionDiffScreen)?.diff?.from == 4)
     }
 
+    @Test func aLongDiffScrollsAndStopsAtItsEnd() throws {
+        let store = FakeStore()
+        var document = CommentFlowTests.department()
+        Self.save(store, document, by: "li")
+        var edits: [CellEdit] = []
+        for row in ["r-1", "r-2"] {
+            for column in IndicatorRow.Column.allCases {
+                edits.append(.set(CellPath.indicator(project: "p-1", row: row, column: column), .text("新的\(row)\(column.rawValue)")))
+            }
+        }
+        document = try document.applying(edits)
+        Self.save(store, document, by: "li")
+        var h = Self.harness(store)
+        h.press(Self.enter)
+        h.press(KeyEvent(.function(8)))
+        h.press(Self.enter)
+        #expect(h.screenText.contains("12 处变化"))
+        #expect(!h.screenText.contains("新的r-2basis"))
+        h.press(KeyEvent(.end))
+        let bottom = try #require(h.app.currentScreen as? RevisionDiffScreen).scroll
+        #expect(bottom > 0)
+        #expect(h.screenText.contains("+ 新的r-2basis"))
+        h.press(KeyEvent(.down))
+        #expect((h.app.currentScreen as? RevisionDiffScreen)?.scroll == bottom)
+        h.press(KeyEvent(.up))
+        #expect((h.app.currentScreen as? RevisionDiffScreen)?.scroll == bottom - 1)
+        h.press(KeyEvent(.home))
+        #expect((h.app.currentScreen as? RevisionDiffScreen)?.scroll == 0)
+    }
+
     @Test func theFirstRevisionHasNothingEarlierToCompare() throws {
         let store = FakeStore()
         Self.save(store, CommentFlowTests.department(), by: "li")

@@ -48,16 +48,22 @@ public struct RevisionDiffScreen: Screen {
     ])
 
     public mutating func perform(_ action: Action, context: inout ScreenContext) {
-        let page = max(1, context.contentSize.height - 3)
+        let size = context.contentSize
+        let page = max(1, size.height - 2)
+        // The lines as `render` lays them out in the same area, so the end is where it stops.
+        let count = diff.map { Self.lines($0, width: size.width - 1, strings: context.environment.strings,
+                                          metrics: context.environment.metrics).count } ?? 0
+        let bottom = max(0, count - (size.height - 1))
         switch action {
-        case .up: scroll = max(0, scroll - 1)
+        case .up: scroll -= 1
         case .down: scroll += 1
-        case .pageUp: scroll = max(0, scroll - page)
+        case .pageUp: scroll -= page
         case .pageDown: scroll += page
         case .first: scroll = 0
-        case .last: scroll = Int.max / 2
+        case .last: scroll = bottom
         case .back: context.pop()
         }
+        scroll = min(max(0, scroll), bottom)
     }
 
     public mutating func receive(_ result: EffectResult, context: inout ScreenContext) {

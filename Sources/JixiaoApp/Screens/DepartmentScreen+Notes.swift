@@ -26,7 +26,6 @@ extension DepartmentScreen {
     /// screen on it. False when the cell no longer exists.
     mutating func reveal(_ path: CellPath, context: inout ScreenContext) -> Bool {
         guard let document = context.session?.document, case .field(let top)? = path.components.first else { return false }
-        editor = nil
         func row(of id: String?, in list: [String]) -> Int? { id.flatMap { list.firstIndex(of: $0) } }
         let itemID: String? = if path.components.count > 1, case .item(let id) = path.components[1] { id } else { nil }
         switch top {
