@@ -53,4 +53,51 @@ struct CommentsHistoryEndToEndTests {
         try tmux.press("C-q")
         try tmux.waitForLine("EXIT=0")
     }
+
+    /// A department returned and resubmitted, saved revision by revision as the workflow does.
+    static func resubmittedStore() throws -> (URL, String) {
+        let (directory, id) = try ProjectScreenEndToEndTests.makeStore(withProject: true)
+        let store = try FileDocumentStore(root: directory.path)
+        let user = SaverIdentity.current().user
+        var document = try store.load(id: id).document
+        func save() throws {
+            let current = try store.load(id: id)
+            _ = try store.save(document, base: current.revision)
+        }
+        func step(_ action: ReviewAction, revision: Int, comment: String = "") {
+            document.status = action.target(from: document.status)!
+            document.reviewLog.append(ReviewEvent(action: action, user: user, time: "2026-11-23T10:0\(revision):00Z",
+                                                  comment: comment, revision: revision))
+        }
+        document.projects[0].indicators[0].value = "≥1000份"
+        try save()                                       // 2
+        step(.submit, revision: 2); try save()           // 3
+        step(.return, revision: 3, comment: "指标值偏低"); try save()  // 4
+        step(.reopen, revision: 4)
+        document.projects[0].indicators[0].value = "≥1500份"
+        try save()                                       // 5
+        step(.submit, revision: 5); try save()           // 6
+        return (directory, id)
+    }
+
+    @Test func aReviewerSeesWhatChangedSinceTheReturn() throws {
+        let (store, _) = try Self.resubmittedStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let tmux = try ProjectScreenEndToEndTests.start(store)
+        defer { tmux.close() }
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "自退回以来已修改 1 处（Alt-R 查看）")
+        try tmux.press("M-r")
+        let diff = try tmux.waitFor(text: "自退回以来（第 3 版 → 第 6 版）")
+        let text = diff.joined(separator: "\n")
+        #expect(text.contains("指标 第 1 行 · 指标值"), "\(text)")
+        #expect(text.contains("- ≥1000份"))
+        #expect(text.contains("+ ≥1500份"))
+        try tmux.press("Escape")
+        try tmux.press("F8")
+        let history = try tmux.waitFor(text: "退回：指标值偏低")
+        #expect(history.contains { $0.contains("第 6 版") && $0.contains("送审") })
+        try tmux.press("C-q")
+        try tmux.waitForLine("EXIT=0")
+    }
 }
