@@ -8,6 +8,9 @@ public struct RevisionDiffScreen: Screen {
     /// While waiting for the history of this department ("changes since returned").
     public private(set) var pendingSinceReturn: String?
     public private(set) var scroll = 0
+    /// The lines laid out by the last key, and the width they were laid out for: a diff of a
+    /// whole department has thousands, so frames reuse them instead of wrapping each time.
+    private var laidOut: (width: Int, lines: [Line])?
 
     public init(diff: RevisionDiff) {
         self.diff = diff
@@ -51,9 +54,12 @@ public struct RevisionDiffScreen: Screen {
         let size = context.contentSize
         let page = max(1, size.height - 2)
         // The lines as `render` lays them out in the same area, so the end is where it stops.
-        let count = diff.map { Self.lines($0, width: size.width - 1, strings: context.environment.strings,
-                                          metrics: context.environment.metrics).count } ?? 0
-        let bottom = max(0, count - (size.height - 1))
+        let width = size.width - 1
+        if laidOut?.width != width, let diff {
+            laidOut = (width, Self.lines(diff, width: width, strings: context.environment.strings,
+                                         metrics: context.environment.metrics))
+        }
+        let bottom = max(0, (laidOut?.lines.count ?? 0) - (size.height - 1))
         switch action {
         case .up: scroll -= 1
         case .down: scroll += 1
@@ -142,7 +148,8 @@ public struct RevisionDiffScreen: Screen {
             buffer.write(" " + strings[.notes(.historyLoading)], x: area.x, y: area.y, width: area.width, style: theme[.dim])
             return
         }
-        let lines = Self.lines(diff, width: area.width - 1, strings: strings, metrics: context.metrics)
+        let width = area.width - 1
+        let lines = laidOut?.width == width ? laidOut!.lines : Self.lines(diff, width: width, strings: strings, metrics: context.metrics)
         let visible = area.height - 1
         let top = min(scroll, max(0, lines.count - visible))
         for (row, line) in lines.dropFirst(top).prefix(visible).enumerated() {
