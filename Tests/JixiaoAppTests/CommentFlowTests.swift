@@ -123,6 +123,24 @@ import Testing
         #expect(store.documents["441001-2024"]?.document.comments.first?.text == "需补充依据")
     }
 
+    @Test func aResolutionSurvivesACrashThroughTheDraftJournal() throws {
+        let store = FakeStore()
+        store.put(Self.department(comments: [ReviewComment(id: "c-1", author: "li", time: "2026-11-23T20:00:00Z",
+                                                           text: "核实", cell: Self.valuePath)]))
+        var h = Self.harness(store)
+        h.press(Self.enter)
+        h.press(KeyEvent(.function(9)))
+        h.press(.char(" "))
+        #expect(h.document?.comments.first?.isResolved == true)
+        var again = Self.harness(store)
+        again.press(Self.enter)
+        again.press(.char("r"))
+        let comment = try #require(again.document?.comments.first)
+        #expect(comment.resolution == ReviewComment.Resolution(user: "zhang", time: "2026-11-23T21:33:32Z"))
+        #expect(comment.text == "核实" && comment.id == "c-1")
+        #expect(again.document?.commentedCells.isEmpty == true)
+    }
+
     @Test func departmentFieldsAndProjectRowsAreMarked() throws {
         let store = FakeStore()
         store.put(Self.department(comments: [
