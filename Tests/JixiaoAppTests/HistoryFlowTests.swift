@@ -179,6 +179,19 @@ import Testing
         #expect((h.app.currentScreen as? RevisionDiffScreen)?.scroll == 0)
     }
 
+    @Test func f5ReadsTheHistoryAgain() throws {
+        let store = FakeStore()
+        let document = CommentFlowTests.department()
+        Self.save(store, document, by: "li")
+        var h = Self.harness(store)
+        h.press(Self.enter)
+        h.press(KeyEvent(.function(8)))
+        #expect((h.app.currentScreen as? HistoryScreen)?.entries.count == 1)
+        Self.save(store, try document.applying([.set(Self.value, .text("≥1300吨"))]), by: "li")
+        h.press(KeyEvent(.function(5)))
+        #expect((h.app.currentScreen as? HistoryScreen)?.entries.map(\.revision) == [2, 1])
+    }
+
     @Test func theFirstRevisionHasNothingEarlierToCompare() throws {
         let store = FakeStore()
         Self.save(store, CommentFlowTests.department(), by: "li")

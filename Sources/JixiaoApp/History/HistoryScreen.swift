@@ -27,7 +27,7 @@ public struct HistoryScreen: Screen {
     public var title: MessageID { .notes(.historyTitle) }
 
     public enum Action: Hashable, Sendable {
-        case move(RowMove), mark, diff, sinceReturn, back
+        case move(RowMove), mark, diff, sinceReturn, refresh, back
     }
 
     public var keymap: Keymap<Action> { Self.keymap }
@@ -37,6 +37,7 @@ public struct HistoryScreen: Screen {
             KeyBinding([KeyEvent(.enter)], .diff, .notes(.helpDiffRevision), hint: true),
             KeyBinding([.char(" ")], .mark, .notes(.helpMarkRevision), hint: true),
             KeyBinding([.char("r"), .alt("r")], .sinceReturn, .notes(.helpSinceReturn)),
+            KeyBinding([KeyEvent(.function(5))], .refresh, .helpRefresh),
             KeyBinding([KeyEvent(.escape), KeyEvent(.function(8))], .back, .notes(.helpBack), hint: true),
         ])
 
@@ -49,6 +50,7 @@ public struct HistoryScreen: Screen {
         case .move(let move):
             selection = move.apply(to: selection, count: entries.count, page: max(1, context.contentSize.height - 6))
         case .back: context.pop()
+        case .refresh: context.perform(.loadHistory(id: departmentID))
         case .mark:
             guard entries.indices.contains(selection), entries[selection].kind == .save else { return }
             let revision = entries[selection].revision
