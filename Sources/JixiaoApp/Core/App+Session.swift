@@ -140,6 +140,10 @@ extension App {
             message = StatusMessage(.draftRestored(draft!.edits.count))
         }
         if !pendingConflicts.isEmpty { presentConflicts() }
+        if ReturnedChanges.isResubmission(newSession.document) {
+            // The department screen says how much changed since the return.
+            effects.append(.loadHistory(id: newSession.id))
+        }
         return effects
     }
 
@@ -258,5 +262,21 @@ extension App {
             afterSave = nil
             return []
         }
+    }
+}
+
+extension App {
+    /// Back to the department screen (above the home screen) with the cursor on `path`.
+    mutating func reveal(_ path: CellPath) -> [AppEffect] {
+        guard session != nil, screens.count > 1, screens[1] is DepartmentScreen else { return [] }
+        screens.removeSubrange(2...)
+        var found = true
+        let effects = withScreen(at: 1) { screen, context in
+            guard var department = screen as? DepartmentScreen else { return }
+            found = department.reveal(path, context: &context)
+            screen = department
+        }
+        if !found { message = StatusMessage(.notes(.noCommentHere)) }
+        return effects
     }
 }

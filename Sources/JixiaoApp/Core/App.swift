@@ -185,6 +185,7 @@ public struct App: Sendable {
             case .pop: if screens.count > 1 { screens.removeLast() }
             case .saveSession: effects += requestSave()
             case .closeSession: effects += requestClose()
+            case .reveal(let path): effects += reveal(path)
             }
         }
         return effects

@@ -86,6 +86,8 @@ public struct ScreenContext: Sendable {
         case pop
         case saveSession
         case closeSession
+        /// Go back to the department screen and show this cell there (or in its project).
+        case reveal(CellPath)
     }
 
     public init(environment: AppEnvironment, contentSize: Size, session: DocumentSession? = nil) {
@@ -155,6 +157,10 @@ public struct ScreenContext: Sendable {
 
     /// Leaves this screen (ignored for the home screen).
     public mutating func pop() { requests.append(.pop) }
+
+    /// Returns to the open department's screen with the cursor on `path` (from a list of
+    /// comments or changes), opening its project when the cell is in one.
+    public mutating func reveal(_ path: CellPath) { requests.append(.reveal(path)) }
 }
 
 /// What a screen's `render` may read besides its own state.

@@ -18,7 +18,11 @@ public enum KeyReference {
             FormDialog.keymap.help,
             TextInputDialog.keymap.help,
             PickListDialog.keymap.help,
-        ] + ProjectScreen.allHelpSections
+        ] + ProjectScreen.allHelpSections + [
+            CommentsScreen.keymap.help,
+            HistoryScreen.keymap.help,
+            RevisionDiffScreen.keymap.help,
+        ]
     }
 
     /// `docs/keys.md`: one table per keymap, English and Chinese descriptions side by side.

@@ -49,6 +49,8 @@ public enum MessageID: Hashable, Sendable {
     case sectionHeader, sectionOverallGoals, sectionSubGoals, sectionSafeguards, sectionProjects
     /// The project screen's texts (`ProjectText`).
     case project(ProjectText)
+    /// Comments, history and revision diffs (`NotesText`).
+    case notes(NotesText)
 
     // Dialogs
     case answerYes, answerNo

@@ -68,12 +68,14 @@ public struct DepartmentScreen: Screen {
         public var original: String
     }
 
-    public private(set) var section: Section = .header
+    public internal(set) var section: Section = .header
     /// The selected row of each section.
-    public private(set) var rows: [Section: Int] = [:]
+    public internal(set) var rows: [Section: Int] = [:]
     /// The selected column of the 分项绩效目标 grid.
-    public private(set) var column = 0
-    public private(set) var editor: FieldEditor?
+    public internal(set) var column = 0
+    public internal(set) var editor: FieldEditor?
+    /// Content changes since the last return, once the history has been read (a resubmission).
+    public internal(set) var changesSinceReturn: Int?
 
     public init() {}
 
@@ -89,6 +91,7 @@ public struct DepartmentScreen: Screen {
         case nextSection, previousSection, up, down, pageUp, pageDown, first, last, left, right
         case edit, add, delete, moveUp, moveDown, duplicate
         case save, undo, redo, back
+        case comment, comments, history, sinceReturn
         // While a field is edited.
         case commit, cancel, commitAndSave
     }
@@ -110,6 +113,8 @@ public struct DepartmentScreen: Screen {
         KeyBinding([.ctrl("d")], .duplicate, .helpDuplicateItem),
         KeyBinding([.ctrl("z")], .undo, .helpUndo),
         KeyBinding([.ctrl("y")], .redo, .helpRedo),
+    ] + NotesKeys.bindings(comment: .comment, comments: .comments, history: .history, sinceReturn: .sinceReturn,
+                           commentKeys: [KeyEvent(.function(4)), .alt("m")]) + [
         KeyBinding([KeyEvent(.escape)], .back, .helpBackToList, hint: true),
     ])
 
@@ -161,6 +166,10 @@ public struct DepartmentScreen: Screen {
         case .undo: context.undo(); clampSelection(context)
         case .redo: context.redo(); clampSelection(context)
         case .back: context.closeDepartment()
+        case .comment: context.askForComment(on: selectedCell(in: document))
+        case .comments: context.push(CommentsScreen())
+        case .history: context.push(HistoryScreen.opening(document.id, context: &context))
+        case .sinceReturn: RevisionDiffScreen.showSinceReturn(document, context: &context)
         case .commit: commit(context: &context)
         case .commitAndSave:
             if commit(context: &context) { context.saveDepartment() }
@@ -304,6 +313,7 @@ public struct DepartmentScreen: Screen {
     }
 
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {
+        if context.finishComment(tag: tag, result: result) { return }
         switch (tag, result) {
         case (HeaderField.moneyUnit.rawValue, .picked(let item?)), (HeaderField.framework.rawValue, .picked(let item?)):
             let path = CellPath.field(tag)
@@ -417,6 +427,10 @@ public struct DepartmentScreen: Screen {
             info = strings[.openedByOthers(user: other.user, time: TimeText.clock(other.since),
                                            more: session.others.count - 1)] + "  " + info
         }
+        if let changes = changesSinceReturn, ReturnedChanges.isResubmission(document) {
+            // A reviewer sees first that there is something to compare.
+            info = strings[.notes(.sinceReturn(changes))] + "  " + info
+        }
         buffer.write(info, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: theme[.dim])
         let body = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 3)
         switch section {
@@ -426,7 +440,12 @@ public struct DepartmentScreen: Screen {
         case .subGoals: drawSubGoals(document, into: &buffer, area: body, context: context)
         case .projects: drawProjects(session, into: &buffer, area: body, context: context)
         }
-        buffer.write(strings[hint], x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: theme[.dim])
+        if let cell = selectedCell(in: document),
+           let line = CommentText.statusLine(document.openComments(on: cell), strings) {
+            buffer.write(line, x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: theme[.comment])
+        } else {
+            buffer.write(strings[hint], x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: theme[.dim])
+        }
         if let editor { drawEditor(editor, into: &buffer, area: area, context: context) }
     }
 
@@ -460,6 +479,7 @@ public struct DepartmentScreen: Screen {
 
     private func drawHeader(_ document: DepartmentDocument, into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
+        let commented = document.commentedCells
         let strings = context.strings
         let labelWidth = 12
         for (i, field) in HeaderField.allCases.enumerated() where i < area.height {
@@ -473,6 +493,9 @@ public struct DepartmentScreen: Screen {
             let style = i == selectedRow ? theme[.selected] : theme[.text]
             buffer.write(strings[field.label], x: area.x, y: area.y + i, width: labelWidth, style: theme[.header])
             buffer.write(value, x: area.x + labelWidth + 1, y: area.y + i, width: area.width - labelWidth - 1, style: style)
+            if commented.contains(.field(field.rawValue)) {
+                buffer.write(CommentText.marker, x: area.x + labelWidth, y: area.y + i, style: theme[.comment])
+            }
         }
         let extra = [(strings[.fieldID], document.id), (strings[.columnStatus], strings[.reviewStatus(document.status)])]
         for (offset, line) in extra.enumerated() {
@@ -486,6 +509,7 @@ public struct DepartmentScreen: Screen {
     /// Numbered paragraphs, wrapped; the selected one highlighted and kept in view.
     private func drawItems(_ items: [TextItem], into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
+        let commented = context.session?.document.commentedCells ?? []
         guard !items.isEmpty else {
             buffer.write(context.strings[.noItems], x: area.x, y: area.y, width: area.width, style: theme[.dim])
             return
@@ -512,6 +536,10 @@ public struct DepartmentScreen: Screen {
                 buffer.write(context.metrics.pad(number, to: numberWidth), x: area.x, y: y, maxWidth: numberWidth,
                              style: theme[.header])
                 buffer.write(line, x: area.x + numberWidth, y: y, width: textWidth, style: style)
+                if lineIndex == 0, let list = section.textList,
+                   commented.contains(CellPath.field(list).item(items[index].id).field("text")) {
+                    buffer.write(CommentText.marker, x: area.x + numberWidth - 1, y: y, style: theme[.comment])
+                }
                 y += 1
             }
         }
@@ -519,6 +547,7 @@ public struct DepartmentScreen: Screen {
 
     private func drawSubGoals(_ document: DepartmentDocument, into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
+        let commented = document.commentedCells
         let strings = context.strings
         guard !document.subGoals.isEmpty else {
             buffer.write(strings[.noItems], x: area.x, y: area.y, width: area.width, style: theme[.dim])
@@ -539,6 +568,13 @@ public struct DepartmentScreen: Screen {
             let cells = ["\(index + 1)", goal.title, goal.goal, goal.indicatorText]
                 .map { $0.replacingOccurrences(of: "\n", with: " ") }
             table.drawRow(cells, into: &buffer, area: area, y: y, style: theme[.text])
+            var cellX = area.x + widths[0] + table.gap
+            for (i, (field, _)) in Self.subGoalColumns.enumerated() where i + 1 < widths.count {
+                cellX += i == 0 ? 0 : widths[i] + table.gap
+                if commented.contains(CellPath.field("subGoals").item(goal.id).field(field)) {
+                    buffer.write(CommentText.marker, x: cellX + widths[i + 1] - 1, y: y, style: theme[.comment])
+                }
+            }
             if index == selected {
                 // Highlight the selected cell only.
                 var x = area.x
@@ -580,6 +616,7 @@ public struct DepartmentScreen: Screen {
         }
         let visible = max(1, area.height - 2)
         let selected = min(selectedRow, document.projects.count - 1)
+        let commentedProjects = Set(document.commentedCells.compactMap(\.projectID))
         let first = max(0, selected - visible + 1)
         func amount(_ value: Amount?) -> String { value?.description ?? "" }
         for (row, index) in (first..<min(document.projects.count, first + visible)).enumerated() {
@@ -589,6 +626,9 @@ public struct DepartmentScreen: Screen {
                          amount(project.otherFunds), String(project.indicators.count), "\(counts.errors)/\(counts.warnings)"]
             table.drawRow(cells, into: &buffer, area: area, y: area.y + 1 + row,
                           style: index == selected ? theme[.selected] : theme[.text])
+            if commentedProjects.contains(project.id) {
+                buffer.write(CommentText.marker, x: area.x + 17, y: area.y + 1 + row, style: theme[.comment])
+            }
         }
         let fiscal = document.projects.compactMap(\.fiscalFunds).sum()
         let other = document.projects.compactMap(\.otherFunds).sum()

@@ -11,9 +11,9 @@ import JixiaoModel
 /// line and the grid keeps the rest of the height.
 public struct ProjectScreen: Screen {
     public let projectID: String
-    public private(set) var grid: IndicatorGrid
-    public private(set) var header: ProjectHeaderForm
-    public private(set) var focus: Focus = .grid
+    public internal(set) var grid: IndicatorGrid
+    public internal(set) var header: ProjectHeaderForm
+    public internal(set) var focus: Focus = .grid
     public private(set) var showsFindings = false
     public private(set) var findingSelection = 0
     var findingScroll = 0
@@ -58,6 +58,7 @@ public struct ProjectScreen: Screen {
         case commit(IndicatorGrid.Move?), cancelEdit, commitAndSave
         case fieldUp, fieldDown, toggleMode, addItem, deleteItem
         case findingUp, findingDown, jumpToFinding
+        case comment, comments, history, sinceReturn
     }
 
     public var keymap: Keymap<Action> {
@@ -76,7 +77,8 @@ public struct ProjectScreen: Screen {
         KeyBinding([.ctrl("y")], .redo, .project(.helpRedo)),
         KeyBinding([KeyEvent(.function(6))], .focusNext, .project(.helpFocusNext)),
         KeyBinding([KeyEvent(.function(7))], .toggleFindings, .project(.helpToggleFindings), hint: true),
-    ]
+    ] + NotesKeys.bindings(comment: .comment, comments: .comments, history: .history, sinceReturn: .sinceReturn,
+                           commentKeys: [.alt("m")])
 
     static let backBinding = KeyBinding<Action>([KeyEvent(.escape), .ctrl("w")], .back, .project(.helpBack))
 
@@ -242,6 +244,12 @@ public struct ProjectScreen: Screen {
         case .undo: context.undo()
         case .redo: context.redo()
         case .back: context.pop()
+        case .comment: context.askForComment(on: commentTarget(in: project))
+        case .comments: context.push(CommentsScreen())
+        case .history:
+            if let id = context.session?.id { context.push(HistoryScreen.opening(id, context: &context)) }
+        case .sinceReturn:
+            if let document = context.session?.document { RevisionDiffScreen.showSinceReturn(document, context: &context) }
         case .toggleFindings:
             showsFindings.toggle()
             if !showsFindings && focus == .findings { focus = .grid }
@@ -472,6 +480,7 @@ public struct ProjectScreen: Screen {
     }
 
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {
+        if context.finishComment(tag: tag, result: result) { return }
         guard tag == Self.pickTag else { return }
         sync(context)
         defer { pickerText = nil }

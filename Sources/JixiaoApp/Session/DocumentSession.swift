@@ -71,6 +71,15 @@ public struct DocumentSession: Sendable {
         return journalEffect(edits)
     }
 
+    /// Applies `edits` that are a record rather than content (a comment, a resolution, a
+    /// review step) and returns the effect that journals them. Not undoable: once saved, a
+    /// comment can never be taken back (`ReviewGuard`), so Ctrl-Z does not offer to.
+    @discardableResult
+    public mutating func record(_ edits: [CellEdit]) throws -> AppEffect {
+        _ = try perform(edits)
+        return journalEffect(edits)
+    }
+
     /// Undoes the last step; nil when there is nothing to undo. The inverse edits are
     /// journaled like any others, so replaying the journal gives the undone document.
     public mutating func undo() -> (label: String, effect: AppEffect)? {

@@ -203,7 +203,7 @@ public final class FileDocumentStore: DocumentStore {
         let time = Timestamp.now()
         let revision = currentRevision + 1
         let (bytes, sha) = DocumentFile.encode(document, revision: revision, saver: saver, time: time)
-        let changes = DocumentDiff(from: current.map { DocumentTree($0.document) }, to: DocumentTree(document)).changes
+        let changes = DocumentDiff.recordingOrder(from: current.map { DocumentTree($0.document) }, to: DocumentTree(document)).changes
         let record = HistoryRecord(kind: .save, revision: revision, baseRevision: base, saver: saver, time: time,
                                    sha256: sha, changes: changes)
         let sizeBefore = try log.append(record, group: group)
