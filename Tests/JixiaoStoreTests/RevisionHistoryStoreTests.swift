@@ -8,13 +8,13 @@ import Testing
 @Suite struct RevisionHistoryStoreTests {
     /// Edits of every kind a user makes: cells, rows added in the middle, removed from the
     /// middle, reordered, a project added with rows and removed again, comments and a review step.
-    static let steps: [[CellEdit]] = {
+    /// `author` signs the comment: the store refuses entries signed by anyone but its user.
+    static func steps(author: String) -> [[CellEdit]] {
         let rows = CellPath.project("p-1", "indicators")
         var project = Project(id: "p-2", code: "X2", name: "环境整治", budget: Amount(canonical: "20"))
         project.indicators = [IndicatorRow(id: "r-5", name: "清扫面积"), IndicatorRow(id: "r-6", name: "满意度")]
         project.goals = [TextItem(id: "t-5", text: "环境改善"), TextItem(id: "t-6", text: "群众满意")]
-        // Signed by the user running the tests: the store refuses entries signed by anyone else.
-        let comment = ReviewComment(id: "c-1", author: Identity.current().user, time: "2026-11-23T21:00:00Z", text: "请核实",
+        let comment = ReviewComment(id: "c-1", author: author, time: "2026-11-23T21:00:00Z", text: "请核实",
                                     cell: CellPath.indicator(project: "p-1", row: "r-1", column: .value))
         return [
             [.set(CellPath.indicator(project: "p-1", row: "r-1", column: .value), .text("≥1200人次"))],
@@ -26,14 +26,14 @@ import Testing
             [.delete(CellPath.project("p-2")), .set(.field("status"), .text("submitted"))],
             [.set(.field("unitName"), .text("西山街道"))],
         ]
-    }()
+    }
 
     @Test(arguments: Backend.allCases) func everySavedRevisionRebuildsFromTheStore(backend: Backend) throws {
         try StoreFixture.with(backend) { fixture in
             let store = fixture.store
             var saved = [Samples.department()]
             _ = try store.save(saved[0], base: 0)
-            for edits in Self.steps {
+            for edits in Self.steps(author: store.identity.user) {
                 let next = try saved.last!.applying(edits)
                 #expect(try store.save(next, base: saved.count) == .saved(revision: saved.count + 1))
                 saved.append(next)
