@@ -23,6 +23,7 @@ enum ChineseTable {
         case .noDepartments: "没有部门。"
         case .noDepartmentsIn(let path): "存储目录中还没有部门：\(path)"
         case .project(let text): text.chinese
+        case .review(let text): text.chinese
         case .findDepartmentTitle: "查找部门"
         case .answerYes: "是(Y)"
         case .answerNo: "否(N)"

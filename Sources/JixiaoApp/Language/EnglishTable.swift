@@ -23,6 +23,7 @@ enum EnglishTable {
         case .noDepartments: "No departments."
         case .noDepartmentsIn(let path): "No departments in the store yet: \(path)"
         case .project(let text): text.english
+        case .review(let text): text.english
         case .findDepartmentTitle: "Find department"
         case .answerYes: "Yes"
         case .answerNo: "No"

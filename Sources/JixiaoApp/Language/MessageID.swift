@@ -49,6 +49,8 @@ public enum MessageID: Hashable, Sendable {
     case sectionHeader, sectionOverallGoals, sectionSubGoals, sectionSafeguards, sectionProjects
     /// The project screen's texts (`ProjectText`).
     case project(ProjectText)
+    /// The review workflow's texts: document view, review queue, review actions (`ReviewText`).
+    case review(ReviewText)
 
     // Dialogs
     case answerYes, answerNo

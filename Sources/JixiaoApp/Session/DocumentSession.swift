@@ -73,8 +73,17 @@ public struct DocumentSession: Sendable {
 
     /// Undoes the last step; nil when there is nothing to undo. The inverse edits are
     /// journaled like any others, so replaying the journal gives the undone document.
+    ///
+    /// A review log entry already saved is never taken back (the log only grows, and the
+    /// store refuses a save that shrinks it): undoing the first edit after a return, once
+    /// saved, undoes the content but leaves the reopen entry and the draft status.
     public mutating func undo() -> (label: String, effect: AppEffect)? {
-        guard let group = undoStack.popLast() else { return nil }
+        guard var group = undoStack.popLast() else { return nil }
+        let saved = Set(base.document.reviewLog.map(\.id))
+        if group.inverse.contains(where: { Self.deletesLogEntry($0, in: saved) }) {
+            group.inverse = group.inverse.filter(Self.isContentEdit)
+            group.edits = group.edits.filter(Self.isContentEdit)
+        }
         do {
             _ = try perform(group.inverse)
         } catch {
@@ -113,6 +122,40 @@ public struct DocumentSession: Sendable {
         let begins = !journalBegun
         journalBegun = true
         return .journalEdits(DraftEdits(base: journalBase, edits: edits, beginsJournal: begins))
+    }
+
+    // MARK: Review steps
+
+    /// Whether `edit` changes the content, as opposed to the review status, log or comments
+    /// (which reviewers change on documents they may not edit).
+    public static func isContentEdit(_ edit: CellEdit) -> Bool {
+        guard case .field(let name)? = edit.listOrItemPath.components.first else { return true }
+        return !["status", "reviewLog", "comments"].contains(name)
+    }
+
+    static func deletesLogEntry(_ edit: CellEdit, in ids: Set<String>) -> Bool {
+        guard case .delete(let path) = edit, path.components.first == .field("reviewLog"),
+              case .item(let id)? = path.components.last else { return false }
+        return ids.contains(id)
+    }
+
+    /// The edits turning `old`'s review status and log into `new`'s: the status, then each
+    /// log entry `new` adds (the log only grows).
+    public static func reviewEdits(from old: DepartmentDocument, to new: DepartmentDocument) -> [CellEdit] {
+        var edits: [CellEdit] = []
+        if old.status != new.status { edits.append(.set(.field("status"), .text(new.status.rawValue))) }
+        var previous = old.reviewLog.last?.id
+        for event in new.reviewLog.dropFirst(old.reviewLog.count) {
+            edits.append(.insert(list: .field("reviewLog"), item: DocumentTree.item(event), after: previous))
+            previous = event.id
+        }
+        return edits
+    }
+
+    /// Applies a review step's edits (from `reviewEdits`): journaled, not undoable.
+    public mutating func applyReviewEdits(_ edits: [CellEdit]) throws -> AppEffect {
+        _ = try perform(edits)
+        return journalEffect(edits)
     }
 
     // MARK: Saving and merging

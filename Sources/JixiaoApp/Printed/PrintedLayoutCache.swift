@@ -1,0 +1,23 @@
+import Foundation
+import JixiaoModel
+
+/// The last `PrintedLayout` built, kept by reference so `render` (which cannot change the
+/// screen) and key handling share it: a document is laid out once per content and width, not
+/// once per frame. Unchanged documents compare cheaply (their arrays share storage).
+final class PrintedLayoutCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entry: (document: DepartmentDocument, width: Int, ambiguous: AmbiguousWidth, language: Language,
+                        layout: PrintedLayout)?
+
+    func layout(for document: DepartmentDocument, width: Int, metrics: TextMetrics, strings: Strings) -> PrintedLayout {
+        lock.lock()
+        defer { lock.unlock() }
+        if let entry, entry.width == width, entry.ambiguous == metrics.ambiguousWidth, entry.language == strings.language,
+           entry.document == document {
+            return entry.layout
+        }
+        let layout = PrintedLayout(document: document, width: width, metrics: metrics, strings: strings)
+        entry = (document, width, metrics.ambiguousWidth, strings.language, layout)
+        return layout
+    }
+}

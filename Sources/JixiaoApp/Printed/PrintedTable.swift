@@ -1,0 +1,162 @@
+import JixiaoModel
+
+/// A bordered table as the printed 项目绩效目标表 draws it: a stack of bands, each with its own
+/// columns (label / value pairs, the four spending checkpoints, the six-column indicator grid),
+/// joined by separator lines whose junctions follow the column edges above and below
+/// (`┬ ┴ ┼`). Cells wrap inside their column; every band spans the same total width.
+struct PrintedTable {
+    /// One cell: its text (line breaks kept), the document cell it shows (for finding and
+    /// comment marks) and how it sits in its column.
+    struct Cell {
+        var text: String
+        var path: CellPath?
+        var alignment: TextMetrics.Alignment = .left
+
+        init(_ text: String, _ path: CellPath? = nil, alignment: TextMetrics.Alignment = .left) {
+            self.text = text
+            self.path = path
+            self.alignment = alignment
+        }
+    }
+
+    /// Rows sharing one set of column widths (inner widths, borders excluded).
+    struct Band {
+        var widths: [Int]
+        var rows: [[Cell]]
+    }
+
+    var bands: [Band] = []
+
+    /// The table's width in columns for these inner widths: each column plus one border, plus
+    /// the right border.
+    static func totalWidth(_ widths: [Int]) -> Int { widths.reduce(0, +) + widths.count + 1 }
+
+    /// The output: one `PrintedLayout.Line` per text line, borders included.
+    func lines(borders: BorderSet, metrics: TextMetrics) -> [PrintedLayout.Line] {
+        var result: [PrintedLayout.Line] = []
+        var above: Set<Int>?
+        for band in bands {
+            let edges = Self.edges(band.widths)
+            result.append(.init(text: separator(above: above, below: edges, total: Self.totalWidth(band.widths),
+                                                borders: borders), kind: .border))
+            for (index, row) in band.rows.enumerated() {
+                if index > 0 {
+                    result.append(.init(text: separator(above: edges, below: edges, total: Self.totalWidth(band.widths),
+                                                        borders: borders), kind: .border))
+                }
+                result += rowLines(row, widths: band.widths, borders: borders, metrics: metrics)
+            }
+            above = edges
+        }
+        if let above, let last = bands.last {
+            result.append(.init(text: separator(above: above, below: nil, total: Self.totalWidth(last.widths),
+                                                borders: borders), kind: .border))
+        }
+        return result
+    }
+
+    /// The columns where vertical borders stand, counted from the left border (0).
+    static func edges(_ widths: [Int]) -> Set<Int> {
+        var edges: Set<Int> = [0]
+        var x = 0
+        for width in widths {
+            x += width + 1
+            edges.insert(x)
+        }
+        return edges
+    }
+
+    /// A horizontal line: the top border (`above == nil`), the bottom (`below == nil`) or a
+    /// separator between rows or bands.
+    func separator(above: Set<Int>?, below: Set<Int>?, total: Int, borders: BorderSet) -> String {
+        var text = ""
+        for x in 0..<total {
+            let up = above?.contains(x) ?? false
+            let down = below?.contains(x) ?? false
+            let edge: BorderSet.Edge = x == 0 ? .left : (x == total - 1 ? .right : .inner)
+            text += borders.junction(up: up, down: down, edge: edge)
+        }
+        return text
+    }
+
+    /// A row as text lines: every cell wrapped to its column, the row as high as its tallest
+    /// cell.
+    private func rowLines(_ row: [Cell], widths: [Int], borders: BorderSet,
+                          metrics: TextMetrics) -> [PrintedLayout.Line] {
+        let wrapped = zip(row, widths).map { cell, width in
+            cell.text.isEmpty ? [""] : metrics.wrap(cell.text, to: max(1, width))
+        }
+        let height = wrapped.map(\.count).max() ?? 1
+        let paths = row.compactMap(\.path)
+        var lines: [PrintedLayout.Line] = []
+        for lineIndex in 0..<height {
+            var text = borders.vertical
+            for (column, cell) in row.enumerated() where column < widths.count {
+                let part = lineIndex < wrapped[column].count ? wrapped[column][lineIndex] : ""
+                text += metrics.pad(part, to: widths[column], alignment: cell.alignment) + borders.vertical
+            }
+            lines.append(.init(text: text, kind: .table, cells: paths))
+        }
+        return lines
+    }
+
+    // MARK: Column widths
+
+    /// Widths for columns whose content wants `natural` columns, sharing `available` columns:
+    /// every column gets at least `minimum` (or its natural width when less); the rest goes to
+    /// the narrowest column still short of its natural width, one column at a time, so short
+    /// columns fit whole and long ones share what is left. Columns left over when every one
+    /// fits go to `stretch`.
+    static func fit(natural: [Int], minimum: [Int], available: Int, stretch: Int) -> [Int] {
+        var widths = zip(natural, minimum).map { max(1, min($0, $1)) }
+        var left = available - widths.reduce(0, +)
+        while left > 0 {
+            var best: Int?
+            for i in widths.indices where widths[i] < natural[i] {
+                if best == nil || widths[i] < widths[best!] { best = i }
+            }
+            guard let column = best else { break }
+            widths[column] += 1
+            left -= 1
+        }
+        if left > 0, widths.indices.contains(stretch) { widths[stretch] += left }
+        return widths
+    }
+}
+
+/// The border characters of printed tables. Box-drawing characters are East Asian Ambiguous:
+/// a terminal drawing them two columns wide would break every line, so ASCII is used then
+/// (as `Buffer.drawBox` does).
+struct BorderSet: Hashable, Sendable {
+    enum Edge { case left, inner, right }
+
+    var horizontal: String
+    var vertical: String
+    /// `[up][down]` junctions for left edge, inner column and right edge.
+    private var left: [[String]]
+    private var inner: [[String]]
+    private var right: [[String]]
+
+    static let unicode = BorderSet(horizontal: "─", vertical: "│",
+                                   left: [["─", "┌"], ["└", "├"]], inner: [["─", "┬"], ["┴", "┼"]],
+                                   right: [["─", "┐"], ["┘", "┤"]])
+    static let ascii = BorderSet(horizontal: "-", vertical: "|",
+                                 left: [["-", "+"], ["+", "+"]], inner: [["-", "+"], ["+", "+"]],
+                                 right: [["-", "+"], ["+", "+"]])
+
+    static func forMetrics(_ metrics: TextMetrics) -> BorderSet {
+        metrics.ambiguousWidth == .narrow ? .unicode : .ascii
+    }
+
+    func junction(up: Bool, down: Bool, edge: Edge) -> String {
+        let table: [[String]]
+        switch edge {
+        case .left: table = left
+        case .inner: table = inner
+        case .right: table = right
+        }
+        // The outer frame always closes, even where the band above or below ends.
+        if edge != .inner { return table[up || !down ? 1 : 0][down || !up ? 1 : 0] }
+        return table[up ? 1 : 0][down ? 1 : 0]
+    }
+}

@@ -1,0 +1,425 @@
+import JixiaoModel
+
+/// The document view (文档视图): the open department read-only, as its printed text reads
+/// (`PrintedLayout`), paged like `less`. For reviewers paging through submissions and for
+/// editors checking the whole text: Space/PgDn and b/PgUp page, g/G go to the ends, `/`
+/// searches (CJK included, incremental) with n/N between matches, `f`/`F` jump between the
+/// validation findings and `c`/`C` between the comments, each saying on the message line what
+/// it found. The gutter marks lines with findings (`!` error, `?` warning, `.` notice) and
+/// open comments (`*`). F6 opens the review actions; Ctrl-N/Ctrl-P page through the review
+/// queue's submissions when it was opened from there.
+public struct DocumentViewScreen: Screen {
+    /// The first layout line shown.
+    public private(set) var top = 0
+    /// The line the last jump went to (a match, finding or comment), marked in the gutter.
+    public private(set) var focusLine: Int?
+    /// The last search text (kept for n/N after the search line closes).
+    public private(set) var query = ""
+    /// The search line while it is being typed.
+    public private(set) var searchEditor: LineEditor?
+    /// The match the last search or n/N went to.
+    public private(set) var currentMatch: Match?
+    /// Where the finding and comment jumps are (indexes into their sorted lists).
+    public private(set) var findingIndex: Int?
+    public private(set) var commentIndex: Int?
+    private var searchOrigin = 0
+    private var topBeforeSearch = 0
+    let cache = PrintedLayoutCache()
+
+    /// A search hit: its line and where it starts and how wide it is, in columns.
+    public struct Match: Hashable, Sendable, Comparable {
+        public var line: Int
+        public var column: Int
+        public var width: Int
+
+        public static func < (a: Match, b: Match) -> Bool { (a.line, a.column) < (b.line, b.column) }
+    }
+
+    /// Columns left of the text: finding mark, comment mark.
+    static let gutter = 2
+
+    public init() {}
+
+    public var title: MessageID { .review(.documentViewTitle) }
+    public var acceptsTextEntry: Bool { searchEditor != nil }
+
+    // MARK: Keys
+
+    public enum Action: Hashable, Sendable {
+        case lineUp, lineDown, pageDown, pageUp, top, bottom
+        case search, nextMatch, previousMatch, nextFinding, previousFinding, nextComment, previousComment
+        case reviewActions, nextSubmission, previousSubmission, back
+        case acceptSearch, cancelSearch
+    }
+
+    public var keymap: Keymap<Action> { searchEditor == nil ? Self.keymap : Self.searchKeymap }
+
+    public static let keymap = Keymap<Action>(name: .review(.keymapDocumentView), [
+        KeyBinding([KeyEvent(.up), .char("k")], .lineUp, .review(.helpLineUp)),
+        KeyBinding([KeyEvent(.down), .char("j"), KeyEvent(.enter)], .lineDown, .review(.helpLineDown)),
+        KeyBinding([.char(" "), KeyEvent(.pageDown)], .pageDown, .review(.helpPageDown), hint: true),
+        KeyBinding([.char("b"), KeyEvent(.pageUp)], .pageUp, .review(.helpPageUp)),
+        KeyBinding([.char("g"), KeyEvent(.home)], .top, .review(.helpTop)),
+        KeyBinding([.char("G"), KeyEvent(.end)], .bottom, .review(.helpBottom)),
+        KeyBinding([.char("/"), .ctrl("f")], .search, .review(.helpSearch), hint: true),
+        KeyBinding([.char("n")], .nextMatch, .review(.helpNextMatch)),
+        KeyBinding([.char("N")], .previousMatch, .review(.helpPreviousMatch)),
+        KeyBinding([.char("f")], .nextFinding, .review(.helpNextFinding), hint: true),
+        KeyBinding([.char("F")], .previousFinding, .review(.helpPreviousFinding)),
+        KeyBinding([.char("c")], .nextComment, .review(.helpNextComment), hint: true),
+        KeyBinding([.char("C")], .previousComment, .review(.helpPreviousComment)),
+        KeyBinding([KeyEvent(.function(6))], .reviewActions, .review(.helpReviewActions), hint: true),
+        KeyBinding([.ctrl("n")], .nextSubmission, .review(.helpNextSubmission)),
+        KeyBinding([.ctrl("p")], .previousSubmission, .review(.helpPreviousSubmission)),
+        KeyBinding([KeyEvent(.escape), .char("q"), KeyEvent(.function(7))], .back, .review(.helpBack), hint: true),
+    ])
+
+    /// While the search text is typed; the text keys are `LineEditor.keymap`.
+    public static let searchKeymap = Keymap<Action>(name: .review(.keymapSearch), [
+        KeyBinding([KeyEvent(.enter)], .acceptSearch, .review(.helpSearchAccept), hint: true),
+        KeyBinding([KeyEvent(.escape)], .cancelSearch, .review(.helpSearchCancel), hint: true),
+    ])
+
+    public var helpSections: [HelpSection] {
+        searchEditor == nil ? [Self.keymap.help] : [Self.searchKeymap.help, LineEditor.keymap.help]
+    }
+
+    // MARK: Layout
+
+    /// The laid-out document for a content area `width` wide, or nil without a session.
+    func layout(_ session: DocumentSession?, width: Int, environment: AppEnvironment) -> PrintedLayout? {
+        guard let document = session?.document else { return nil }
+        return cache.layout(for: document, width: max(1, width - Self.gutter), metrics: environment.metrics,
+                            strings: environment.strings)
+    }
+
+    /// Text rows: the content area less the header line and the position line.
+    static func pageHeight(_ contentHeight: Int) -> Int { max(1, contentHeight - 2) }
+
+    // MARK: Update
+
+    public mutating func perform(_ action: Action, context: inout ScreenContext) {
+        guard let layout = layout(context.session, width: context.contentSize.width, environment: context.environment) else {
+            if action == .back { context.pop() }
+            return
+        }
+        let page = Self.pageHeight(context.contentSize.height)
+        let lastTop = max(0, layout.lines.count - page)
+        switch action {
+        case .lineUp: top -= 1
+        case .lineDown: top += 1
+        case .pageDown: top += page
+        case .pageUp: top -= page
+        case .top: top = 0
+        case .bottom: top = lastTop
+        case .search:
+            searchEditor = LineEditor("", metrics: context.environment.metrics)
+            searchOrigin = top
+            topBeforeSearch = top
+        case .acceptSearch:
+            searchEditor = nil
+            if !query.isEmpty && currentMatch == nil { context.showMessage(.review(.noMatch(query))) }
+        case .cancelSearch:
+            searchEditor = nil
+            top = topBeforeSearch
+            currentMatch = nil
+        case .nextMatch: stepMatch(forward: true, layout: layout, page: page, context: &context)
+        case .previousMatch: stepMatch(forward: false, layout: layout, page: page, context: &context)
+        case .nextFinding: jumpFinding(by: 1, layout: layout, page: page, context: &context)
+        case .previousFinding: jumpFinding(by: -1, layout: layout, page: page, context: &context)
+        case .nextComment: jumpComment(by: 1, layout: layout, page: page, context: &context)
+        case .previousComment: jumpComment(by: -1, layout: layout, page: page, context: &context)
+        case .reviewActions: ReviewActionMenu.present(context: &context)
+        case .nextSubmission: context.openSubmission(step: 1)
+        case .previousSubmission: context.openSubmission(step: -1)
+        case .back: context.pop()
+        }
+        top = min(max(0, top), lastTop)
+    }
+
+    public mutating func handleUnboundKey(_ key: KeyEvent, context: inout ScreenContext) {
+        guard searchEditor != nil else { return }
+        let before = searchEditor!.text
+        searchEditor!.handle(key)
+        if searchEditor!.text != before { searchAsTyped(context: &context) }
+    }
+
+    public mutating func handlePaste(_ text: String, context: inout ScreenContext) {
+        guard searchEditor != nil else { return }
+        searchEditor!.insert(text.replacingOccurrences(of: "\n", with: " "))
+        searchAsTyped(context: &context)
+    }
+
+    public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {
+        ReviewActionMenu.dialogFinished(tag: tag, result: result, context: &context)
+    }
+
+    /// Incremental search: the first match at or after the line where the search began.
+    private mutating func searchAsTyped(context: inout ScreenContext) {
+        guard let editor = searchEditor,
+              let layout = layout(context.session, width: context.contentSize.width, environment: context.environment)
+        else { return }
+        query = editor.text
+        let page = Self.pageHeight(context.contentSize.height)
+        guard !query.isEmpty else {
+            currentMatch = nil
+            top = topBeforeSearch
+            return
+        }
+        let metrics = context.environment.metrics
+        currentMatch = Self.firstMatch(in: layout, query: query, metrics: metrics,
+                                       after: Match(line: searchOrigin, column: -1, width: 0), forward: true)
+        if let match = currentMatch { show(line: match.line, page: page, lines: layout.lines.count) }
+    }
+
+    private mutating func stepMatch(forward: Bool, layout: PrintedLayout, page: Int, context: inout ScreenContext) {
+        guard !query.isEmpty else {
+            context.showMessage(.review(.searchPrompt))
+            return
+        }
+        let metrics = context.environment.metrics
+        let from = currentMatch ?? Match(line: forward ? top : top + page, column: forward ? -1 : 0, width: 0)
+        guard let next = Self.firstMatch(in: layout, query: query, metrics: metrics, after: from, forward: forward) else {
+            context.showMessage(.review(.noMatch(query)))
+            return
+        }
+        if (forward && next <= from) || (!forward && next >= from) { context.showMessage(.review(.searchWrapped)) }
+        currentMatch = next
+        show(line: next.line, page: page, lines: layout.lines.count)
+    }
+
+    /// Scrolls so `line` is in view, a few lines below the top when it was not.
+    private mutating func show(line: Int, page: Int, lines: Int) {
+        focusLine = line
+        if line < top || line >= top + page { top = max(0, line - min(3, page / 4)) }
+        top = min(top, max(0, lines - page))
+    }
+
+    // MARK: Search
+
+    /// Every match of `query` on `text`, as columns (case-insensitive for Latin letters).
+    static func matches(of query: String, in text: String, metrics: TextMetrics) -> [(column: Int, width: Int)] {
+        guard !query.isEmpty else { return [] }
+        let haystack = Array(text.lowercased())
+        let needle = Array(query.lowercased())
+        guard needle.count <= haystack.count else { return [] }
+        var result: [(Int, Int)] = []
+        var column = 0
+        var index = 0
+        let needleWidth = metrics.width(of: String(needle))
+        while index + needle.count <= haystack.count {
+            if haystack[index] == needle[0], Array(haystack[index..<(index + needle.count)]) == needle {
+                result.append((column, needleWidth))
+                for character in needle { column += metrics.width(of: character) }
+                index += needle.count
+                continue
+            }
+            column += metrics.width(of: haystack[index])
+            index += 1
+        }
+        return result
+    }
+
+    /// The first match after (or before) `position`, wrapping around the document.
+    static func firstMatch(in layout: PrintedLayout, query: String, metrics: TextMetrics, after position: Match,
+                           forward: Bool) -> Match? {
+        let count = layout.lines.count
+        guard count > 0 else { return nil }
+        let start = min(max(0, position.line), count - 1)
+        for step in 0...count {
+            let line = forward ? (start + step) % count : (start - step + count * 2) % count
+            let found = matches(of: query, in: layout.lines[line].text, metrics: metrics)
+                .map { Match(line: line, column: $0.column, width: $0.width) }
+            let candidates: [Match]
+            if step == 0 {
+                candidates = found.filter { forward ? $0 > position : $0 < position }
+            } else if step == count {
+                // Back on the starting line after wrapping: the matches on the other side.
+                candidates = found.filter { forward ? $0 <= position : $0 >= position }
+            } else {
+                candidates = found
+            }
+            if let match = forward ? candidates.first : candidates.last { return match }
+        }
+        return nil
+    }
+
+    /// Every match in the document, for the position shown on the status line.
+    static func allMatches(in layout: PrintedLayout, query: String, metrics: TextMetrics) -> [Match] {
+        layout.lines.indices.flatMap { line in
+            matches(of: query, in: layout.lines[line].text, metrics: metrics).map { Match(line: line, column: $0.column, width: $0.width) }
+        }
+    }
+
+    // MARK: Findings and comments
+
+    /// The findings placed on lines, in reading order.
+    static func placedFindings(_ session: DocumentSession, layout: PrintedLayout) -> [(line: Int, finding: Finding)] {
+        session.findings.compactMap { finding in layout.line(for: finding.path).map { ($0, finding) } }
+            .sorted { ($0.line, $0.finding.severity.rank) < ($1.line, $1.finding.severity.rank) }
+    }
+
+    /// The open comments placed on lines (a comment on the whole submission on the title).
+    static func placedComments(_ document: DepartmentDocument, layout: PrintedLayout) -> [(line: Int, comment: ReviewComment)] {
+        document.comments.filter { !$0.isResolved }.map { comment in
+            (comment.cell.flatMap { layout.line(for: $0) } ?? 0, comment)
+        }.sorted { $0.line < $1.line }
+    }
+
+    /// The next index in a list of placed items: the one after the last jump when it is still
+    /// in view, else the first at or below the top of the page (the last above it going back).
+    private func nextIndex(_ lines: [Int], current: Int?, by step: Int, page: Int) -> Int? {
+        guard !lines.isEmpty else { return nil }
+        if let current, lines.indices.contains(current), lines[current] >= top, lines[current] < top + page {
+            return (current + step + lines.count) % lines.count
+        }
+        if step > 0 { return lines.firstIndex { $0 >= top } ?? 0 }
+        return lines.lastIndex { $0 < top } ?? lines.count - 1
+    }
+
+    private mutating func jumpFinding(by step: Int, layout: PrintedLayout, page: Int, context: inout ScreenContext) {
+        guard let session = context.session else { return }
+        let placed = Self.placedFindings(session, layout: layout)
+        guard let index = nextIndex(placed.map(\.line), current: findingIndex, by: step, page: page) else {
+            context.showMessage(.review(.noFindingsInDocument))
+            return
+        }
+        findingIndex = index
+        let (line, finding) = placed[index]
+        show(line: line, page: page, lines: layout.lines.count)
+        context.showMessage(.review(.findingNote(index: index + 1, count: placed.count, text: finding.message,
+                                                 place: CellLocation.describe(finding.path, in: session.document))),
+                            kind: finding.severity == .error ? .error : .info)
+    }
+
+    private mutating func jumpComment(by step: Int, layout: PrintedLayout, page: Int, context: inout ScreenContext) {
+        guard let document = context.session?.document else { return }
+        let placed = Self.placedComments(document, layout: layout)
+        guard let index = nextIndex(placed.map(\.line), current: commentIndex, by: step, page: page) else {
+            context.showMessage(.review(.noCommentsInDocument))
+            return
+        }
+        commentIndex = index
+        let (line, comment) = placed[index]
+        show(line: line, page: page, lines: layout.lines.count)
+        context.showMessage(.review(.commentNote(index: index + 1, count: placed.count, author: comment.author,
+                                                 time: ReviewTimestamp.short(comment.time), text: comment.text,
+                                                 place: comment.cell.map { CellLocation.describe($0, in: document) })))
+    }
+
+    // MARK: Drawing
+
+    public func render(into buffer: inout Buffer, area: Rect, context: ViewContext) {
+        guard let session = context.session, area.height >= 3,
+              let layout = layout(session, width: area.width, environment: context.environment) else { return }
+        let theme = context.theme
+        let strings = context.strings
+        let metrics = context.metrics
+        let document = session.document
+        drawHeader(session, into: &buffer, area: area, context: context)
+
+        let page = Self.pageHeight(area.height)
+        let first = min(top, max(0, layout.lines.count - page))
+        var findingMarks: [Int: Severity] = [:]
+        for (line, finding) in Self.placedFindings(session, layout: layout) where line >= first && line < first + page {
+            if findingMarks[line].map({ finding.severity.rank < $0.rank }) ?? true { findingMarks[line] = finding.severity }
+        }
+        let commentLines = Set(Self.placedComments(document, layout: layout).map(\.line))
+        let textX = area.x + Self.gutter
+        for row in 0..<page {
+            let index = first + row
+            let y = area.y + 1 + row
+            guard index < layout.lines.count else { break }
+            let line = layout.lines[index]
+            let style: Style = switch line.kind {
+            case .title, .heading: theme[.header]
+            case .border: theme[.dim]
+            default: theme[.text]
+            }
+            if let severity = findingMarks[index] {
+                buffer.write(severity.mark, x: area.x, y: y, maxWidth: 1, style: severity == .error ? theme[.error] : theme[.header])
+            }
+            if commentLines.contains(index) {
+                buffer.write("*", x: area.x + 1, y: y, maxWidth: 1, style: theme[.header])
+            }
+            if index == focusLine { buffer.restyle(Rect(x: area.x, y: y, width: Self.gutter, height: 1), style: theme[.selected]) }
+            buffer.write(line.text, x: textX, y: y, maxWidth: area.width - Self.gutter, style: style)
+            if !query.isEmpty {
+                for match in Self.matches(of: query, in: line.text, metrics: metrics) {
+                    var highlight = theme[.selected]
+                    if currentMatch == Match(line: index, column: match.column, width: match.width) {
+                        highlight.attributes.insert(.underline)
+                        highlight.attributes.insert(.bold)
+                    }
+                    buffer.restyle(Rect(x: textX + match.column, y: y, width: match.width, height: 1), style: highlight)
+                }
+            }
+        }
+        drawPosition(layout: layout, first: first, page: page, into: &buffer, area: area, context: context)
+        _ = strings
+    }
+
+    /// Line 0: unit, year, status, the last review step and the finding counts.
+    private func drawHeader(_ session: DocumentSession, into buffer: inout Buffer, area: Rect, context: ViewContext) {
+        let strings = context.strings
+        let document = session.document
+        let counts = session.findingCounts
+        var parts = ["\(document.unitCode) \(document.unitName) \(document.fiscalYear)",
+                     strings[.reviewStatus(document.status)]]
+        if let event = document.reviewLog.last {
+            parts.append(strings[.review(.lastEvent(action: event.action, user: event.user,
+                                                    time: ReviewTimestamp.short(event.time), comment: event.comment))])
+        }
+        parts.append(strings[.review(.findingCount(errors: counts.errors, warnings: counts.warnings))])
+        buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: context.theme[.header])
+        buffer.write(parts.joined(separator: " · "), x: area.x + 1, y: area.y, maxWidth: area.width - 2,
+                     style: context.theme[.header])
+    }
+
+    /// The last line: where the page is, the search line or the match position.
+    private func drawPosition(layout: PrintedLayout, first: Int, page: Int, into buffer: inout Buffer, area: Rect,
+                              context: ViewContext) {
+        let theme = context.theme
+        let strings = context.strings
+        let y = area.maxY - 1
+        buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[.dim])
+        if let editor = searchEditor {
+            let prompt = strings[.review(.searchPrompt)]
+            let promptWidth = buffer.write(prompt, x: area.x + 1, y: y, style: theme[.header])
+            let fieldWidth = max(1, area.width - promptWidth - 2)
+            let shown = editor.visible(width: fieldWidth)
+            buffer.write(shown.text, x: area.x + 1 + promptWidth, y: y, width: fieldWidth, style: theme[.input])
+            buffer.cursor = Buffer.Position(x: area.x + 1 + promptWidth + shown.cursorX, y: y)
+            return
+        }
+        let total = layout.lines.count
+        var text = strings[.review(.pagerPosition(first: min(total, first + 1), last: min(total, first + page), total: total))]
+        if total > 0 { text += " (\(min(100, (first + page) * 100 / total))%)" }
+        if !query.isEmpty {
+            let all = Self.allMatches(in: layout, query: query, metrics: context.metrics)
+            let index = currentMatch.flatMap { all.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+            text += "  " + strings[.review(.matchPosition(query: query, index: index, count: all.count))]
+        }
+        buffer.write(text, x: area.x + 1, y: y, maxWidth: area.width - 2, style: theme[.dim])
+    }
+}
+
+extension Severity {
+    /// Errors first when several findings share a line.
+    var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .notice: 2
+        }
+    }
+
+    /// The gutter mark, as the indicator grid's.
+    var mark: String {
+        switch self {
+        case .error: "!"
+        case .warning: "?"
+        case .notice: "."
+        }
+    }
+}
