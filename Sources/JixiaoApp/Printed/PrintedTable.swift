@@ -102,14 +102,30 @@ struct PrintedTable {
 
     // MARK: Column widths
 
-    /// Widths for columns whose content wants `natural` columns, sharing `available` columns:
-    /// every column gets at least `minimum` (or its natural width when less); the rest goes to
-    /// the narrowest column still short of its natural width, one column at a time, so short
-    /// columns fit whole and long ones share what is left. Columns left over when every one
-    /// fits go to `stretch`.
-    static func fit(natural: [Int], minimum: [Int], available: Int, stretch: Int) -> [Int] {
+    /// Widths for columns whose content wants `natural` columns, sharing `available` columns.
+    /// Every column gets at least `minimum` (or its natural width when less); short columns
+    /// (natural width up to `shortColumn`) then get their whole width, so values and category
+    /// names do not wrap; what is left is shared in proportion to what each long column still
+    /// lacks. Columns left over when everything fits go to `stretch`.
+    static func fit(natural: [Int], minimum: [Int], available: Int, stretch: Int, shortColumn: Int = 12) -> [Int] {
         var widths = zip(natural, minimum).map { max(1, min($0, $1)) }
         var left = available - widths.reduce(0, +)
+        let shortFirst = widths.indices.filter { natural[$0] <= shortColumn }.sorted { natural[$0] - widths[$0] < natural[$1] - widths[$1] }
+        for i in shortFirst where left >= natural[i] - widths[i] {
+            left -= natural[i] - widths[i]
+            widths[i] = natural[i]
+        }
+        let needs = widths.indices.map { max(0, natural[$0] - widths[$0]) }
+        let totalNeed = needs.reduce(0, +)
+        if left > 0, totalNeed > 0 {
+            let budget = min(left, totalNeed)
+            for i in widths.indices {
+                let share = needs[i] * budget / totalNeed
+                widths[i] += share
+                left -= share
+            }
+        }
+        // Rounding leftovers: one column at a time to the narrowest still short.
         while left > 0 {
             var best: Int?
             for i in widths.indices where widths[i] < natural[i] {

@@ -457,10 +457,7 @@ public struct DepartmentScreen: Screen {
         var info = "\(document.unitCode)  \(document.unitName)  \(document.fiscalYear)  \(document.moneyUnit.rawValue)  "
             + strings[.reviewStatus(document.status)] + "  "
             + strings[.findingSummary(errors: counts.errors, warnings: counts.warnings)]
-        if let event = document.reviewLog.last {
-            info += "  " + strings[.review(.lastEvent(action: event.action, user: event.user,
-                                                      time: ReviewTimestamp.short(event.time), comment: event.comment))]
-        }
+
         if let other = session.others.first {
             // Who else had it open when it was opened stays in view (first, so it is never
             // clipped), not only on the message line.
@@ -468,7 +465,16 @@ public struct DepartmentScreen: Screen {
                                            more: session.others.count - 1)] + "  " + info
         }
         buffer.write(info, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: theme[.dim])
-        let body = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 3)
+        // The last review step (a return's reason above all) on a line of its own.
+        var bodyTop = area.y + 2
+        if let event = document.reviewLog.last, area.height >= 8 {
+            let text = strings[.review(.lastEvent(action: event.action, user: event.user,
+                                                  time: ReviewTimestamp.short(event.time), comment: event.comment))]
+            buffer.write(text.replacingOccurrences(of: "\n", with: " "), x: area.x + 1, y: bodyTop, width: area.width - 2,
+                         style: document.status == .returned ? theme[.error] : theme[.header])
+            bodyTop += 1
+        }
+        let body = Rect(x: area.x + 1, y: bodyTop, width: area.width - 2, height: area.maxY - 1 - bodyTop)
         switch section {
         case .header: drawHeader(document, into: &buffer, area: body, context: context)
         case .overallGoals: drawItems(document.overallGoals, into: &buffer, area: body, context: context)

@@ -364,13 +364,15 @@ public struct DocumentViewScreen: Screen {
         let strings = context.strings
         let document = session.document
         let counts = session.findingCounts
-        var parts = ["\(document.unitCode) \(document.unitName) \(document.fiscalYear)",
-                     strings[.reviewStatus(document.status)]]
+        // Status and the last step first: what a reviewer needs; the unit is on the page below.
+        var parts = [strings[.reviewStatus(document.status)]]
         if let event = document.reviewLog.last {
             parts.append(strings[.review(.lastEvent(action: event.action, user: event.user,
-                                                    time: ReviewTimestamp.short(event.time), comment: event.comment))])
+                                                    time: ReviewTimestamp.short(event.time),
+                                                    comment: event.comment.replacingOccurrences(of: "\n", with: " ")))])
         }
         parts.append(strings[.review(.findingCount(errors: counts.errors, warnings: counts.warnings))])
+        parts.append("\(document.unitCode) \(document.unitName)")
         buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: context.theme[.header])
         buffer.write(parts.joined(separator: " · "), x: area.x + 1, y: area.y, maxWidth: area.width - 2,
                      style: context.theme[.header])
