@@ -57,9 +57,9 @@ public enum ReviewText: Hashable, Sendable {
         case .pagerPosition(let first, let last, let total): "第 \(first)–\(last) 行，共 \(total) 行"
         case .noFindingsInDocument: "没有检查问题"
         case .noCommentsInDocument: "没有批注"
-        case .findingNote(let index, let count, let text, let place): "问题 \(index)/\(count)：\(place.zh)：\(text.zh)"
+        case .findingNote(let index, let count, let text, let place): "问题 \(index)/\(count)：\(text.zh)（\(place.zh)）"
         case .commentNote(let index, let count, let author, let time, let text, let place):
-            "批注 \(index)/\(count)：\(author) \(time)\(place.map { "（\($0.zh)）" } ?? "（整份文档）")：\(text)"
+            "批注 \(index)/\(count)：\(author)：\(text)（\(time)，\(place?.zh ?? "整份文档")）"
         case .lastEvent(let action, let user, let time, let comment):
             "\(action.name.zh)：\(user) \(time)" + (comment.isEmpty ? "" : "，\(comment)")
         case .findingCount(let errors, let warnings): "错误 \(errors) · 警告 \(warnings)"
@@ -127,9 +127,9 @@ public enum ReviewText: Hashable, Sendable {
         case .pagerPosition(let first, let last, let total): "lines \(first)–\(last) of \(total)"
         case .noFindingsInDocument: "no findings"
         case .noCommentsInDocument: "no comments"
-        case .findingNote(let index, let count, let text, let place): "finding \(index)/\(count): \(place.en): \(text.en)"
+        case .findingNote(let index, let count, let text, let place): "finding \(index)/\(count): \(text.en) (\(place.en))"
         case .commentNote(let index, let count, let author, let time, let text, let place):
-            "comment \(index)/\(count): \(author) \(time) (\(place?.en ?? "whole document")): \(text)"
+            "comment \(index)/\(count): \(author): \(text) (\(time), \(place?.en ?? "whole document"))"
         case .lastEvent(let action, let user, let time, let comment):
             "\(action.name.en): \(user) \(time)" + (comment.isEmpty ? "" : ", \(comment)")
         case .findingCount(let errors, let warnings): "errors \(errors) · warnings \(warnings)"

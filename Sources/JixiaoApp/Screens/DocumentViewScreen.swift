@@ -150,8 +150,12 @@ public struct DocumentViewScreen: Screen {
         searchAsTyped(context: &context)
     }
 
+    /// The review menu's dialogs; an error picked from a refused submission is shown here.
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {
-        ReviewActionMenu.dialogFinished(tag: tag, result: result, context: &context)
+        guard let path = ReviewActionMenu.dialogFinished(tag: tag, result: result, context: &context),
+              let layout = layout(context.session, width: context.contentSize.width, environment: context.environment),
+              let line = layout.line(for: path) else { return }
+        show(line: line, page: Self.pageHeight(context.contentSize.height), lines: layout.lines.count)
     }
 
     /// Incremental search: the first match at or after the line where the search began.

@@ -64,6 +64,18 @@ import Testing
         #expect(h.store.documents["900102-2024"]?.revision == 1)
     }
 
+    @Test func anErrorPickedInTheDocumentViewIsShownOnItsLine() {
+        var h = ReviewFlow.harness([ReviewFlow.sample("900102-2024")])
+        ReviewFlow.open("900102-2024", in: &h)
+        h.keys(KeyEvent(.function(7)), Self.f6, .char("s"), Self.enter)
+        let view = try! #require(h.documentView)
+        let layout = view.layout(h.app.session, width: h.app.contentArea.width, environment: h.app.environment)!
+        let error = ReviewActionMenu.submitErrors(h.document!, h.app.environment)[0]
+        #expect(view.focusLine == layout.line(for: error.path))
+        #expect(view.focusLine.map { $0 >= view.top && $0 < view.top + DocumentViewScreen.pageHeight(h.app.contentArea.height) } == true)
+        #expect(h.messageText?.hasPrefix("问题 1/2：") == true)
+    }
+
     @Test func approveAsksAGradeAndAnOptionalComment() {
         var h = ReviewFlow.harness([ReviewFlow.sample("900201-2024")], user: "li", policy: Self.policy)
         h.keys(Self.enter, Self.f6)
