@@ -13,6 +13,8 @@ final class FakeStore {
     var others: [String: [PresenceEntry]] = [:]
     var libraryRequests = 0
     var closed: [String] = []
+    /// When set, saves fail with this message (a store refusing the save).
+    var refuseSaves: String?
     let me = SaverIdentity(user: "zhang", host: "srv", pid: 1)
 
     func put(_ document: DepartmentDocument, revision: Int = 1, by user: String = "zhang") {
@@ -54,7 +56,9 @@ final class FakeStore {
             result = .opened(OpenedDepartment(stored: stored, others: others[id] ?? [], draft: draft))
         case .saveDepartment(let document, let base):
             let current = documents[document.id]
-            if let current, current.revision != base {
+            if let refusal = refuseSaves {
+                result = .failed(EffectFailure(.save, id: document.id, message: refusal))
+            } else if let current, current.revision != base {
                 result = .saveConflict(current: current)
             } else {
                 let revision = (current?.revision ?? 0) + 1

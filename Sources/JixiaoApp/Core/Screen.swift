@@ -149,13 +149,14 @@ public struct ScreenContext: Sendable {
     }
 
     /// Applies a review step's result (status and log entry, made by `ReviewWorkflow.apply`)
-    /// to the session, journaled but not undoable: a step is saved at once and the log only
-    /// grows.
+    /// to the session as one undoable step, journaled. It is saved at once; once saved it can
+    /// no longer be undone (the log only grows), but if the store refuses the save, Ctrl-Z
+    /// takes it back.
     @discardableResult
-    public mutating func applyReviewStep(_ stepped: DepartmentDocument) -> Bool {
+    public mutating func applyReviewStep(_ stepped: DepartmentDocument, label: String) -> Bool {
         guard let current = session?.document else { return false }
         do {
-            let effect = try session!.applyReviewEdits(DocumentSession.reviewEdits(from: current, to: stepped))
+            let effect = try session!.apply(DocumentSession.reviewEdits(from: current, to: stepped), label: label)
             perform(effect)
             return true
         } catch {

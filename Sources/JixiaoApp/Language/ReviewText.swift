@@ -33,7 +33,6 @@ public enum ReviewText: Hashable, Sendable {
     case errorsTitle(Int)
     case refusal(LocalizedText)
     case stepDone(action: ReviewAction, status: ReviewStatus)
-    case unsavedBeforeStep
     case labelReopen
     // Key descriptions.
     case helpLineUp, helpLineDown, helpPageDown, helpPageUp, helpTop, helpBottom
@@ -83,7 +82,6 @@ public enum ReviewText: Hashable, Sendable {
         case .errorsTitle(let count): "还有 \(count) 个错误，不能送审（Enter 跳到该处）"
         case .refusal(let text): text.zh
         case .stepDone(let action, let status): "已\(action.name.zh)，状态：\(status.chineseName)，正在保存"
-        case .unsavedBeforeStep: "请先保存（Ctrl-S）或撤销未保存的修改，再执行审核步骤"
         case .labelReopen: "重新编辑"
         case .helpLineUp: "上一行"
         case .helpLineDown: "下一行"
@@ -153,7 +151,6 @@ public enum ReviewText: Hashable, Sendable {
         case .errorsTitle(let count): "\(count) error\(count == 1 ? "" : "s") block submitting (Enter jumps there)"
         case .refusal(let text): text.en
         case .stepDone(let action, let status): "\(action.name.en) done, now \(status.englishName); saving"
-        case .unsavedBeforeStep: "save (Ctrl-S) or undo the unsaved changes before a review step"
         case .labelReopen: "reopen"
         case .helpLineUp: "line up"
         case .helpLineDown: "line down"

@@ -178,7 +178,8 @@ public struct DocumentViewScreen: Screen {
 
     private mutating func stepMatch(forward: Bool, layout: PrintedLayout, page: Int, context: inout ScreenContext) {
         guard !query.isEmpty else {
-            context.showMessage(.review(.searchPrompt))
+            // Nothing searched yet: n and N open the search line.
+            perform(.search, context: &context)
             return
         }
         let metrics = context.environment.metrics
@@ -317,7 +318,6 @@ public struct DocumentViewScreen: Screen {
         guard let session = context.session, area.height >= 3,
               let layout = layout(session, width: area.width, environment: context.environment) else { return }
         let theme = context.theme
-        let strings = context.strings
         let metrics = context.metrics
         let document = session.document
         drawHeader(session, into: &buffer, area: area, context: context)
@@ -360,7 +360,6 @@ public struct DocumentViewScreen: Screen {
             }
         }
         drawPosition(layout: layout, first: first, page: page, into: &buffer, area: area, context: context)
-        _ = strings
     }
 
     /// Line 0: unit, year, status, the last review step and the finding counts.

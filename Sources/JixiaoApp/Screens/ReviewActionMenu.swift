@@ -7,7 +7,8 @@ import JixiaoModel
 /// none) and an optional comment; 退回 and 撤回 ask a reason (required, several lines). The
 /// step is made by `ReviewWorkflow.apply` with the environment's identity, policy and clock
 /// and the loaded revision, applied to the session and saved at once through the normal save
-/// (a newer revision is merged; a refusal by the store comes back as a message).
+/// (a newer revision is merged; a refusal by the store comes back as a message, and Ctrl-Z
+/// then takes the step back).
 ///
 /// Screens forward their `dialogFinished` here; a picked error finding comes back as the cell
 /// to show.
@@ -139,7 +140,8 @@ enum ReviewActionMenu {
             let stepped = try ReviewWorkflow.apply(action, to: session.document, by: environment.identity,
                                                    policy: environment.policy, at: environment.timestamp,
                                                    revision: session.base.revision, comment: comment, grade: grade)
-            guard context.applyReviewStep(stepped) else { return }
+            let label = strings.language == .chinese ? action.name.zh : action.name.en
+            guard context.applyReviewStep(stepped, label: label) else { return }
             context.showMessage(.review(.stepDone(action: action, status: stepped.status)))
             context.saveDepartment()
         } catch {

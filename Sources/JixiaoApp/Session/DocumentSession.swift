@@ -152,11 +152,8 @@ public struct DocumentSession: Sendable {
         return edits
     }
 
-    /// Applies a review step's edits (from `reviewEdits`): journaled, not undoable.
-    public mutating func applyReviewEdits(_ edits: [CellEdit]) throws -> AppEffect {
-        _ = try perform(edits)
-        return journalEffect(edits)
-    }
+    /// Whether every edit of `group` is a review step's (status and log only).
+    static func isReviewStep(_ group: EditGroup) -> Bool { !group.edits.contains(where: isContentEdit) }
 
     // MARK: Saving and merging
 
@@ -165,7 +162,12 @@ public struct DocumentSession: Sendable {
 
     /// Records a successful save: the saved document becomes the base, the journal is
     /// finished (the executable discards it). Undo history is kept.
+    ///
+    /// A review step is undoable only until it is saved: then it is part of the log, which only
+    /// grows, so its undo (and redo) entries go.
     public mutating func didSave(_ saved: DepartmentDocument, revision: Int, savedBy: SaverIdentity?, savedAt: String?) {
+        undoStack.removeAll(where: Self.isReviewStep)
+        redoStack.removeAll(where: Self.isReviewStep)
         base = StoredDocument(document: saved, revision: revision, savedBy: savedBy, savedAt: savedAt)
         journalBase = base
         journalBegun = false

@@ -40,6 +40,9 @@ import Testing
         #expect(h.screenText.contains("送审：zhang"))
         // A saved step is not undone by Ctrl-Z.
         #expect(h.app.session?.canUndo == false)
+        h.keys(.ctrl("z"))
+        #expect(h.messageText == "没有可撤销的操作")
+        #expect(h.document?.status == .submitted)
     }
 
     @Test func submitRefusedForErrorsListsThemAndJumpsToTheCell() {
@@ -230,12 +233,21 @@ import Testing
         #expect(h.document?.unitName == name + "甲")
     }
 
-    @Test func aStoreRefusalOfTheSaveIsShown() {
+    @Test func aStepTheStoreRefusesIsShownAndCanBeTakenBack() {
         var h = ReviewFlow.harness([ReviewFlow.sample("900201-2024")])
         h.keys(Self.enter)
-        let effects = h.app.handle(.result(.failed(EffectFailure(.save, id: "900201-2024",
-                                                                 message: "用户 li 无权审核通过此部门"))))
-        #expect(effects.isEmpty)
+        // The store refuses the next save (as `ReviewGuard` would for a reviewer it does not know).
+        h.store.refuseSaves = "用户 li 无权审核通过此部门"
+        h.keys(Self.f6, .char("a"))
+        h.type("优")
+        h.keys(Self.enter, Self.enter)
         #expect(h.messageText == "操作失败：用户 li 无权审核通过此部门")
+        #expect(h.app.message?.kind == .error)
+        #expect(h.document?.status == .approved)
+        #expect(h.store.documents["900201-2024"]?.document.status == .submitted)
+        h.keys(.ctrl("z"))
+        #expect(h.messageText == "已撤销：审核通过")
+        #expect(h.document?.status == .submitted)
+        #expect(h.app.session?.isDirty == false)
     }
 }
