@@ -93,6 +93,11 @@ public struct DocumentViewScreen: Screen {
                             strings: environment.strings)
     }
 
+    /// The number of laid-out lines for `app`'s open department and window (benchmarks).
+    public func lineCount(_ app: App) -> Int {
+        layout(app.session, width: app.contentArea.width, environment: app.environment)?.lines.count ?? 0
+    }
+
     /// Text rows: the content area less the header line and the position line.
     static func pageHeight(_ contentHeight: Int) -> Int { max(1, contentHeight - 2) }
 
