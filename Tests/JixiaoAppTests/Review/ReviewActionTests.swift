@@ -132,6 +132,38 @@ import Testing
         #expect(h.store.documents["900201-2024"]?.revision == 1)
     }
 
+    @Test func aStepMeetingANewerRevisionIsMergedAndSaved() throws {
+        var h = ReviewFlow.harness([ReviewFlow.sample("900201-2024")], user: "li")
+        h.keys(Self.enter)
+        // Meanwhile the office fixes a goal and saves revision 2.
+        let goal = h.document!.overallGoals[0]
+        try h.store.otherSaves("900201-2024", [.set(CellPath.field("overallGoals").item(goal.id).field("text"), .text("改过的目标"))],
+                               user: "office02")
+        h.keys(Self.f6, .char("r"))
+        h.type("请再核对")
+        h.keys(Self.enter)
+        let stored = try #require(h.store.documents["900201-2024"])
+        #expect(stored.revision == 3)
+        #expect(stored.document.status == .returned)
+        #expect(stored.document.overallGoals[0].text == "改过的目标")
+        #expect(stored.document.reviewLog.last?.comment == "请再核对")
+        #expect(h.messageText?.contains("office02") == true)
+    }
+
+    @Test func theMenuAndTheDocumentViewSpeakEnglishToo() {
+        var h = ReviewFlow.harness([ReviewFlow.sample("900201-2024")])
+        h.app.environment.strings = Strings(.english)
+        h.keys(Self.enter, KeyEvent(.function(7)))
+        #expect(h.screenText.contains("submitted · submit: office02 2024-01-16 03:00"))
+        #expect(h.screenText.contains("lines 1–19 of"))
+        // The printed text itself stays Chinese: it is the official form.
+        #expect(h.screenText.contains("第一部分"))
+        h.keys(Self.f6)
+        #expect(menuLabels(h) == ["approve", "return", "withdraw"])
+        h.keys(.char("r"), Self.enter)
+        #expect(h.messageText == "return requires a reason")
+    }
+
     @Test func withdrawAnApprovalWithAReason() {
         var h = ReviewFlow.harness([ReviewFlow.sample("900101-2024")])
         h.keys(Self.enter, Self.f6)
