@@ -287,16 +287,23 @@ public struct DocumentViewScreen: Screen {
         return lines.lastIndex { $0 < top } ?? lines.count - 1
     }
 
+    /// Shows the next (or previous) of items placed on `lines` after the one at `current`;
+    /// returns its index, nil when there are none.
+    private mutating func jump(_ lines: [Int], from current: Int?, by step: Int, layout: PrintedLayout, page: Int) -> Int? {
+        guard let index = nextIndex(lines, current: current, by: step, page: page) else { return nil }
+        show(line: lines[index], page: page, lines: layout.lines.count)
+        return index
+    }
+
     private mutating func jumpFinding(by step: Int, layout: PrintedLayout, page: Int, context: inout ScreenContext) {
         guard let session = context.session else { return }
         let placed = Self.placedFindings(session, layout: layout)
-        guard let index = nextIndex(placed.map(\.line), current: findingIndex, by: step, page: page) else {
+        guard let index = jump(placed.map(\.line), from: findingIndex, by: step, layout: layout, page: page) else {
             context.showMessage(.review(.noFindingsInDocument))
             return
         }
         findingIndex = index
-        let (line, finding) = placed[index]
-        show(line: line, page: page, lines: layout.lines.count)
+        let finding = placed[index].finding
         context.showMessage(.review(.findingNote(index: index + 1, count: placed.count, text: finding.message,
                                                  place: CellLocation.describe(finding.path, in: session.document))),
                             kind: finding.severity == .error ? .error : .info)
@@ -305,13 +312,12 @@ public struct DocumentViewScreen: Screen {
     private mutating func jumpComment(by step: Int, layout: PrintedLayout, page: Int, context: inout ScreenContext) {
         guard let document = context.session?.document else { return }
         let placed = Self.placedComments(document, layout: layout)
-        guard let index = nextIndex(placed.map(\.line), current: commentIndex, by: step, page: page) else {
+        guard let index = jump(placed.map(\.line), from: commentIndex, by: step, layout: layout, page: page) else {
             context.showMessage(.review(.noCommentsInDocument))
             return
         }
         commentIndex = index
-        let (line, comment) = placed[index]
-        show(line: line, page: page, lines: layout.lines.count)
+        let comment = placed[index].comment
         context.showMessage(.review(.commentNote(index: index + 1, count: placed.count, author: comment.author,
                                                  time: ReviewTimestamp.short(comment.time), text: comment.text,
                                                  place: comment.cell.map { CellLocation.describe($0, in: document) })))
