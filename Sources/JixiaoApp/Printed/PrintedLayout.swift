@@ -41,9 +41,10 @@ public struct PrintedLayout: Sendable {
         lines = builder.lines
         for (index, line) in lines.enumerated() {
             for cell in line.cells {
+                // Up the path until a part already placed (its own prefixes are placed too).
                 var path = cell
-                while !path.components.isEmpty {
-                    if anchors[path] == nil { anchors[path] = index }
+                while !path.components.isEmpty, anchors[path] == nil {
+                    anchors[path] = index
                     path = CellPath(Array(path.components.dropLast()))
                 }
             }

@@ -37,13 +37,12 @@ struct PrintedTable {
         var above: Set<Int>?
         for band in bands {
             let edges = Self.edges(band.widths)
-            result.append(.init(text: separator(above: above, below: edges, total: Self.totalWidth(band.widths),
-                                                borders: borders), kind: .border))
+            let total = Self.totalWidth(band.widths)
+            result.append(.init(text: separator(above: above, below: edges, total: total, borders: borders), kind: .border))
+            // The same line between every two rows of the band: made once.
+            let between = separator(above: edges, below: edges, total: total, borders: borders)
             for (index, row) in band.rows.enumerated() {
-                if index > 0 {
-                    result.append(.init(text: separator(above: edges, below: edges, total: Self.totalWidth(band.widths),
-                                                        borders: borders), kind: .border))
-                }
+                if index > 0 { result.append(.init(text: between, kind: .border)) }
                 result += rowLines(row, widths: band.widths, borders: borders, metrics: metrics)
             }
             above = edges
@@ -93,11 +92,24 @@ struct PrintedTable {
             var text = borders.vertical
             for (column, cell) in row.enumerated() where column < widths.count {
                 let part = lineIndex < wrapped[column].count ? wrapped[column][lineIndex] : ""
-                text += metrics.pad(part, to: widths[column], alignment: cell.alignment) + borders.vertical
+                text += Self.pad(part, to: widths[column], alignment: cell.alignment, metrics: metrics) + borders.vertical
             }
             lines.append(.init(text: text, kind: .table, cells: paths))
         }
         return lines
+    }
+
+    /// A wrapped line padded to `width`: measured once (it already fits, unless a single glyph
+    /// is wider than the column, which is then clipped).
+    static func pad(_ part: String, to width: Int, alignment: TextMetrics.Alignment, metrics: TextMetrics) -> String {
+        let used = metrics.width(of: part)
+        guard used <= width else { return metrics.pad(part, to: width, alignment: alignment) }
+        let gap = width - used
+        switch alignment {
+        case .left: return part + String(repeating: " ", count: gap)
+        case .right: return String(repeating: " ", count: gap) + part
+        case .center: return String(repeating: " ", count: gap / 2) + part + String(repeating: " ", count: gap - gap / 2)
+        }
     }
 
     // MARK: Column widths

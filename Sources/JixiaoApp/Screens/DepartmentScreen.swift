@@ -469,7 +469,7 @@ public struct DepartmentScreen: Screen {
         var bodyTop = area.y + 2
         if let event = document.reviewLog.last, area.height >= 8 {
             let text = strings[.review(.lastEvent(action: event.action, user: event.user,
-                                                  time: ReviewTimestamp.short(event.time), comment: event.comment))]
+                                                  time: TimeText.dateTime(event.time), comment: event.comment))]
             buffer.write(text.replacingOccurrences(of: "\n", with: " "), x: area.x + 1, y: bodyTop, width: area.width - 2,
                          style: document.status == .returned ? theme[.error] : theme[.header])
             bodyTop += 1

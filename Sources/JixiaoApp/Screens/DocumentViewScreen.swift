@@ -24,6 +24,8 @@ public struct DocumentViewScreen: Screen {
     public private(set) var commentIndex: Int?
     private var searchOrigin = 0
     private var topBeforeSearch = 0
+    /// The search and match before `/`, restored when the new search is cancelled.
+    private var previousSearch: (query: String, match: Match?) = ("", nil)
     let cache = PrintedLayoutCache()
 
     /// A search hit: its line and where it starts and how wide it is, in columns.
@@ -121,13 +123,14 @@ public struct DocumentViewScreen: Screen {
             searchEditor = LineEditor("", metrics: context.environment.metrics)
             searchOrigin = top
             topBeforeSearch = top
+            previousSearch = (query, currentMatch)
         case .acceptSearch:
             searchEditor = nil
             if !query.isEmpty && currentMatch == nil { context.showMessage(.review(.noMatch(query))) }
         case .cancelSearch:
             searchEditor = nil
             top = topBeforeSearch
-            currentMatch = nil
+            (query, currentMatch) = previousSearch
         case .nextMatch: stepMatch(forward: true, layout: layout, page: page, context: &context)
         case .previousMatch: stepMatch(forward: false, layout: layout, page: page, context: &context)
         case .nextFinding: jumpFinding(by: 1, layout: layout, page: page, context: &context)
@@ -319,7 +322,7 @@ public struct DocumentViewScreen: Screen {
         commentIndex = index
         let comment = placed[index].comment
         context.showMessage(.review(.commentNote(index: index + 1, count: placed.count, author: comment.author,
-                                                 time: ReviewTimestamp.short(comment.time), text: comment.text,
+                                                 time: TimeText.dateTime(comment.time), text: comment.text,
                                                  place: comment.cell.map { CellLocation.describe($0, in: document) })))
     }
 
@@ -382,7 +385,7 @@ public struct DocumentViewScreen: Screen {
         var parts = [strings[.reviewStatus(document.status)]]
         if let event = document.reviewLog.last {
             parts.append(strings[.review(.lastEvent(action: event.action, user: event.user,
-                                                    time: ReviewTimestamp.short(event.time),
+                                                    time: TimeText.dateTime(event.time),
                                                     comment: event.comment.replacingOccurrences(of: "\n", with: " ")))])
         }
         parts.append(strings[.review(.findingCount(errors: counts.errors, warnings: counts.warnings))])

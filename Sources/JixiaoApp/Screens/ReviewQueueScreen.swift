@@ -119,7 +119,7 @@ public struct ReviewQueueScreen: Screen {
         let first = min(scroll, max(0, shown.count - rows))
         for (row, index) in (first..<min(shown.count, first + rows)).enumerated() {
             let listing = shown[index]
-            let when = listing.lastSubmittedAt.map(ReviewTimestamp.short) ?? listing.savedAt.map(TimeText.clock) ?? ""
+            let when = (listing.lastSubmittedAt ?? listing.savedAt).map(TimeText.dateTime) ?? ""
             let who = listing.lastSubmittedBy ?? listing.savedBy.map { String($0.split(separator: "@").first ?? "") } ?? ""
             var cells = [listing.unitCode, listing.unitName, String(listing.fiscalYear), who, when]
             if showsFindings { cells.append(listing.errorCount.map { "\($0)/\(listing.warningCount ?? 0)" } ?? "—") }

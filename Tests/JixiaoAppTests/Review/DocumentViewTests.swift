@@ -19,7 +19,8 @@ import Testing
         #expect(view.top == 0)
         #expect(h.screenText.contains("900201 示例市青湖区民政局（本级）"))
         #expect(h.screenText.contains("已送审"))
-        #expect(h.screenText.contains("送审：office02 2024-01-16 03:00"))
+        // Review times are shown in local time.
+        #expect(h.screenText.contains("送审：office02 \(TimeText.dateTime("2024-01-16T03:00:00Z"))"))
         let page = DocumentViewScreen.pageHeight(h.app.contentArea.height)
         let total = Self.layout(h).lines.count
         #expect(h.screenText.contains("第 1–\(page) 行，共 \(total) 行"))
@@ -99,7 +100,18 @@ import Testing
         h.keys(Self.escape)
         #expect(h.documentView?.top == top)
         #expect(h.documentView?.currentMatch == nil)
+        #expect(h.documentView?.query == "")
         #expect(h.documentView != nil)  // Esc closed the search, not the view
+        // A cancelled search leaves the one before it in place, for n and N.
+        h.keys(.char("/"))
+        h.type("婚姻")
+        h.keys(Self.enter)
+        let match = h.documentView?.currentMatch
+        h.keys(.char("/"))
+        h.type("殡葬")
+        h.keys(Self.escape)
+        #expect(h.documentView?.query == "婚姻")
+        #expect(h.documentView?.currentMatch == match)
     }
 
     @Test func fJumpsToEachFindingAndSaysWhatItIs() {
