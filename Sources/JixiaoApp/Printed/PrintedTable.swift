@@ -183,8 +183,6 @@ struct BorderSet: Hashable, Sendable {
         case .inner: table = inner
         case .right: table = right
         }
-        // The outer frame always closes, even where the band above or below ends.
-        if edge != .inner { return table[up || !down ? 1 : 0][down || !up ? 1 : 0] }
         return table[up ? 1 : 0][down ? 1 : 0]
     }
 }
