@@ -175,6 +175,27 @@ import Testing
         #expect(narrow.lines.count > a.lines.count)
     }
 
+    @Test func aNarrowerWindowLaysTheDocumentOutAgainAndHelpListsTheKeys() {
+        var h = ReviewFlow.harness([ReviewFlow.sample("900201-2024")])
+        ReviewFlow.open("900201-2024", in: &h)
+        h.keys(Self.f7, .char("G"))
+        let wide = Self.layout(h).lines.count
+        h.send([.resize(Size(width: 60, height: 20))])
+        let narrow = Self.layout(h)
+        #expect(narrow.width == 58)
+        #expect(narrow.lines.count > wide)
+        // The table rows on screen are the new width: their right border is the window's last column.
+        let rows = h.app.view().lines.filter { $0.dropFirst(2).hasPrefix("│") }
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.hasSuffix("│") })
+        h.keys(KeyEvent(.function(1)))
+        let help = h.screenText
+        #expect(help.contains("下一个检查问题"))
+        h.keys(KeyEvent(.pageDown))
+        #expect(h.screenText.contains("下一条批注"))
+        #expect(h.screenText.contains("审核操作（送审、通过、退回、撤回）"))
+    }
+
     @Test func theProjectScreenOpensTheDocumentViewWithF5() {
         var h = ReviewFlow.harness([ReviewFlow.sample("900201-2024")])
         ReviewFlow.open("900201-2024", in: &h)
