@@ -100,6 +100,31 @@ import Testing
         }
     }
 
+    @Test func longWordsEmptyCellsAndLineBreaksKeepTheBordersStraight() {
+        var document = Self.document()
+        document.projects[0].code = String(repeating: "ABCDEFGHIJ", count: 8)
+        document.projects[0].purpose = "第一段\n\n第三段 with a verylongunbrokenlatinwordthatcannotfitanywhere"
+        document.projects[0].indicators.append(IndicatorRow(id: "r-3"))
+        document.projects[0].indicators[0].value = "≥20台/年（含“备用机”…）"
+        // Ambiguous characters (≥ “ ” …) one or two columns wide: the borders line up either way.
+        let cases = [TextMetrics(), TextMetrics(ambiguousWidth: .wide)].flatMap { metrics in
+            [PrintedLayout.minimumWidth, 57, 80, 133].map { (metrics, $0) }
+        }
+        for (metrics, width) in cases {
+            let layout = PrintedLayout(document: document, width: width, metrics: metrics, strings: Strings(.english))
+            for line in layout.lines where line.kind == .table || line.kind == .border {
+                #expect(metrics.width(of: line.text) == width, "\(width): \(line.text)")
+            }
+            // The purpose's empty paragraph is a row of its own inside the cell.
+            let purpose = layout.lines.filter { $0.cells.contains(CellPath.project("p-1", "purpose")) }
+            #expect(purpose.count >= 3)
+        }
+        let metrics = TextMetrics()
+        // Narrower than the minimum is laid out at the minimum (the screen clips).
+        #expect(PrintedLayout(document: document, width: 10, metrics: metrics, strings: Strings(.chinese)).width
+            == PrintedLayout.minimumWidth)
+    }
+
     @Test func aTerminalDrawingAmbiguousCharactersWideGetsASCIIBorders() {
         let layout = PrintedLayout(document: Self.document(), width: 78, metrics: TextMetrics(ambiguousWidth: .wide),
                                    strings: Strings(.chinese))
