@@ -4,7 +4,8 @@ import JixiaoStore
 import Testing
 
 /// A reviewer's round under tmux: the review queue, a submission's document view, Ctrl-N to
-/// the next submission, a search for a Chinese word, and a return with a reason, saved.
+/// the next submission, a finding, a search for a Chinese word, and a return with a reason,
+/// saved.
 @Suite(.serialized, .enabled(if: EndToEndEnvironment.skipNotice()))
 struct ReviewEndToEndTests {
     static func submission(_ code: String, _ name: String, submittedAt time: String, indicator: String) -> DepartmentDocument {
@@ -55,6 +56,12 @@ struct ReviewEndToEndTests {
         try tmux.press("C-n")
         let next = try tmux.waitFor(text: "队列 2/2").joined(separator: "\n")
         #expect(next.contains("441001 西山街道"))
+
+        // The next finding: its line marked in the gutter, its message below.
+        try tmux.press("f")
+        let finding = try tmux.waitFor(text: "问题 1/")
+        #expect(finding.contains { $0.hasPrefix("!") || $0.hasPrefix("?") || $0.hasPrefix(".") })
+        try tmux.press("g")
 
         // Search a Chinese word: found, counted, highlighted in place.
         try tmux.press("/")
