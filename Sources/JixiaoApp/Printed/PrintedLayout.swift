@@ -32,10 +32,10 @@ public struct PrintedLayout: Sendable {
     /// The narrowest width laid out; narrower windows scroll nothing sideways but clip.
     public static let minimumWidth = 40
 
-    public init(document: DepartmentDocument, width: Int, metrics: TextMetrics, strings: Strings) {
+    public init(document: DepartmentDocument, width: Int, metrics: TextMetrics) {
         self.width = max(Self.minimumWidth, width)
         var builder = Builder(width: self.width, metrics: metrics, borders: .forMetrics(metrics))
-        builder.title(document, strings: strings)
+        builder.title(document)
         builder.departmentPart(document)
         builder.projects(document)
         lines = builder.lines
@@ -114,12 +114,11 @@ public struct PrintedLayout: Sendable {
             }
         }
 
-        mutating func title(_ document: DepartmentDocument, strings: Strings) {
+        mutating func title(_ document: DepartmentDocument) {
             centered("\(document.unitCode) \(document.unitName)", kind: .title,
                      cells: [.field("unitCode"), .field("unitName")])
             centered("\(document.fiscalYear)年度部门预算绩效文本", kind: .title, cells: [.field("fiscalYear")])
-            let status = strings[.reviewStatus(document.status)]
-            centered("\(strings[.columnStatus])：\(status)  ·  单位：\(document.moneyUnit.rawValue)", kind: .title,
+            centered("状态：\(document.status.chineseName)  ·  单位：\(document.moneyUnit.rawValue)", kind: .title,
                      cells: [.field("status"), .field("moneyUnit")])
             blank()
         }

@@ -6,18 +6,16 @@ import JixiaoModel
 /// once per frame. Unchanged documents compare cheaply (their arrays share storage).
 final class PrintedLayoutCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entry: (document: DepartmentDocument, width: Int, ambiguous: AmbiguousWidth, language: Language,
-                        layout: PrintedLayout)?
+    private var entry: (document: DepartmentDocument, width: Int, ambiguous: AmbiguousWidth, layout: PrintedLayout)?
 
-    func layout(for document: DepartmentDocument, width: Int, metrics: TextMetrics, strings: Strings) -> PrintedLayout {
+    func layout(for document: DepartmentDocument, width: Int, metrics: TextMetrics) -> PrintedLayout {
         lock.lock()
         defer { lock.unlock() }
-        if let entry, entry.width == width, entry.ambiguous == metrics.ambiguousWidth, entry.language == strings.language,
-           entry.document == document {
+        if let entry, entry.width == width, entry.ambiguous == metrics.ambiguousWidth, entry.document == document {
             return entry.layout
         }
-        let layout = PrintedLayout(document: document, width: width, metrics: metrics, strings: strings)
-        entry = (document, width, metrics.ambiguousWidth, strings.language, layout)
+        let layout = PrintedLayout(document: document, width: width, metrics: metrics)
+        entry = (document, width, metrics.ambiguousWidth, layout)
         return layout
     }
 }

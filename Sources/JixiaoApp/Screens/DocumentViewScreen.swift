@@ -91,8 +91,7 @@ public struct DocumentViewScreen: Screen {
     /// The laid-out document for a content area `width` wide, or nil without a session.
     func layout(_ session: DocumentSession?, width: Int, environment: AppEnvironment) -> PrintedLayout? {
         guard let document = session?.document else { return nil }
-        return cache.layout(for: document, width: max(1, width - Self.gutter), metrics: environment.metrics,
-                            strings: environment.strings)
+        return cache.layout(for: document, width: max(1, width - Self.gutter), metrics: environment.metrics)
     }
 
     /// The number of laid-out lines for `app`'s open department and window (benchmarks).

@@ -167,10 +167,10 @@ import Testing
         h.keys(Self.f7)
         let view = h.documentView!
         let document = h.document!
-        let a = view.cache.layout(for: document, width: 78, metrics: TextMetrics(), strings: Strings(.chinese))
-        let b = view.cache.layout(for: document, width: 78, metrics: TextMetrics(), strings: Strings(.chinese))
+        let a = view.cache.layout(for: document, width: 78, metrics: TextMetrics())
+        let b = view.cache.layout(for: document, width: 78, metrics: TextMetrics())
         #expect(a.lines == b.lines)
-        let narrow = view.cache.layout(for: document, width: 60, metrics: TextMetrics(), strings: Strings(.chinese))
+        let narrow = view.cache.layout(for: document, width: 60, metrics: TextMetrics())
         #expect(narrow.width == 60)
         #expect(narrow.lines.count > a.lines.count)
     }

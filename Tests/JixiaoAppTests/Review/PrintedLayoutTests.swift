@@ -28,7 +28,7 @@ import Testing
 
     /// The whole text at 78 columns (an 80-column window less the gutter), as a reviewer reads it.
     @Test func theDepartmentReadsAsThePrintedTextWithBoxDrawnTables() {
-        let layout = PrintedLayout(document: Self.document(), width: 78, metrics: TextMetrics(), strings: Strings(.chinese))
+        let layout = PrintedLayout(document: Self.document(), width: 78, metrics: TextMetrics())
         let expected = """
                                        441001 西山街道
                                    2024年度部门预算绩效文本
@@ -91,7 +91,7 @@ import Testing
         let metrics = TextMetrics()
         for document in try SampleDepartments.all() {
             for width in [48, 78, 118] {
-                let layout = PrintedLayout(document: document, width: width, metrics: metrics, strings: Strings(.chinese))
+                let layout = PrintedLayout(document: document, width: width, metrics: metrics)
                 for line in layout.lines where line.kind == .table || line.kind == .border {
                     #expect(metrics.width(of: line.text) == width, "\(document.id) at \(width): \(line.text)")
                 }
@@ -111,7 +111,7 @@ import Testing
             [PrintedLayout.minimumWidth, 57, 80, 133].map { (metrics, $0) }
         }
         for (metrics, width) in cases {
-            let layout = PrintedLayout(document: document, width: width, metrics: metrics, strings: Strings(.english))
+            let layout = PrintedLayout(document: document, width: width, metrics: metrics)
             for line in layout.lines where line.kind == .table || line.kind == .border {
                 #expect(metrics.width(of: line.text) == width, "\(width): \(line.text)")
             }
@@ -121,13 +121,12 @@ import Testing
         }
         let metrics = TextMetrics()
         // Narrower than the minimum is laid out at the minimum (the screen clips).
-        #expect(PrintedLayout(document: document, width: 10, metrics: metrics, strings: Strings(.chinese)).width
+        #expect(PrintedLayout(document: document, width: 10, metrics: metrics).width
             == PrintedLayout.minimumWidth)
     }
 
     @Test func aTerminalDrawingAmbiguousCharactersWideGetsASCIIBorders() {
-        let layout = PrintedLayout(document: Self.document(), width: 78, metrics: TextMetrics(ambiguousWidth: .wide),
-                                   strings: Strings(.chinese))
+        let layout = PrintedLayout(document: Self.document(), width: 78, metrics: TextMetrics(ambiguousWidth: .wide))
         let borders = layout.lines.filter { $0.kind == .border }
         #expect(!borders.isEmpty)
         #expect(borders.allSatisfy { $0.text.allSatisfy { "+-".contains($0) } })
@@ -136,7 +135,7 @@ import Testing
     }
 
     @Test func cellsAndItemsAreFoundOnTheirLines() {
-        let layout = PrintedLayout(document: Self.document(), width: 78, metrics: TextMetrics(), strings: Strings(.chinese))
+        let layout = PrintedLayout(document: Self.document(), width: 78, metrics: TextMetrics())
         let description = CellPath.indicator(project: "p-1", row: "r-1", column: .description)
         let line = try! #require(layout.line(for: description))
         #expect(layout.lines[line].text.contains("全年购置和维护的办公设备台"))
