@@ -24,8 +24,19 @@ public struct PrintedLayout: Sendable {
         }
     }
 
+    /// A piece of text as laid out: on `line`, from display column `column`.
+    public struct Piece: Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+        public var text: String
+    }
+
     public let width: Int
     public private(set) var lines: [Line] = []
+    /// Text that reads on across lines (a wrapped paragraph, a table cell), each as its pieces
+    /// in reading order: what search looks in, so a word wrapped onto the next line of its
+    /// cell is still found.
+    public private(set) var runs: [[Piece]] = []
     /// The first line of every cell shown and of every item holding one (a project, a row).
     private var anchors: [CellPath: Int] = [:]
 
@@ -39,6 +50,7 @@ public struct PrintedLayout: Sendable {
         builder.departmentPart(document)
         builder.projects(document)
         lines = builder.lines
+        runs = builder.runs
         for (index, line) in lines.enumerated() {
             for cell in line.cells {
                 // Up the path until a part already placed (its own prefixes are placed too).
@@ -69,19 +81,34 @@ public struct PrintedLayout: Sendable {
         let metrics: TextMetrics
         let borders: BorderSet
         var lines: [Line] = []
+        var runs: [[Piece]] = []
+
+        /// Appends `line`, whose text from `column` on is `text`, continuing the run being built.
+        mutating func append(_ line: Line, column: Int, text: String, to run: inout [Piece]) {
+            run.append(Piece(line: lines.count, column: column, text: text))
+            lines.append(line)
+        }
 
         mutating func blank() {
             if lines.last?.kind != .blank { lines.append(Line(text: "", kind: .blank)) }
         }
 
         mutating func centered(_ text: String, kind: Line.Kind, cells: [CellPath] = []) {
+            var run: [Piece] = []
             for part in metrics.wrap(text, to: width) {
-                lines.append(Line(text: metrics.pad(part, to: width, alignment: .center), kind: kind, cells: cells))
+                let padded = metrics.pad(part, to: width, alignment: .center)
+                append(Line(text: padded, kind: kind, cells: cells), column: (width - metrics.width(of: part)) / 2,
+                       text: part, to: &run)
             }
+            runs.append(run)
         }
 
         mutating func heading(_ text: String, cells: [CellPath] = []) {
-            for part in metrics.wrap(text, to: width) { lines.append(Line(text: part, kind: .heading, cells: cells)) }
+            var run: [Piece] = []
+            for part in metrics.wrap(text, to: width) {
+                append(Line(text: part, kind: .heading, cells: cells), column: 0, text: part, to: &run)
+            }
+            runs.append(run)
         }
 
         /// A paragraph after `prefix` (`1、`, `绩效目标：`), continuation lines indented under the
@@ -101,15 +128,19 @@ public struct PrintedLayout: Sendable {
                 let restWidth = max(4, width - restIndent)
                 let characters = Array(paragraph)
                 let firstLine = metrics.wrapRanges(characters, columns: firstWidth).first ?? 0..<0
-                lines.append(Line(text: lead + String(characters[firstLine]), kind: kind, cells: cells))
+                var run: [Piece] = []
+                let firstText = lead + String(characters[firstLine])
+                append(Line(text: firstText, kind: kind, cells: cells), column: 0, text: firstText, to: &run)
                 // The rest wraps to the continuation width (wider when the prefix is not hung).
                 var rest = characters[firstLine.upperBound...]
                 if rest.first == " " { rest = rest.dropFirst() }
                 if !rest.isEmpty {
                     for part in metrics.wrap(String(rest), to: restWidth) {
-                        lines.append(Line(text: String(repeating: " ", count: restIndent) + part, kind: kind, cells: cells))
+                        append(Line(text: String(repeating: " ", count: restIndent) + part, kind: kind, cells: cells),
+                               column: restIndent, text: part, to: &run)
                     }
                 }
+                runs.append(run)
                 first = false
             }
         }
@@ -160,10 +191,14 @@ public struct PrintedLayout: Sendable {
                 let unit = "单位：\(document.moneyUnit.rawValue)"
                 let owner = metrics.clip("\(document.unitCode)\(document.unitName)", to: max(4, width - metrics.width(of: unit) - 2))
                 let gap = max(1, width - metrics.width(of: owner) - metrics.width(of: unit))
-                lines.append(Line(text: owner + String(repeating: " ", count: gap) + unit, kind: .text))
-                for line in table(project, document: document).lines(borders: borders, metrics: metrics) {
-                    lines.append(line)
-                }
+                let ownerLine = owner + String(repeating: " ", count: gap) + unit
+                var run: [Piece] = []
+                append(Line(text: ownerLine, kind: .text), column: 0, text: ownerLine, to: &run)
+                runs.append(run)
+                let printed = table(project, document: document).lines(borders: borders, metrics: metrics)
+                let offset = lines.count
+                lines += printed.lines
+                runs += printed.runs.map { $0.map { Piece(line: $0.line + offset, column: $0.column, text: $0.text) } }
                 blank()
             }
         }

@@ -7,6 +7,8 @@ import JixiaoModel
 final class PrintedLayoutCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entry: (document: DepartmentDocument, width: Int, ambiguous: AmbiguousWidth, layout: PrintedLayout)?
+    /// The last search in that layout: every frame highlights and counts its matches.
+    private var search: (query: String, matches: [PrintedLayout.Match])?
 
     func layout(for document: DepartmentDocument, width: Int, metrics: TextMetrics) -> PrintedLayout {
         lock.lock()
@@ -16,6 +18,18 @@ final class PrintedLayoutCache: @unchecked Sendable {
         }
         let layout = PrintedLayout(document: document, width: width, metrics: metrics)
         entry = (document, width, metrics.ambiguousWidth, layout)
+        search = nil
         return layout
+    }
+
+    /// The matches of `query` in the layout of `document` at `width`, found once per layout.
+    func matches(of query: String, document: DepartmentDocument, width: Int, metrics: TextMetrics) -> [PrintedLayout.Match] {
+        let layout = layout(for: document, width: width, metrics: metrics)
+        lock.lock()
+        defer { lock.unlock() }
+        if let search, search.query == query { return search.matches }
+        let matches = layout.matches(of: query, metrics: metrics)
+        search = (query, matches)
+        return matches
     }
 }

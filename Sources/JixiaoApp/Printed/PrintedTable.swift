@@ -31,9 +31,11 @@ struct PrintedTable {
     /// the right border.
     static func totalWidth(_ widths: [Int]) -> Int { widths.reduce(0, +) + widths.count + 1 }
 
-    /// The output: one `PrintedLayout.Line` per text line, borders included.
-    func lines(borders: BorderSet, metrics: TextMetrics) -> [PrintedLayout.Line] {
+    /// The output: one `PrintedLayout.Line` per text line, borders included, and each cell's
+    /// text as a run of pieces (line numbers counted from the table's first line).
+    func lines(borders: BorderSet, metrics: TextMetrics) -> (lines: [PrintedLayout.Line], runs: [[PrintedLayout.Piece]]) {
         var result: [PrintedLayout.Line] = []
+        var runs: [[PrintedLayout.Piece]] = []
         var above: Set<Int>?
         for band in bands {
             let edges = Self.edges(band.widths)
@@ -43,7 +45,9 @@ struct PrintedTable {
             let between = separator(above: edges, below: edges, total: total, borders: borders)
             for (index, row) in band.rows.enumerated() {
                 if index > 0 { result.append(.init(text: between, kind: .border)) }
-                result += rowLines(row, widths: band.widths, borders: borders, metrics: metrics)
+                let printed = rowLines(row, widths: band.widths, firstLine: result.count, borders: borders, metrics: metrics)
+                result += printed.lines
+                runs += printed.runs
             }
             above = edges
         }
@@ -51,7 +55,7 @@ struct PrintedTable {
             result.append(.init(text: separator(above: above, below: nil, total: Self.totalWidth(last.widths),
                                                 borders: borders), kind: .border))
         }
-        return result
+        return (result, runs)
     }
 
     /// The columns where vertical borders stand, counted from the left border (0).
@@ -80,36 +84,45 @@ struct PrintedTable {
 
     /// A row as text lines: every cell wrapped to its column, the row as high as its tallest
     /// cell.
-    private func rowLines(_ row: [Cell], widths: [Int], borders: BorderSet,
-                          metrics: TextMetrics) -> [PrintedLayout.Line] {
+    private func rowLines(_ row: [Cell], widths: [Int], firstLine: Int, borders: BorderSet,
+                          metrics: TextMetrics) -> (lines: [PrintedLayout.Line], runs: [[PrintedLayout.Piece]]) {
         let wrapped = zip(row, widths).map { cell, width in
             cell.text.isEmpty ? [""] : metrics.wrap(cell.text, to: max(1, width))
         }
         let height = wrapped.map(\.count).max() ?? 1
         let paths = row.compactMap(\.path)
+        var runs = Array(repeating: [PrintedLayout.Piece](), count: min(row.count, widths.count))
         var lines: [PrintedLayout.Line] = []
         for lineIndex in 0..<height {
             var text = borders.vertical
+            var x = 1
             for (column, cell) in row.enumerated() where column < widths.count {
                 let part = lineIndex < wrapped[column].count ? wrapped[column][lineIndex] : ""
-                text += Self.pad(part, to: widths[column], alignment: cell.alignment, metrics: metrics) + borders.vertical
+                let padded = Self.pad(part, to: widths[column], alignment: cell.alignment, metrics: metrics)
+                if !part.isEmpty {
+                    runs[column].append(PrintedLayout.Piece(line: firstLine + lineIndex, column: x + padded.lead, text: part))
+                }
+                text += padded.text + borders.vertical
+                x += widths[column] + 1
             }
             lines.append(.init(text: text, kind: .table, cells: paths))
         }
-        return lines
+        return (lines, runs.filter { !$0.isEmpty })
     }
 
-    /// A wrapped line padded to `width`: measured once (it already fits, unless a single glyph
-    /// is wider than the column, which is then clipped).
-    static func pad(_ part: String, to width: Int, alignment: TextMetrics.Alignment, metrics: TextMetrics) -> String {
+    /// A wrapped line padded to `width`, and the columns of padding before it: measured once
+    /// (it already fits, unless a single glyph is wider than the column, which is then clipped).
+    static func pad(_ part: String, to width: Int, alignment: TextMetrics.Alignment,
+                    metrics: TextMetrics) -> (text: String, lead: Int) {
         let used = metrics.width(of: part)
-        guard used <= width else { return metrics.pad(part, to: width, alignment: alignment) }
+        guard used <= width else { return (metrics.pad(part, to: width, alignment: alignment), 0) }
         let gap = width - used
-        switch alignment {
-        case .left: return part + String(repeating: " ", count: gap)
-        case .right: return String(repeating: " ", count: gap) + part
-        case .center: return String(repeating: " ", count: gap / 2) + part + String(repeating: " ", count: gap - gap / 2)
+        let lead = switch alignment {
+        case .left: 0
+        case .right: gap
+        case .center: gap / 2
         }
+        return (String(repeating: " ", count: lead) + part + String(repeating: " ", count: gap - lead), lead)
     }
 
     // MARK: Column widths

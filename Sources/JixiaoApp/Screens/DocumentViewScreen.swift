@@ -28,14 +28,8 @@ public struct DocumentViewScreen: Screen {
     private var previousSearch: (query: String, match: Match?) = ("", nil)
     let cache = PrintedLayoutCache()
 
-    /// A search hit: its line and where it starts and how wide it is, in columns.
-    public struct Match: Hashable, Sendable, Comparable {
-        public var line: Int
-        public var column: Int
-        public var width: Int
-
-        public static func < (a: Match, b: Match) -> Bool { (a.line, a.column) < (b.line, b.column) }
-    }
+    /// A search hit (where it starts, and its parts on each line it covers).
+    public typealias Match = PrintedLayout.Match
 
     /// Columns left of the text: finding mark, comment mark.
     static let gutter = 2
@@ -177,9 +171,8 @@ public struct DocumentViewScreen: Screen {
             top = topBeforeSearch
             return
         }
-        let metrics = context.environment.metrics
-        currentMatch = Self.firstMatch(in: layout, query: query, metrics: metrics,
-                                       after: Match(line: searchOrigin, column: -1, width: 0), forward: true)
+        currentMatch = matches(context.session, width: context.contentSize.width, environment: context.environment)
+            .first { $0.line >= searchOrigin }
         if let match = currentMatch { show(line: match.line, page: page, lines: layout.lines.count) }
     }
 
@@ -189,9 +182,9 @@ public struct DocumentViewScreen: Screen {
             perform(.search, context: &context)
             return
         }
-        let metrics = context.environment.metrics
-        let from = currentMatch ?? Match(line: forward ? top : top + page, column: forward ? -1 : 0, width: 0)
-        guard let next = Self.firstMatch(in: layout, query: query, metrics: metrics, after: from, forward: forward) else {
+        let from = currentMatch ?? Match(line: forward ? top : top + page, column: forward ? -1 : 0)
+        let all = matches(context.session, width: context.contentSize.width, environment: context.environment)
+        guard let next = Self.nextMatch(in: all, after: from, forward: forward) else {
             context.showMessage(.review(.noMatch(query)))
             return
         }
@@ -209,58 +202,23 @@ public struct DocumentViewScreen: Screen {
 
     // MARK: Search
 
-    /// Every match of `query` on `text`, as columns (case-insensitive for Latin letters).
-    static func matches(of query: String, in text: String, metrics: TextMetrics) -> [(column: Int, width: Int)] {
-        guard !query.isEmpty else { return [] }
-        let haystack = Array(text.lowercased())
-        let needle = Array(query.lowercased())
-        guard needle.count <= haystack.count else { return [] }
-        var result: [(Int, Int)] = []
-        var column = 0
-        var index = 0
-        let needleWidth = metrics.width(of: String(needle))
-        while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0], Array(haystack[index..<(index + needle.count)]) == needle {
-                result.append((column, needleWidth))
-                for character in needle { column += metrics.width(of: character) }
-                index += needle.count
-                continue
-            }
-            column += metrics.width(of: haystack[index])
-            index += 1
-        }
-        return result
+    /// The matches of the current query in the document as laid out for a content area
+    /// `width` wide (found once per query and layout).
+    func matches(_ session: DocumentSession?, width: Int, environment: AppEnvironment) -> [Match] {
+        guard !query.isEmpty, let document = session?.document else { return [] }
+        return cache.matches(of: query, document: document, width: max(1, width - Self.gutter), metrics: environment.metrics)
     }
 
-    /// The first match after (or before) `position`, wrapping around the document.
-    static func firstMatch(in layout: PrintedLayout, query: String, metrics: TextMetrics, after position: Match,
-                           forward: Bool) -> Match? {
-        let count = layout.lines.count
-        guard count > 0 else { return nil }
-        let start = min(max(0, position.line), count - 1)
-        for step in 0...count {
-            let line = forward ? (start + step) % count : (start - step + count * 2) % count
-            let found = matches(of: query, in: layout.lines[line].text, metrics: metrics)
-                .map { Match(line: line, column: $0.column, width: $0.width) }
-            let candidates: [Match]
-            if step == 0 {
-                candidates = found.filter { forward ? $0 > position : $0 < position }
-            } else if step == count {
-                // Back on the starting line after wrapping: the matches on the other side.
-                candidates = found.filter { forward ? $0 <= position : $0 >= position }
-            } else {
-                candidates = found
-            }
-            if let match = forward ? candidates.first : candidates.last { return match }
-        }
-        return nil
+    /// The first of `matches` (in order) after `position`, or before it going back, wrapping
+    /// around the document.
+    static func nextMatch(in matches: [Match], after position: Match, forward: Bool) -> Match? {
+        if forward { return matches.first { $0 > position } ?? matches.first }
+        return matches.last { $0 < position } ?? matches.last
     }
 
-    /// Every match in the document, for the position shown on the status line.
+    /// Every match in the document, in reading order.
     static func allMatches(in layout: PrintedLayout, query: String, metrics: TextMetrics) -> [Match] {
-        layout.lines.indices.flatMap { line in
-            matches(of: query, in: layout.lines[line].text, metrics: metrics).map { Match(line: line, column: $0.column, width: $0.width) }
-        }
+        layout.matches(of: query, metrics: metrics)
     }
 
     // MARK: Findings and comments
@@ -331,7 +289,6 @@ public struct DocumentViewScreen: Screen {
         guard let session = context.session, area.height >= 3,
               let layout = layout(session, width: area.width, environment: context.environment) else { return }
         let theme = context.theme
-        let metrics = context.metrics
         let document = session.document
         drawHeader(session, into: &buffer, area: area, context: context)
 
@@ -361,15 +318,14 @@ public struct DocumentViewScreen: Screen {
             }
             if index == focusLine { buffer.restyle(Rect(x: area.x, y: y, width: Self.gutter, height: 1), style: theme[.selected]) }
             buffer.write(line.text, x: textX, y: y, maxWidth: area.width - Self.gutter, style: style)
-            if !query.isEmpty {
-                for match in Self.matches(of: query, in: line.text, metrics: metrics) {
-                    var highlight = theme[.selected]
-                    if currentMatch == Match(line: index, column: match.column, width: match.width) {
-                        highlight.attributes.insert(.underline)
-                        highlight.attributes.insert(.bold)
-                    }
-                    buffer.restyle(Rect(x: textX + match.column, y: y, width: match.width, height: 1), style: highlight)
-                }
+        }
+        // Matches on the page, the current one underlined.
+        for match in matches(session, width: area.width, environment: context.environment) {
+            var highlight = theme[.selected]
+            if match == currentMatch { highlight.attributes.formUnion([.underline, .bold]) }
+            for span in match.spans where span.line >= first && span.line < first + page {
+                buffer.restyle(Rect(x: textX + span.column, y: area.y + 1 + span.line - first, width: span.width, height: 1),
+                               style: highlight)
             }
         }
         drawPosition(layout: layout, first: first, page: page, into: &buffer, area: area, context: context)
@@ -414,7 +370,7 @@ public struct DocumentViewScreen: Screen {
         var text = strings[.review(.pagerPosition(first: min(total, first + 1), last: min(total, first + page), total: total))]
         if total > 0 { text += " (\(min(100, (first + page) * 100 / total))%)" }
         if !query.isEmpty {
-            let all = Self.allMatches(in: layout, query: query, metrics: context.metrics)
+            let all = matches(context.session, width: area.width, environment: context.environment)
             let index = currentMatch.flatMap { all.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
             text += "  " + strings[.review(.matchPosition(query: query, index: index, count: all.count))]
         }

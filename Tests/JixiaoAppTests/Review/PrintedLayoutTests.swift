@@ -149,6 +149,38 @@ import Testing
         #expect(layout.line(for: .field("nothing")) == nil)
     }
 
+    /// The text of `line` in display columns `column ..< column + width`.
+    static func text(_ layout: PrintedLayout, _ span: PrintedLayout.Span, metrics: TextMetrics = TextMetrics()) -> String {
+        var x = 0
+        var result = ""
+        for character in layout.lines[span.line].text {
+            if x >= span.column && x < span.column + span.width { result.append(character) }
+            x += metrics.width(of: character)
+        }
+        return result
+    }
+
+    @Test func searchFindsWordsWrappedAcrossTheLinesOfACellOrParagraph() {
+        let layout = PrintedLayout(document: Self.document(), width: 78, metrics: TextMetrics())
+        // 绩效指标描述 wraps after 办公设备台: the word goes on on the next line of the cell.
+        let wrapped = layout.matches(of: "设备台数", metrics: TextMetrics())
+        #expect(wrapped.count == 1)
+        let match = try! #require(wrapped.first)
+        #expect(match.spans.count == 2)
+        #expect(match.spans.map(\.line) == [match.line, match.line + 1])
+        #expect(match.spans.map { Self.text(layout, $0) } == ["设备台", "数"])
+        // Centred titles, right-aligned amounts and Latin text in any case.
+        #expect(layout.matches(of: "西山街道", metrics: TextMetrics()).count == 2)  // title, table heading
+        let amount = try! #require(layout.matches(of: "100%", metrics: TextMetrics()).first)
+        #expect(Self.text(layout, amount.spans[0]) == "100%")
+        #expect(layout.matches(of: "p001", metrics: TextMetrics()).count == 1)
+        #expect(layout.matches(of: "", metrics: TextMetrics()).isEmpty)
+        // In reading order.
+        let all = layout.matches(of: "指标", metrics: TextMetrics())
+        #expect(all == all.sorted())
+        #expect(all.allSatisfy { $0.spans.allSatisfy { Self.text(layout, $0).allSatisfy { "指标".contains($0) } } })
+    }
+
     @Test func columnWidthsGiveShortColumnsTheirWidthAndShareTheRest() {
         // Short columns fit whole; the long ones share what is left by what they lack.
         let widths = PrintedTable.fit(natural: [8, 8, 20, 60, 8, 14], minimum: [8, 8, 6, 8, 6, 6], available: 73, stretch: 3)
