@@ -90,13 +90,14 @@ struct EditorBenchmarks {
     /// F7 on a department of `openProjects` projects: the printed layout of the whole document
     /// (built once per document and width) and the first page's frame; then Page Down, which
     /// draws from the cached layout.
-    func documentView() throws -> (open: Figure, page: Figure) {
+    func documentView() throws -> (open: Figure, page: Figure, search: Figure) {
         let document = SyntheticDepartments.make(index: 0, projects: data.sizes.openProjects)
         let store = try data.freshStore(named: "document-view-store", with: document)
         var opened = try Self.homeApp(store)
         _ = opened.handle(.result(.opened(OpenedDepartment(stored: try store.load(id: document.id)))))
         var openSamples: [Double] = []
         var pageSamples: [Double] = []
+        var searchSamples: [Double] = []
         var lines = 0
         for _ in 0..<(data.sizes.iterations / 4 + 1) {
             var app = opened
@@ -123,12 +124,28 @@ struct EditorBenchmarks {
                 }
                 pageSamples.append(page)
             }
+            // Search as you type: each key searches the whole document from where it began.
+            _ = app.handle(.key(.char("/")))
+            for character in "满意度" {
+                let (_, key) = timed {
+                    _ = app.handle(.key(.char(character)))
+                    let next = app.view()
+                    _ = writer.update(from: frame, to: next)
+                    frame = next
+                }
+                searchSamples.append(key)
+            }
+            guard (app.currentScreen as? DocumentViewScreen)?.currentMatch != nil else {
+                throw BenchError("the search found nothing")
+            }
         }
         let note = "\(data.sizes.openProjects) projects, \(lines) lines"
         return (Figure(label: "document view: F7 (layout + first page)", unit: .milliseconds, samples: openSamples,
                        target: 100, note: note),
                 Figure(label: "document view: Page Down (cached layout)", unit: .milliseconds, samples: pageSamples,
-                       target: 10, note: note))
+                       target: 10, note: note),
+                Figure(label: "document view: search as you type, per key", unit: .milliseconds, samples: searchSamples,
+                       target: 50, note: note))
     }
 
     // MARK: The project screen

@@ -84,6 +84,7 @@ struct JixiaoBench: ParsableCommand {
             let view = try editor.documentView()
             report(view.open)
             report(view.page)
+            report(view.search)
         }
         if wants("cursor") {
             let moves = try editor.cursorMoves()
