@@ -175,8 +175,11 @@ public struct ScreenContext: Sendable {
     }
 
     /// Undoes the session's last step (Ctrl-Z), saying what was undone.
+    ///
+    /// Undoing content is an edit like any other (refused while the document is locked);
+    /// taking back a review step the store refused is always possible.
     public mutating func undo() {
-        if session?.canUndo == true, refuseEditing() { return }
+        if let group = session?.undoStack.last, !DocumentSession.isReviewStep(group), refuseEditing() { return }
         guard let undone = session?.undo() else {
             showMessage(.nothingToUndo)
             return
@@ -187,7 +190,7 @@ public struct ScreenContext: Sendable {
 
     /// Redoes the last undone step (Ctrl-Y).
     public mutating func redo() {
-        if session?.canRedo == true, refuseEditing() { return }
+        if let group = session?.redoStack.last, !DocumentSession.isReviewStep(group), refuseEditing() { return }
         guard let redone = session?.redo() else {
             showMessage(.nothingToRedo)
             return

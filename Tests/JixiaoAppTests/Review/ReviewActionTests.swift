@@ -176,6 +176,19 @@ import Testing
         #expect(h.store.documents["900101-2024"]?.document.reviewLog.last?.comment == "需补充材料")
     }
 
+    @Test func aSubmissionTheStoreRefusesCanBeTakenBackThoughItLocksTheDocument() {
+        var h = ReviewFlow.harness([Self.draft()], user: "zhang", policy: Self.policy)
+        h.keys(Self.enter)
+        h.store.refuseSaves = "存储拒绝"
+        h.keys(Self.f6, .char("s"))
+        #expect(h.document?.status == .submitted)
+        h.keys(.ctrl("z"))
+        #expect(h.document?.status == .draft)
+        #expect(h.document?.reviewLog.isEmpty == true)
+        h.keys(.ctrl("y"))
+        #expect(h.document?.status == .submitted)
+    }
+
     @Test func someoneWhoMayTakeNoStepIsToldWhy() {
         var h = ReviewFlow.harness([ReviewFlow.sample("900201-2024")], user: "wang", policy: Self.policy)
         h.keys(Self.enter, Self.f6)
