@@ -20,7 +20,7 @@ public enum ReviewText: Hashable, Sendable {
     // Queue.
     case queueEmpty(ReviewStatus)
     case queueSummary(status: ReviewStatus, count: Int)
-    case columnSubmitted, columnSubmittedBy
+    case columnSubmitted, columnSubmittedBy, columnSavedBy
     case notFromQueue, firstSubmission, lastSubmission
     case queuePosition(index: Int, count: Int)
     // Review actions.
@@ -66,6 +66,7 @@ public enum ReviewText: Hashable, Sendable {
         case .queueSummary(let status, let count): "\(status.chineseName) \(count) 份"
         case .columnSubmitted: "送审时间"
         case .columnSubmittedBy: "送审人"
+        case .columnSavedBy: "保存人"
         case .notFromQueue: "不是从审核队列打开的；按 v 打开审核队列"
         case .firstSubmission: "已是队列中的第一份"
         case .lastSubmission: "已是队列中的最后一份"
@@ -135,6 +136,7 @@ public enum ReviewText: Hashable, Sendable {
         case .queueSummary(let status, let count): "\(status.englishName) \(count)"
         case .columnSubmitted: "Submitted"
         case .columnSubmittedBy: "By"
+        case .columnSavedBy: "Saved by"
         case .notFromQueue: "not opened from the review queue; press v on the home screen for the queue"
         case .firstSubmission: "this is the first one in the queue"
         case .lastSubmission: "this is the last one in the queue"

@@ -103,10 +103,13 @@ public struct ReviewQueueScreen: Screen {
         }
         let shown = visible
         let showsFindings = inner.width >= 64
+        // Drafts were never submitted (or were recalled): their last save instead.
+        let whenTitle = status == .draft ? strings[.columnLastSaved] : strings[.review(.columnSubmitted)]
+        let whoTitle = status == .draft ? strings[.review(.columnSavedBy)] : strings[.review(.columnSubmittedBy)]
         var columns: [Table.Column] = [
             .init(strings[.columnUnitCode], width: 8), .init(strings[.columnUnitName], width: nil),
-            .init(strings[.columnYear], width: 4), .init(strings[.review(.columnSubmittedBy)], width: 8),
-            .init(strings[.review(.columnSubmitted)], width: 16),
+            .init(strings[.columnYear], width: 4), .init(whoTitle, width: 8),
+            .init(whenTitle, width: 16),
         ]
         if showsFindings { columns.append(.init(strings[.columnFindings], width: 5, alignment: .right)) }
         let table = Table(columns: columns)
@@ -119,8 +122,10 @@ public struct ReviewQueueScreen: Screen {
         let first = min(scroll, max(0, shown.count - rows))
         for (row, index) in (first..<min(shown.count, first + rows)).enumerated() {
             let listing = shown[index]
-            let when = (listing.lastSubmittedAt ?? listing.savedAt).map(TimeText.dateTime) ?? ""
-            let who = listing.lastSubmittedBy ?? listing.savedBy.map { String($0.split(separator: "@").first ?? "") } ?? ""
+            let submitted = status != .draft ? listing.lastSubmittedAt : nil
+            let when = (submitted ?? listing.savedAt).map(TimeText.dateTime) ?? ""
+            let who = (status != .draft ? listing.lastSubmittedBy : nil)
+                ?? listing.savedBy.map { String($0.split(separator: "@").first ?? "") } ?? ""
             var cells = [listing.unitCode, listing.unitName, String(listing.fiscalYear), who, when]
             if showsFindings { cells.append(listing.errorCount.map { "\($0)/\(listing.warningCount ?? 0)" } ?? "—") }
             table.drawRow(cells, into: &buffer, area: inner, y: area.y + 2 + row,

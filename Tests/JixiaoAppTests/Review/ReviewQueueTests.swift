@@ -40,6 +40,9 @@ import Testing
         #expect(h.queue?.visible.map(\.unitCode) == ["441005"])
         h.keys(KeyEvent(.tab), KeyEvent(.tab))
         #expect(h.queue?.visible.map(\.unitCode) == ["441004"])
+        // Drafts show who saved last and when, under those titles.
+        #expect(h.screenText.contains("保存人"))
+        #expect(h.screenText.contains("zhang"))
         h.keys(KeyEvent(.tab, .shift), KeyEvent(.tab, .shift), KeyEvent(.tab, .shift))
         #expect(h.queue?.status == .submitted)
         h.keys(Self.escape)
