@@ -16,6 +16,8 @@ final class FakeStore {
     /// History records per department, as a store keeps them (`recordSaves` fills them).
     var history: [String: [HistoryRecord]] = [:]
     var recordSaves = false
+    /// When set, saves fail with this message (a store refusing the save).
+    var refuseSaves: String?
     let me = SaverIdentity(user: "zhang", host: "srv", pid: 1)
 
     func put(_ document: DepartmentDocument, revision: Int = 1, by user: String = "zhang") {
@@ -66,7 +68,9 @@ final class FakeStore {
             result = .opened(OpenedDepartment(stored: stored, others: others[id] ?? [], draft: draft))
         case .saveDepartment(let document, let base):
             let current = documents[document.id]
-            if let current, current.revision != base {
+            if let refusal = refuseSaves {
+                result = .failed(EffectFailure(.save, id: document.id, message: refusal))
+            } else if let current, current.revision != base {
                 result = .saveConflict(current: current)
             } else {
                 let revision = (current?.revision ?? 0) + 1

@@ -18,6 +18,10 @@ public enum KeyReference {
             FormDialog.keymap.help,
             TextInputDialog.keymap.help,
             PickListDialog.keymap.help,
+            TextAreaDialog.keymap.help,
+            DocumentViewScreen.keymap.help,
+            DocumentViewScreen.searchKeymap.help,
+            ReviewQueueScreen.keymap.help,
         ] + ProjectScreen.allHelpSections + [
             CommentsScreen.keymap.help,
             HistoryScreen.keymap.help,

@@ -51,6 +51,8 @@ public enum MessageID: Hashable, Sendable {
     case project(ProjectText)
     /// Comments, history and revision diffs (`NotesText`).
     case notes(NotesText)
+    /// The review workflow's texts: document view, review queue, review actions (`ReviewText`).
+    case review(ReviewText)
 
     // Dialogs
     case answerYes, answerNo

@@ -92,6 +92,7 @@ public struct DepartmentScreen: Screen {
         case edit, add, delete, moveUp, moveDown, duplicate
         case save, undo, redo, back
         case comment, comments, history, sinceReturn
+        case reviewActions, documentView, nextSubmission, previousSubmission
         // While a field is edited.
         case commit, cancel, commitAndSave
     }
@@ -113,6 +114,10 @@ public struct DepartmentScreen: Screen {
         KeyBinding([.ctrl("d")], .duplicate, .helpDuplicateItem),
         KeyBinding([.ctrl("z")], .undo, .helpUndo),
         KeyBinding([.ctrl("y")], .redo, .helpRedo),
+        KeyBinding([KeyEvent(.function(6))], .reviewActions, .review(.helpReviewActions), hint: true),
+        KeyBinding([KeyEvent(.function(7))], .documentView, .review(.helpDocumentView), hint: true),
+        KeyBinding([.ctrl("n")], .nextSubmission, .review(.helpNextSubmission)),
+        KeyBinding([.ctrl("p")], .previousSubmission, .review(.helpPreviousSubmission)),
     ] + NotesKeys.bindings(comment: .comment, comments: .comments, history: .history, sinceReturn: .sinceReturn,
                            commentKeys: [KeyEvent(.function(4)), .alt("m")]) + [
         KeyBinding([KeyEvent(.escape)], .back, .helpBackToList, hint: true),
@@ -156,8 +161,12 @@ public struct DepartmentScreen: Screen {
         case .last: select(count - 1)
         case .left: if section == .subGoals { column = max(0, column - 1) }
         case .right: if section == .subGoals { column = min(Self.subGoalColumns.count - 1, column + 1) }
-        case .edit: edit(document, context: &context)
-        case .add: add(document, context: &context)
+        case .edit:
+            if section != .projects, context.refuseEditing() { return }
+            edit(document, context: &context)
+        case .add:
+            if context.refuseEditing() { return }
+            add(document, context: &context)
         case .delete: delete(document, context: &context)
         case .moveUp: move(document, by: -1, context: &context)
         case .moveDown: move(document, by: 1, context: &context)
@@ -170,6 +179,10 @@ public struct DepartmentScreen: Screen {
         case .comments: context.push(CommentsScreen())
         case .history: context.push(HistoryScreen.opening(document.id, context: &context))
         case .sinceReturn: RevisionDiffScreen.showSinceReturn(document, context: &context)
+        case .reviewActions: ReviewActionMenu.present(context: &context)
+        case .documentView: context.push(DocumentViewScreen())
+        case .nextSubmission: context.openSubmission(step: 1)
+        case .previousSubmission: context.openSubmission(step: -1)
         case .commit: commit(context: &context)
         case .commitAndSave:
             if commit(context: &context) { context.saveDepartment() }
@@ -307,6 +320,32 @@ public struct DepartmentScreen: Screen {
         }
     }
 
+    /// Selects the cell at `path`: its section, row and column, or the project screen on it.
+    mutating func show(_ path: CellPath, context: inout ScreenContext) {
+        guard let document = context.session?.document, case .field(let name)? = path.components.first else { return }
+        let itemID: String? = if path.components.count > 1, case .item(let id) = path.components[1] { id } else { nil }
+        switch name {
+        case "overallGoals": section = .overallGoals
+        case "safeguards": section = .safeguards
+        case "subGoals":
+            section = .subGoals
+            if case .field(let field)? = path.components.last,
+               let index = Self.subGoalColumns.firstIndex(where: { $0.field == field }) { column = index }
+        case "projects":
+            section = .projects
+            if let itemID, let project = document.projects.first(where: { $0.id == itemID }) {
+                var screen = ProjectScreen(projectID: itemID, project: project, metrics: context.environment.metrics)
+                screen.focus(on: path, in: project)
+                context.push(screen)
+            }
+        default:
+            section = .header
+            if let index = HeaderField.allCases.firstIndex(where: { $0.rawValue == name }) { rows[.header] = index }
+            return
+        }
+        if let itemID { selectID(itemID, context) }
+    }
+
     private mutating func selectID(_ id: String, _ context: ScreenContext) {
         guard let document = context.session?.document, let index = ids(in: document).firstIndex(of: id) else { return }
         rows[section] = index
@@ -314,6 +353,12 @@ public struct DepartmentScreen: Screen {
 
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {
         if context.finishComment(tag: tag, result: result) { return }
+        if tag.hasPrefix("review:") {
+            if let path = ReviewActionMenu.dialogFinished(tag: tag, result: result, context: &context) {
+                show(path, context: &context)
+            }
+            return
+        }
         switch (tag, result) {
         case (HeaderField.moneyUnit.rawValue, .picked(let item?)), (HeaderField.framework.rawValue, .picked(let item?)):
             let path = CellPath.field(tag)
@@ -420,7 +465,9 @@ public struct DepartmentScreen: Screen {
         drawTabs(into: &buffer, area: area, document: document, context: context)
         let counts = session.findingCounts
         var info = "\(document.unitCode)  \(document.unitName)  \(document.fiscalYear)  \(document.moneyUnit.rawValue)  "
+            + strings[.reviewStatus(document.status)] + "  "
             + strings[.findingSummary(errors: counts.errors, warnings: counts.warnings)]
+
         if let other = session.others.first {
             // Who else had it open when it was opened stays in view (first, so it is never
             // clipped), not only on the message line.
@@ -432,7 +479,16 @@ public struct DepartmentScreen: Screen {
             info = strings[.notes(.sinceReturn(changes))] + "  " + info
         }
         buffer.write(info, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: theme[.dim])
-        let body = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 3)
+        // The last review step (a return's reason above all) on a line of its own.
+        var bodyTop = area.y + 2
+        if let event = document.reviewLog.last, area.height >= 8 {
+            let text = strings[.review(.lastEvent(action: event.action, user: event.user,
+                                                  time: TimeText.dateTime(event.time), comment: event.comment))]
+            buffer.write(text.replacingOccurrences(of: "\n", with: " "), x: area.x + 1, y: bodyTop, width: area.width - 2,
+                         style: document.status == .returned ? theme[.error] : theme[.header])
+            bodyTop += 1
+        }
+        let body = Rect(x: area.x + 1, y: bodyTop, width: area.width - 2, height: area.maxY - 1 - bodyTop)
         switch section {
         case .header: drawHeader(document, into: &buffer, area: body, context: context)
         case .overallGoals: drawItems(document.overallGoals, into: &buffer, area: body, context: context)
