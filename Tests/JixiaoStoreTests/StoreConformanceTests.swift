@@ -224,7 +224,8 @@ final class StoreFixture {
                                   ReviewEvent(id: "e-2", action: .withdraw, user: "office01", time: "2026-11-20T10:00:00Z",
                                               comment: "补材料", revision: 1),
                                   ReviewEvent(id: "e-3", action: .submit, user: "office02", time: "2026-11-21T08:30:00Z", revision: 1)]
-            _ = try fixture.store.save(document, base: 0)
+            // Installed: the log is signed by two offices, not by the user running the test.
+            _ = try fixture.store.install(document)
             _ = try fixture.store.save(Samples.department(id: "441002-2023", name: "东山"), base: 0)
             let summaries = try fixture.store.list().documents
             #expect(summaries[0].lastSubmittedBy == "office02")
