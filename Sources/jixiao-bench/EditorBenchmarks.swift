@@ -85,6 +85,69 @@ struct EditorBenchmarks {
                       samples: samples, target: 20, note: "\(kb) KB document")
     }
 
+    // MARK: The document view
+
+    /// F7 on a department of `openProjects` projects: the printed layout of the whole document
+    /// (built once per document and width) and the first page's frame; then Page Down, which
+    /// draws from the cached layout.
+    func documentView() throws -> (open: Figure, page: Figure, search: Figure) {
+        let document = SyntheticDepartments.make(index: 0, projects: data.sizes.openProjects)
+        let store = try data.freshStore(named: "document-view-store", with: document)
+        var opened = try Self.homeApp(store)
+        _ = opened.handle(.result(.opened(OpenedDepartment(stored: try store.load(id: document.id)))))
+        var openSamples: [Double] = []
+        var pageSamples: [Double] = []
+        var searchSamples: [Double] = []
+        var lines = 0
+        for _ in 0..<(data.sizes.iterations / 4 + 1) {
+            var app = opened
+            var writer = FrameWriter(capabilities: Self.capabilities)
+            var frame = app.view()
+            _ = writer.update(from: nil, to: frame)
+            let (_, ms) = timed {
+                _ = app.handle(.key(KeyEvent(.function(7))))
+                let next = app.view()
+                _ = writer.update(from: frame, to: next)
+                frame = next
+            }
+            openSamples.append(ms)
+            guard let view = app.currentScreen as? DocumentViewScreen else {
+                throw BenchError("F7 did not open the document view")
+            }
+            lines = view.lineCount(app)
+            for _ in 0..<10 {
+                let (_, page) = timed {
+                    _ = app.handle(.key(KeyEvent(.pageDown)))
+                    let next = app.view()
+                    _ = writer.update(from: frame, to: next)
+                    frame = next
+                }
+                pageSamples.append(page)
+            }
+            // Search as you type: each key searches the whole document from where it began.
+            _ = app.handle(.key(.char("/")))
+            for character in "满意度" {
+                let (_, key) = timed {
+                    _ = app.handle(.key(.char(character)))
+                    let next = app.view()
+                    _ = writer.update(from: frame, to: next)
+                    frame = next
+                }
+                searchSamples.append(key)
+            }
+            guard (app.currentScreen as? DocumentViewScreen)?.currentMatch != nil else {
+                throw BenchError("the search found nothing")
+            }
+        }
+        let note = "\(data.sizes.openProjects) projects, \(lines) lines"
+        return (Figure(label: "document view: F7 (layout + first page)", unit: .milliseconds, samples: openSamples,
+                       target: 100, note: note),
+                Figure(label: "document view: Page Down (cached layout)", unit: .milliseconds, samples: pageSamples,
+                       target: 10, note: note),
+                Figure(label: "document view: search as you type, per key", unit: .milliseconds, samples: searchSamples,
+                       target: 50, note: note))
+    }
+
     // MARK: The project screen
 
     /// An app with the department open and the project screen of its 500-row project on top,

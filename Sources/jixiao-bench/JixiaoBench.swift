@@ -13,7 +13,7 @@ struct JixiaoBench: ParsableCommand {
         abstract: "Measure jixiao's editor and store paths against the performance targets (docs/performance.md).",
         discussion: "Build with -c release: swift run -c release jixiao-bench")
 
-    static let figureNames = ["first-frame", "open", "cursor", "commit", "save", "validate", "import", "rss",
+    static let figureNames = ["first-frame", "open", "document-view", "cursor", "commit", "save", "validate", "import", "rss",
                               "live-refresh", "postgres"]
 
     @Flag(help: "Tiny sizes and few iterations: shows the suite works (CI), measures nothing useful.")
@@ -86,6 +86,12 @@ struct JixiaoBench: ParsableCommand {
             report(try editor.firstFrame(cold: false))
         }
         if wants("open") { report(try editor.openDepartment()) }
+        if wants("document-view") {
+            let view = try editor.documentView()
+            report(view.open)
+            report(view.page)
+            report(view.search)
+        }
         if wants("cursor") {
             let moves = try editor.cursorMoves()
             report(moves.time)

@@ -7,7 +7,9 @@ import Testing
     static let labels = [
         "machine:", "load average before:",
         "first frame, home screen (cold cache)", "first frame, home screen (warm cache)",
-        "open department (", "cursor move in the grid (state + frame + diff)", "bytes sent per cursor move",
+        "open department (", "document view: F7 (layout + first page)", "document view: Page Down (cached layout)",
+        "document view: search as you type, per key",
+        "cursor move in the grid (state + frame + diff)", "bytes sent per cursor move",
         "cell commit + draft journal (fdatasync)", "save a ", "validate whole store (load + rules)",
         "validate whole store (load only)", "validate whole store (rules only)", "peak RSS, large store open", "load average after:",
     ]

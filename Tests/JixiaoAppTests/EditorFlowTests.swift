@@ -13,12 +13,26 @@ final class FakeStore {
     var others: [String: [PresenceEntry]] = [:]
     var libraryRequests = 0
     var closed: [String] = []
+    /// History records per department, as a store keeps them (`recordSaves` fills them).
+    var history: [String: [HistoryRecord]] = [:]
+    var recordSaves = false
+    /// When set, saves fail with this message (a store refusing the save).
+    var refuseSaves: String?
     let me = SaverIdentity(user: "zhang", host: "srv", pid: 1)
 
     func put(_ document: DepartmentDocument, revision: Int = 1, by user: String = "zhang") {
         documents[document.id] = StoredDocument(document: document, revision: revision,
                                                 savedBy: SaverIdentity(user: user, host: "srv", pid: 2),
                                                 savedAt: "2026-11-23T10:02:00.000Z")
+    }
+
+    /// Appends the history record of a save, as the stores write it.
+    func record(_ old: DepartmentDocument?, _ new: DepartmentDocument, revision: Int, user: String) {
+        let changes = DocumentDiff.recordingOrder(from: old.map(DocumentTree.init), to: DocumentTree(new)).changes
+        history[new.id, default: []].append(HistoryRecord(
+            kind: .save, revision: revision, baseRevision: revision - 1,
+            saver: SaverIdentity(user: user, host: "srv", pid: 1), time: "2026-11-23T10:0\(revision % 10):00.000Z",
+            sha256: "", changes: changes))
     }
 
     /// Someone else saves `edits` on the stored document.
@@ -54,11 +68,14 @@ final class FakeStore {
             result = .opened(OpenedDepartment(stored: stored, others: others[id] ?? [], draft: draft))
         case .saveDepartment(let document, let base):
             let current = documents[document.id]
-            if let current, current.revision != base {
+            if let refusal = refuseSaves {
+                result = .failed(EffectFailure(.save, id: document.id, message: refusal))
+            } else if let current, current.revision != base {
                 result = .saveConflict(current: current)
             } else {
                 let revision = (current?.revision ?? 0) + 1
                 documents[document.id] = StoredDocument(document: document, revision: revision, savedBy: me)
+                if recordSaves { record(current?.document, document, revision: revision, user: me.user) }
                 drafts[document.id] = nil
                 result = .saved(document, revision: revision, savedBy: me, savedAt: nil)
             }
@@ -93,6 +110,12 @@ final class FakeStore {
             result = nil
         case .checkPresence(let id):
             result = .presence(id: id, others: others[id] ?? [])
+        case .loadHistory(let id):
+            guard let latest = documents[id] else {
+                result = .failed(EffectFailure(.history, id: id, reason: .notFound, message: "no document \(id)"))
+                break
+            }
+            result = .history(DepartmentHistory(latest: latest, records: history[id] ?? []))
         }
         return result.map { [.result($0)] } ?? []
     }

@@ -79,6 +79,14 @@ import Testing
         // A missing or garbage index is rebuilt from the documents.
         try "garbage".write(toFile: store.indexPath, atomically: false, encoding: .utf8)
         #expect(try store.list().documents[1].unitName == "东山")
+
+        // An index of the previous format (summaries without the last submission) is rebuilt too.
+        var old = try #require(store.loadIndex())
+        old.format = "jixiao-index/1"
+        old.entries["441002-2023"]?.summary.unitName = "旧格式"
+        try AtomicFile.replace(store.indexPath, with: DocumentFile.encodeLine(old), group: nil)
+        #expect(try store.list().documents[1].unitName == "东山")
+        #expect(store.loadIndex()?.format == "jixiao-index/2")
     }
 
     @Test func leftoverTempFilesAreRemovedAtOpen() throws {

@@ -216,6 +216,24 @@ final class StoreFixture {
         }
     }
 
+    @Test(arguments: Backend.allCases) func summariesCarryTheLastSubmissionForTheReviewQueue(backend: Backend) throws {
+        try StoreFixture.with(backend) { fixture in
+            var document = Samples.department()
+            document.status = .submitted
+            document.reviewLog = [ReviewEvent(id: "e-1", action: .submit, user: "office01", time: "2026-11-20T09:00:00Z", revision: 0),
+                                  ReviewEvent(id: "e-2", action: .withdraw, user: "office01", time: "2026-11-20T10:00:00Z",
+                                              comment: "补材料", revision: 1),
+                                  ReviewEvent(id: "e-3", action: .submit, user: "office02", time: "2026-11-21T08:30:00Z", revision: 1)]
+            // Installed: the log is signed by two offices, not by the user running the test.
+            _ = try fixture.store.install(document)
+            _ = try fixture.store.save(Samples.department(id: "441002-2023", name: "东山"), base: 0)
+            let summaries = try fixture.store.list().documents
+            #expect(summaries[0].lastSubmittedBy == "office02")
+            #expect(summaries[0].lastSubmittedAt == "2026-11-21T08:30:00Z")
+            #expect(summaries[1].lastSubmittedBy == nil && summaries[1].lastSubmittedAt == nil)
+        }
+    }
+
     @Test(arguments: Backend.allCases) func damagedDocumentIsReportedAndTheRestStaysUsable(backend: Backend) throws {
         try StoreFixture.with(backend) { fixture in
             let store = fixture.store

@@ -84,7 +84,11 @@ extension App {
             return []
         case .failed(let failure):
             message = StatusMessage(.effectFailed(failure.message), kind: .error)
-            if failure.operation == .save { afterSave = nil }
+            if failure.operation == .save {
+                afterSave = nil
+                pendingNavigation = nil
+            }
+            if failure.operation == .open { opensInDocumentView = false }
             return deliver(result)
         case .created(let document):
             message = StatusMessage(.departmentCreated(document.id))
@@ -131,8 +135,15 @@ extension App {
         }
         session = newSession
         afterSave = nil
-        screens.removeSubrange(1...)
+        screens.removeSubrange(screenFloor...)
         screens.append(DepartmentScreen())
+        if opensInDocumentView {
+            opensInDocumentView = false
+            screens.append(DocumentViewScreen())
+            if let round = reviewRound, round.ids.indices.contains(round.index), round.ids[round.index] == newSession.id {
+                message = StatusMessage(.review(.queuePosition(index: round.index + 1, count: round.ids.count)))
+            }
+        }
         if let other = opened.others.first {
             message = StatusMessage(.openedByOthers(user: other.user, time: TimeText.clock(other.since),
                                                     more: opened.others.count - 1))
@@ -140,6 +151,10 @@ extension App {
             message = StatusMessage(.draftRestored(draft!.edits.count))
         }
         if !pendingConflicts.isEmpty { presentConflicts() }
+        if ReturnedChanges.isResubmission(newSession.document) {
+            // The department screen says how much changed since the return.
+            effects.append(.loadHistory(id: newSession.id))
+        }
         return effects
     }
 
@@ -182,9 +197,14 @@ extension App {
         session = nil
         pendingConflicts = []
         afterSave = nil
-        screens.removeSubrange(1...)
+        screens.removeSubrange(screenFloor...)
         var effects: [AppEffect] = discardingDraft ? [.discardDraft(id: id)] : []
         effects += [.closeDepartment(id: id), .listDepartments]
+        if let next = pendingNavigation {
+            pendingNavigation = nil
+            opensInDocumentView = true
+            effects.append(.openDepartment(id: next))
+        }
         return effects
     }
 
@@ -236,6 +256,7 @@ extension App {
             default:
                 // Not now: the draft stays on disk, the department is not opened.
                 message = StatusMessage(.draftKept)
+                opensInDocumentView = false
                 return [.closeDepartment(id: opened.stored.document.id)]
             }
         case (.resolveConflicts, .conflictChoices(let choices?)):
@@ -256,7 +277,24 @@ extension App {
             return []
         default:
             afterSave = nil
+            pendingNavigation = nil
             return []
         }
+    }
+}
+
+extension App {
+    /// Back to the department screen (above the home screen) with the cursor on `path`.
+    mutating func reveal(_ path: CellPath) -> [AppEffect] {
+        guard session != nil, screens.count > 1, screens[1] is DepartmentScreen else { return [] }
+        screens.removeSubrange(2...)
+        var found = true
+        let effects = withScreen(at: 1) { screen, context in
+            guard var department = screen as? DepartmentScreen else { return }
+            found = department.reveal(path, context: &context)
+            screen = department
+        }
+        if !found { message = StatusMessage(.notes(.noCommentHere)) }
+        return effects
     }
 }

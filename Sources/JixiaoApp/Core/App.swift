@@ -29,6 +29,12 @@ public struct App: Sendable {
     var conflictUser = ""
     /// The store changed while the home screen was covered: reload its list on return.
     var listingStale = false
+    /// The submissions being paged through with Ctrl-N / Ctrl-P (`App+Review.swift`).
+    public internal(set) var reviewRound: ReviewRound?
+    /// A department to open once the open one is closed (paging through the review round).
+    var pendingNavigation: String?
+    /// The next department opened shows the document view on top of the department screen.
+    var opensInDocumentView = false
 
     /// Below this size the app shows a notice instead of the interface.
     public static let minimumSize = Size(width: 50, height: 12)
@@ -185,6 +191,9 @@ public struct App: Sendable {
             case .pop: if screens.count > 1 { screens.removeLast() }
             case .saveSession: effects += requestSave()
             case .closeSession: effects += requestClose()
+            case .reveal(let path): effects += reveal(path)
+            case .openSubmission(let step): effects += openSubmission(step: step)
+            case .startReviewRound(let ids, let index): effects += startReviewRound(ids: ids, index: index)
             }
         }
         return effects

@@ -42,4 +42,6 @@ public enum AppEffect: Hashable, Sendable {
     case closeDepartment(id: String)
     /// Who else has the open department open now (live refresh) → `.presence`.
     case checkPresence(id: String)
+    /// The department's current revision and its history records → `.history`.
+    case loadHistory(id: String)
 }

@@ -18,6 +18,8 @@ public enum EffectResult: Hashable, Sendable {
     case indicatorLibrary(IndicatorLibrary)
     /// Who else (other processes) has department `id` open, oldest first.
     case presence(id: String, others: [PresenceEntry])
+    /// The revisions of a department (see `AppEffect.loadHistory`).
+    case history(DepartmentHistory)
     case failed(EffectFailure)
 }
 
@@ -66,7 +68,7 @@ public struct RecoverableDraft: Hashable, Sendable {
 /// A store operation that did not happen, and why, in the store's words.
 public struct EffectFailure: Hashable, Sendable {
     public enum Operation: String, Hashable, Sendable {
-        case list, listDeleted, open, save, create, delete, restore, samples, journal, discard, presence
+        case list, listDeleted, open, save, create, delete, restore, samples, journal, discard, presence, history
     }
 
     public enum Reason: Hashable, Sendable {

@@ -86,6 +86,12 @@ public struct ScreenContext: Sendable {
         case pop
         case saveSession
         case closeSession
+        /// Go back to the department screen and show this cell there (or in its project).
+        case reveal(CellPath)
+        /// Open the submission `step` places after (or before) the open one in the review round.
+        case openSubmission(step: Int)
+        /// Open `ids[index]` of a review round started from the queue, in the document view.
+        case startReviewRound(ids: [String], index: Int)
     }
 
     public init(environment: AppEnvironment, contentSize: Size, session: DocumentSession? = nil) {
@@ -98,12 +104,22 @@ public struct ScreenContext: Sendable {
 
     /// Applies `edits` to the session as one undoable step and journals them. False (with
     /// the reason on the message line) when there is no session or an edit does not fit.
+    ///
+    /// A content edit first goes through the review rules (`ReviewWorkflow.prepareForEdit`):
+    /// a returned document goes back to draft with a reopen entry in the same undoable step;
+    /// with a configured policy a locked document or another office's department refuses the
+    /// edit with the reason on the message line, changing nothing.
     @discardableResult
     public mutating func apply(_ edits: [CellEdit], label: String) -> Bool {
         guard !edits.isEmpty else { return true }
         guard session != nil else { return false }
+        var all = edits
+        if edits.contains(where: DocumentSession.isContentEdit) {
+            guard let reopen = reviewEditsBeforeContentEdit() else { return false }
+            all = reopen + edits
+        }
         do {
-            let effect = try session!.apply(edits, label: label)
+            let effect = try session!.apply(all, label: label)
             perform(effect)
             return true
         } catch {
@@ -112,8 +128,64 @@ public struct ScreenContext: Sendable {
         }
     }
 
+    /// The edits that must precede a content edit (a reopen of a returned document), or nil
+    /// (with the refusal shown) when the user may not change the content now.
+    mutating func reviewEditsBeforeContentEdit() -> [CellEdit]? {
+        guard let session else { return nil }
+        do {
+            let prepared = try ReviewWorkflow.prepareForEdit(session.document, by: environment.identity,
+                                                             policy: environment.policy, at: environment.timestamp,
+                                                             revision: session.base.revision)
+            return DocumentSession.reviewEdits(from: session.document, to: prepared)
+        } catch {
+            showMessage(.review(.refusal(error.message)), kind: .error)
+            return nil
+        }
+    }
+
+    /// True (with the reason on the message line) when the open department's content may not
+    /// change now: screens ask before they start an edit, so no typed text is ever thrown away.
+    public mutating func refuseEditing() -> Bool {
+        guard let document = session?.document else { return true }
+        if let refusal = environment.policy.refusalToEdit(document, by: environment.identity) {
+            showMessage(.review(.refusal(refusal.message)), kind: .error)
+            return true
+        }
+        return false
+    }
+
+    /// Applies a review step's result (status and log entry, made by `ReviewWorkflow.apply`)
+    /// to the session as one undoable step, journaled. It is saved at once; once saved it can
+    /// no longer be undone (the log only grows), but if the store refuses the save, Ctrl-Z
+    /// takes it back.
+    @discardableResult
+    public mutating func applyReviewStep(_ stepped: DepartmentDocument, label: String) -> Bool {
+        guard let current = session?.document else { return false }
+        do {
+            let effect = try session!.apply(DocumentSession.reviewEdits(from: current, to: stepped), label: label)
+            perform(effect)
+            return true
+        } catch {
+            showMessage(.editFailed(String(describing: error)), kind: .error)
+            return false
+        }
+    }
+
+    /// Opens the next (`step` 1) or previous (-1) submission of the review round started in
+    /// the review queue; a message at either end or when not opened from the queue.
+    public mutating func openSubmission(step: Int) { requests.append(.openSubmission(step: step)) }
+
+    /// Starts paging through `ids` (the queue as shown) at `index`, in the document view.
+    public mutating func startReviewRound(ids: [String], index: Int) {
+        requests.append(.startReviewRound(ids: ids, index: index))
+    }
+
     /// Undoes the session's last step (Ctrl-Z), saying what was undone.
+    ///
+    /// Undoing content is an edit like any other (refused while the document is locked);
+    /// taking back a review step the store refused is always possible.
     public mutating func undo() {
+        if let group = session?.undoStack.last, !DocumentSession.isReviewStep(group), refuseEditing() { return }
         guard let undone = session?.undo() else {
             showMessage(.nothingToUndo)
             return
@@ -124,6 +196,7 @@ public struct ScreenContext: Sendable {
 
     /// Redoes the last undone step (Ctrl-Y).
     public mutating func redo() {
+        if let group = session?.redoStack.last, !DocumentSession.isReviewStep(group), refuseEditing() { return }
         guard let redone = session?.redo() else {
             showMessage(.nothingToRedo)
             return
@@ -155,6 +228,10 @@ public struct ScreenContext: Sendable {
 
     /// Leaves this screen (ignored for the home screen).
     public mutating func pop() { requests.append(.pop) }
+
+    /// Returns to the open department's screen with the cursor on `path` (from a list of
+    /// comments or changes), opening its project when the cell is in one.
+    public mutating func reveal(_ path: CellPath) { requests.append(.reveal(path)) }
 }
 
 /// What a screen's `render` may read besides its own state.

@@ -31,12 +31,13 @@ public enum DialogContent: Sendable {
     case choice(ChoiceDialog)
     case conflicts(ConflictDialog)
     case form(FormDialog)
+    case textArea(TextAreaDialog)
 
     /// True when printable keys are text for the dialog.
     var acceptsTextEntry: Bool {
         switch self {
         case .confirm, .choice, .conflicts: false
-        case .textInput, .pickList: true
+        case .textInput, .pickList, .textArea: true
         case .form(let d): d.focusIsText
         }
     }
@@ -50,6 +51,7 @@ public enum DialogContent: Sendable {
         case .choice: [ChoiceDialog.keymap.help]
         case .conflicts: [ConflictDialog.keymap.help]
         case .form: [FormDialog.keymap.help, LineEditor.keymap.help]
+        case .textArea: [TextAreaDialog.keymap.help, TextArea.keymap.help, LineEditor.keymap.help]
         }
     }
 
@@ -73,6 +75,9 @@ public enum DialogContent: Sendable {
         case .form(var d):
             defer { self = .form(d) }
             return d.handle(event)
+        case .textArea(var d):
+            defer { self = .textArea(d) }
+            return d.handle(event)
         }
     }
 
@@ -84,6 +89,7 @@ public enum DialogContent: Sendable {
         case .choice(let d): d.render(into: &buffer, area: area, context: context)
         case .conflicts(let d): d.render(into: &buffer, area: area, context: context)
         case .form(let d): d.render(into: &buffer, area: area, context: context)
+        case .textArea(let d): d.render(into: &buffer, area: area, context: context)
         }
     }
 }

@@ -47,18 +47,25 @@ extension IndicatorGrid {
         let top = Self.scroll(top: topRow, cursor: row, visible: visible, count: rows.count)
         var y = area.y + 1
         var i = top
+        // Cells with unresolved comments (批注), by row id.
+        var commented: [String: Set<IndicatorRow.Column>] = [:]
+        for path in context.session?.document.commentedCells ?? [] where path.projectID == projectID {
+            if let rowID = path.indicatorRowID, let column = path.lastField.flatMap(IndicatorRow.Column.init(rawValue:)) {
+                commented[rowID, default: []].insert(column)
+            }
+        }
         while i < rows.count && y < area.maxY {
             let isCurrent = i == row
             let lines = isCurrent ? extra + 1 : 1
             drawRow(i, layout: layout, into: &buffer, x: area.x, y: y, lines: min(lines, area.maxY - y),
-                    top: top, focused: focused, context: context)
+                    top: top, focused: focused, commented: commented[rows[i].id] ?? [], context: context)
             y += lines
             i += 1
         }
     }
 
     private func drawRow(_ i: Int, layout: GridLayout, into buffer: inout Buffer, x: Int, y: Int, lines: Int,
-                         top: Int, focused: Bool, context: ViewContext) {
+                         top: Int, focused: Bool, commented: Set<IndicatorRow.Column>, context: ViewContext) {
         let theme = context.theme
         let r = rows[i]
         let isCurrent = i == row
@@ -105,10 +112,18 @@ extension IndicatorGrid {
                 }
                 continue
             }
+            // A commented cell gives its last column to the marker: `*` in the comment style,
+            // visible without colour.
+            let isCommented = commented.contains(slot.column) && slot.width > 1
+            let textWidth = isCommented ? slot.width - 1 : slot.width
             if lines > 1 {
-                drawWrapped(text, x: cellX, y: y, width: slot.width, lines: lines, style: style, into: &buffer)
+                drawWrapped(text, x: cellX, y: y, width: textWidth, lines: lines, style: style, into: &buffer)
             } else {
-                buffer.write(text, x: cellX, y: y, width: slot.width, style: style)
+                buffer.write(text, x: cellX, y: y, width: textWidth, style: style)
+            }
+            if isCommented {
+                buffer.write(CommentText.marker, x: cellX + textWidth, y: y,
+                             style: isCursor && focused ? theme[.selected] : theme[.comment])
             }
         }
     }

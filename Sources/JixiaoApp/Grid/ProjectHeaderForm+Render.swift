@@ -79,6 +79,7 @@ extension ProjectHeaderForm {
         let strings = context.strings
         let fields = Self.fields(of: project)
         let selected = min(selection, fields.count - 1)
+        let commented = context.session?.document.commentedCells ?? []
         let top = IndicatorGrid.scroll(top: scroll, cursor: selected, visible: max(1, area.height), count: fields.count)
         let valueX = area.x + Self.labelWidth + 2
         let valueWidth = max(1, min(area.maxX - valueX - 1, 60))
@@ -100,6 +101,9 @@ extension ProjectHeaderForm {
             case .goal: label = goalNumber == 1 ? strings[.project(.fieldGoals)] : ""
             }
             buffer.write(" " + label, x: area.x, y: y, width: Self.labelWidth + 1, style: theme[.header])
+            if let path = path(of: field), commented.contains(path) {
+                buffer.write(CommentText.marker, x: area.x, y: y, style: theme[.comment])
+            }
             var shown: String
             switch field {
             case .planMode:

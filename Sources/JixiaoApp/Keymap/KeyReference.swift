@@ -18,7 +18,15 @@ public enum KeyReference {
             FormDialog.keymap.help,
             TextInputDialog.keymap.help,
             PickListDialog.keymap.help,
-        ] + ProjectScreen.allHelpSections
+            TextAreaDialog.keymap.help,
+            DocumentViewScreen.keymap.help,
+            DocumentViewScreen.searchKeymap.help,
+            ReviewQueueScreen.keymap.help,
+        ] + ProjectScreen.allHelpSections + [
+            CommentsScreen.keymap.help,
+            HistoryScreen.keymap.help,
+            RevisionDiffScreen.keymap.help,
+        ]
     }
 
     /// `docs/keys.md`: one table per keymap, English and Chinese descriptions side by side.

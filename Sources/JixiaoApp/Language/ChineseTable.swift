@@ -23,6 +23,8 @@ enum ChineseTable {
         case .noDepartments: "没有部门。"
         case .noDepartmentsIn(let path): "存储目录中还没有部门：\(path)"
         case .project(let text): text.chinese
+        case .notes(let text): text.chinese
+        case .review(let text): text.chinese
         case .findDepartmentTitle: "查找部门"
         case .answerYes: "是(Y)"
         case .answerNo: "否(N)"
@@ -126,7 +128,7 @@ enum ChineseTable {
         case .opMove(let section): "移动\(section)"
         case .opDuplicate(let section): "复制\(section)"
         case .findingSummary(let errors, let warnings): "错误 \(errors) · 警告 \(warnings)"
-        case .hintHeader: "Enter 修改  Tab 下一部分  Ctrl-S 保存  Esc 返回"
+        case .hintHeader: "Enter 修改  Tab 下一部分  Ctrl-S 保存  Esc 返回  F6 审核  F7 文档视图"
         case .hintItems: "Enter 编辑  a 新增  Del 删除  Alt-↑/↓ 移动  Ctrl-D 复制  Ctrl-Z 撤销"
         case .hintSubGoals: "←/→ 选列  Enter 编辑  a 新增  Del 删除  Alt-↑/↓ 移动  Ctrl-D 复制"
         case .hintProjects: "Enter 打开  a 新增  Del 删除  Alt-↑/↓ 移动  Ctrl-D 复制"

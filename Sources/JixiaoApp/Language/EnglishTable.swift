@@ -23,6 +23,8 @@ enum EnglishTable {
         case .noDepartments: "No departments."
         case .noDepartmentsIn(let path): "No departments in the store yet: \(path)"
         case .project(let text): text.english
+        case .notes(let text): text.english
+        case .review(let text): text.english
         case .findDepartmentTitle: "Find department"
         case .answerYes: "Yes"
         case .answerNo: "No"
@@ -126,7 +128,7 @@ enum EnglishTable {
         case .opMove(let section): "move in \(section)"
         case .opDuplicate(let section): "duplicate in \(section)"
         case .findingSummary(let errors, let warnings): "errors \(errors) · warnings \(warnings)"
-        case .hintHeader: "Enter change  Tab next section  Ctrl-S save  Esc back"
+        case .hintHeader: "Enter change  Tab next section  Ctrl-S save  Esc back  F6 review  F7 document"
         case .hintItems: "Enter edit  a add  Del delete  Alt-Up/Down move  Ctrl-D duplicate  Ctrl-Z undo"
         case .hintSubGoals: "Left/Right column  Enter edit  a add  Del delete  Alt-Up/Down move  Ctrl-D duplicate"
         case .hintProjects: "Enter open  a add  Del delete  Alt-Up/Down move  Ctrl-D duplicate"

@@ -49,6 +49,10 @@ public enum MessageID: Hashable, Sendable {
     case sectionHeader, sectionOverallGoals, sectionSubGoals, sectionSafeguards, sectionProjects
     /// The project screen's texts (`ProjectText`).
     case project(ProjectText)
+    /// Comments, history and revision diffs (`NotesText`).
+    case notes(NotesText)
+    /// The review workflow's texts: document view, review queue, review actions (`ReviewText`).
+    case review(ReviewText)
 
     // Dialogs
     case answerYes, answerNo

@@ -57,7 +57,7 @@ public struct DepartmentListScreen: Screen {
 
     public enum Action: Hashable, Sendable {
         case up, down, pageUp, pageDown, first, last
-        case filter, sort, open, new, delete, deletedView, loadSamples, refresh, back
+        case filter, sort, open, new, delete, deletedView, loadSamples, refresh, back, reviewQueue
         // While typing into the filter.
         case endFilter, clearFilter
     }
@@ -74,6 +74,7 @@ public struct DepartmentListScreen: Screen {
         KeyBinding([.char("r")], .deletedView, .helpDeletedView),
         KeyBinding([.char("l")], .loadSamples, .helpLoadSamples),
         KeyBinding([KeyEvent(.function(5))], .refresh, .helpRefresh),
+        KeyBinding([.char("v")], .reviewQueue, .review(.helpReviewQueue), hint: true),
         KeyBinding([KeyEvent(.escape)], .back, .helpLeaveDeletedView),
     ])
 
@@ -142,6 +143,9 @@ public struct DepartmentListScreen: Screen {
             context.perform(.loadSamples)
         case .refresh:
             context.perform(deleted == nil ? .listDepartments : .listDeleted)
+        case .reviewQueue:
+            context.push(ReviewQueueScreen(listings: listings))
+            context.perform(.listDepartments)
         }
         keepSelectionVisible(page: page)
     }

@@ -21,6 +21,9 @@ public struct DepartmentListing: Hashable, Sendable {
     /// Who saved last (OS account) and when (ISO 8601 UTC).
     public var savedBy: String?
     public var savedAt: String?
+    /// Who submitted it last (送审) and when (`ReviewTimestamp` form), from the review log.
+    public var lastSubmittedBy: String?
+    public var lastSubmittedAt: String?
 
     public init(id: String, unitCode: String, unitName: String, fiscalYear: Int, status: ReviewStatus,
                 projectCount: Int, totalBudget: Amount?, moneyUnit: MoneyUnit, errorCount: Int? = nil,
@@ -44,5 +47,12 @@ public struct DepartmentListing: Hashable, Sendable {
         self.init(id: document.id, unitCode: document.unitCode, unitName: document.unitName,
                   fiscalYear: document.fiscalYear, status: document.status, projectCount: document.projects.count,
                   totalBudget: document.totalBudget, moneyUnit: document.moneyUnit)
+        let submit = document.lastReviewEvent(.submit)
+        lastSubmittedBy = submit?.user
+        lastSubmittedAt = submit?.time
     }
+
+    /// When it entered the review queue: the last submission, else the last save (summaries
+    /// from before the review workflow), as sortable UTC text.
+    public var queueTime: String { lastSubmittedAt ?? savedAt ?? "" }
 }

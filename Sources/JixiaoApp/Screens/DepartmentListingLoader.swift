@@ -21,11 +21,14 @@ public enum DepartmentListingLoader {
     /// A summary as the home screen shows it. The index stores canonical strings; a value
     /// this build does not know shows as blank (budget) or draft (status) rather than failing.
     public static func listing(of summary: DocumentSummary) -> DepartmentListing {
-        DepartmentListing(id: summary.id, unitCode: summary.unitCode, unitName: summary.unitName,
+        var listing = DepartmentListing(id: summary.id, unitCode: summary.unitCode, unitName: summary.unitName,
                           fiscalYear: summary.fiscalYear, status: ReviewStatus(rawValue: summary.status) ?? .draft,
                           projectCount: summary.projectCount, totalBudget: Amount(canonical: summary.totalBudget),
                           moneyUnit: MoneyUnit(rawValue: summary.moneyUnit) ?? .tenThousandYuan,
                           errorCount: summary.errorCount, warningCount: summary.warningCount,
                           savedBy: summary.savedBy, savedAt: summary.savedAt)
+        listing.lastSubmittedBy = summary.lastSubmittedBy
+        listing.lastSubmittedAt = summary.lastSubmittedAt
+        return listing
     }
 }

@@ -68,12 +68,14 @@ public struct DepartmentScreen: Screen {
         public var original: String
     }
 
-    public private(set) var section: Section = .header
+    public internal(set) var section: Section = .header
     /// The selected row of each section.
-    public private(set) var rows: [Section: Int] = [:]
+    public internal(set) var rows: [Section: Int] = [:]
     /// The selected column of the 分项绩效目标 grid.
-    public private(set) var column = 0
-    public private(set) var editor: FieldEditor?
+    public internal(set) var column = 0
+    public internal(set) var editor: FieldEditor?
+    /// Content changes since the last return, once the history has been read (a resubmission).
+    public internal(set) var changesSinceReturn: Int?
 
     public init() {}
 
@@ -89,6 +91,8 @@ public struct DepartmentScreen: Screen {
         case nextSection, previousSection, up, down, pageUp, pageDown, first, last, left, right
         case edit, add, delete, moveUp, moveDown, duplicate
         case save, undo, redo, back
+        case comment, comments, history, sinceReturn
+        case reviewActions, documentView, nextSubmission, previousSubmission
         // While a field is edited.
         case commit, cancel, commitAndSave
     }
@@ -110,6 +114,12 @@ public struct DepartmentScreen: Screen {
         KeyBinding([.ctrl("d")], .duplicate, .helpDuplicateItem),
         KeyBinding([.ctrl("z")], .undo, .helpUndo),
         KeyBinding([.ctrl("y")], .redo, .helpRedo),
+        KeyBinding([KeyEvent(.function(6))], .reviewActions, .review(.helpReviewActions), hint: true),
+        KeyBinding([KeyEvent(.function(7))], .documentView, .review(.helpDocumentView), hint: true),
+        KeyBinding([.ctrl("n")], .nextSubmission, .review(.helpNextSubmission)),
+        KeyBinding([.ctrl("p")], .previousSubmission, .review(.helpPreviousSubmission)),
+    ] + NotesKeys.bindings(comment: .comment, comments: .comments, history: .history, sinceReturn: .sinceReturn,
+                           commentKeys: [KeyEvent(.function(4)), .alt("m")]) + [
         KeyBinding([KeyEvent(.escape)], .back, .helpBackToList, hint: true),
     ])
 
@@ -151,8 +161,12 @@ public struct DepartmentScreen: Screen {
         case .last: select(count - 1)
         case .left: if section == .subGoals { column = max(0, column - 1) }
         case .right: if section == .subGoals { column = min(Self.subGoalColumns.count - 1, column + 1) }
-        case .edit: edit(document, context: &context)
-        case .add: add(document, context: &context)
+        case .edit:
+            if section != .projects, context.refuseEditing() { return }
+            edit(document, context: &context)
+        case .add:
+            if context.refuseEditing() { return }
+            add(document, context: &context)
         case .delete: delete(document, context: &context)
         case .moveUp: move(document, by: -1, context: &context)
         case .moveDown: move(document, by: 1, context: &context)
@@ -161,6 +175,14 @@ public struct DepartmentScreen: Screen {
         case .undo: context.undo(); clampSelection(context)
         case .redo: context.redo(); clampSelection(context)
         case .back: context.closeDepartment()
+        case .comment: context.askForComment(on: selectedCell(in: document))
+        case .comments: context.push(CommentsScreen())
+        case .history: context.push(HistoryScreen.opening(document.id, context: &context))
+        case .sinceReturn: RevisionDiffScreen.showSinceReturn(document, context: &context)
+        case .reviewActions: ReviewActionMenu.present(context: &context)
+        case .documentView: context.push(DocumentViewScreen())
+        case .nextSubmission: context.openSubmission(step: 1)
+        case .previousSubmission: context.openSubmission(step: -1)
         case .commit: commit(context: &context)
         case .commitAndSave:
             if commit(context: &context) { context.saveDepartment() }
@@ -298,12 +320,45 @@ public struct DepartmentScreen: Screen {
         }
     }
 
+    /// Selects the cell at `path`: its section, row and column, or the project screen on it.
+    mutating func show(_ path: CellPath, context: inout ScreenContext) {
+        guard let document = context.session?.document, case .field(let name)? = path.components.first else { return }
+        let itemID: String? = if path.components.count > 1, case .item(let id) = path.components[1] { id } else { nil }
+        switch name {
+        case "overallGoals": section = .overallGoals
+        case "safeguards": section = .safeguards
+        case "subGoals":
+            section = .subGoals
+            if case .field(let field)? = path.components.last,
+               let index = Self.subGoalColumns.firstIndex(where: { $0.field == field }) { column = index }
+        case "projects":
+            section = .projects
+            if let itemID, let project = document.projects.first(where: { $0.id == itemID }) {
+                var screen = ProjectScreen(projectID: itemID, project: project, metrics: context.environment.metrics)
+                screen.focus(on: path, in: project)
+                context.push(screen)
+            }
+        default:
+            section = .header
+            if let index = HeaderField.allCases.firstIndex(where: { $0.rawValue == name }) { rows[.header] = index }
+            return
+        }
+        if let itemID { selectID(itemID, context) }
+    }
+
     private mutating func selectID(_ id: String, _ context: ScreenContext) {
         guard let document = context.session?.document, let index = ids(in: document).firstIndex(of: id) else { return }
         rows[section] = index
     }
 
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {
+        if context.finishComment(tag: tag, result: result) { return }
+        if tag.hasPrefix("review:") {
+            if let path = ReviewActionMenu.dialogFinished(tag: tag, result: result, context: &context) {
+                show(path, context: &context)
+            }
+            return
+        }
         switch (tag, result) {
         case (HeaderField.moneyUnit.rawValue, .picked(let item?)), (HeaderField.framework.rawValue, .picked(let item?)):
             let path = CellPath.field(tag)
@@ -410,15 +465,30 @@ public struct DepartmentScreen: Screen {
         drawTabs(into: &buffer, area: area, document: document, context: context)
         let counts = session.findingCounts
         var info = "\(document.unitCode)  \(document.unitName)  \(document.fiscalYear)  \(document.moneyUnit.rawValue)  "
+            + strings[.reviewStatus(document.status)] + "  "
             + strings[.findingSummary(errors: counts.errors, warnings: counts.warnings)]
+
         if let other = session.others.first {
             // Who else had it open when it was opened stays in view (first, so it is never
             // clipped), not only on the message line.
             info = strings[.openedByOthers(user: other.user, time: TimeText.clock(other.since),
                                            more: session.others.count - 1)] + "  " + info
         }
+        if let changes = changesSinceReturn, ReturnedChanges.isResubmission(document) {
+            // A reviewer sees first that there is something to compare.
+            info = strings[.notes(.sinceReturn(changes))] + "  " + info
+        }
         buffer.write(info, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: theme[.dim])
-        let body = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 3)
+        // The last review step (a return's reason above all) on a line of its own.
+        var bodyTop = area.y + 2
+        if let event = document.reviewLog.last, area.height >= 8 {
+            let text = strings[.review(.lastEvent(action: event.action, user: event.user,
+                                                  time: TimeText.dateTime(event.time), comment: event.comment))]
+            buffer.write(text.replacingOccurrences(of: "\n", with: " "), x: area.x + 1, y: bodyTop, width: area.width - 2,
+                         style: document.status == .returned ? theme[.error] : theme[.header])
+            bodyTop += 1
+        }
+        let body = Rect(x: area.x + 1, y: bodyTop, width: area.width - 2, height: area.maxY - 1 - bodyTop)
         switch section {
         case .header: drawHeader(document, into: &buffer, area: body, context: context)
         case .overallGoals: drawItems(document.overallGoals, into: &buffer, area: body, context: context)
@@ -426,7 +496,12 @@ public struct DepartmentScreen: Screen {
         case .subGoals: drawSubGoals(document, into: &buffer, area: body, context: context)
         case .projects: drawProjects(session, into: &buffer, area: body, context: context)
         }
-        buffer.write(strings[hint], x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: theme[.dim])
+        if let cell = selectedCell(in: document),
+           let line = CommentText.statusLine(document.openComments(on: cell), strings) {
+            buffer.write(line, x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: theme[.comment])
+        } else {
+            buffer.write(strings[hint], x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: theme[.dim])
+        }
         if let editor { drawEditor(editor, into: &buffer, area: area, context: context) }
     }
 
@@ -460,6 +535,7 @@ public struct DepartmentScreen: Screen {
 
     private func drawHeader(_ document: DepartmentDocument, into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
+        let commented = document.commentedCells
         let strings = context.strings
         let labelWidth = 12
         for (i, field) in HeaderField.allCases.enumerated() where i < area.height {
@@ -473,6 +549,9 @@ public struct DepartmentScreen: Screen {
             let style = i == selectedRow ? theme[.selected] : theme[.text]
             buffer.write(strings[field.label], x: area.x, y: area.y + i, width: labelWidth, style: theme[.header])
             buffer.write(value, x: area.x + labelWidth + 1, y: area.y + i, width: area.width - labelWidth - 1, style: style)
+            if commented.contains(.field(field.rawValue)) {
+                buffer.write(CommentText.marker, x: area.x + labelWidth, y: area.y + i, style: theme[.comment])
+            }
         }
         let extra = [(strings[.fieldID], document.id), (strings[.columnStatus], strings[.reviewStatus(document.status)])]
         for (offset, line) in extra.enumerated() {
@@ -486,6 +565,7 @@ public struct DepartmentScreen: Screen {
     /// Numbered paragraphs, wrapped; the selected one highlighted and kept in view.
     private func drawItems(_ items: [TextItem], into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
+        let commented = context.session?.document.commentedCells ?? []
         guard !items.isEmpty else {
             buffer.write(context.strings[.noItems], x: area.x, y: area.y, width: area.width, style: theme[.dim])
             return
@@ -512,6 +592,10 @@ public struct DepartmentScreen: Screen {
                 buffer.write(context.metrics.pad(number, to: numberWidth), x: area.x, y: y, maxWidth: numberWidth,
                              style: theme[.header])
                 buffer.write(line, x: area.x + numberWidth, y: y, width: textWidth, style: style)
+                if lineIndex == 0, let list = section.textList,
+                   commented.contains(CellPath.field(list).item(items[index].id).field("text")) {
+                    buffer.write(CommentText.marker, x: area.x + numberWidth - 1, y: y, style: theme[.comment])
+                }
                 y += 1
             }
         }
@@ -519,6 +603,7 @@ public struct DepartmentScreen: Screen {
 
     private func drawSubGoals(_ document: DepartmentDocument, into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
+        let commented = document.commentedCells
         let strings = context.strings
         guard !document.subGoals.isEmpty else {
             buffer.write(strings[.noItems], x: area.x, y: area.y, width: area.width, style: theme[.dim])
@@ -539,6 +624,13 @@ public struct DepartmentScreen: Screen {
             let cells = ["\(index + 1)", goal.title, goal.goal, goal.indicatorText]
                 .map { $0.replacingOccurrences(of: "\n", with: " ") }
             table.drawRow(cells, into: &buffer, area: area, y: y, style: theme[.text])
+            var cellX = area.x + widths[0] + table.gap
+            for (i, (field, _)) in Self.subGoalColumns.enumerated() where i + 1 < widths.count {
+                cellX += i == 0 ? 0 : widths[i] + table.gap
+                if commented.contains(CellPath.field("subGoals").item(goal.id).field(field)) {
+                    buffer.write(CommentText.marker, x: cellX + widths[i + 1] - 1, y: y, style: theme[.comment])
+                }
+            }
             if index == selected {
                 // Highlight the selected cell only.
                 var x = area.x
@@ -580,6 +672,7 @@ public struct DepartmentScreen: Screen {
         }
         let visible = max(1, area.height - 2)
         let selected = min(selectedRow, document.projects.count - 1)
+        let commentedProjects = Set(document.commentedCells.compactMap(\.projectID))
         let first = max(0, selected - visible + 1)
         func amount(_ value: Amount?) -> String { value?.description ?? "" }
         for (row, index) in (first..<min(document.projects.count, first + visible)).enumerated() {
@@ -589,6 +682,9 @@ public struct DepartmentScreen: Screen {
                          amount(project.otherFunds), String(project.indicators.count), "\(counts.errors)/\(counts.warnings)"]
             table.drawRow(cells, into: &buffer, area: area, y: area.y + 1 + row,
                           style: index == selected ? theme[.selected] : theme[.text])
+            if commentedProjects.contains(project.id) {
+                buffer.write(CommentText.marker, x: area.x + 17, y: area.y + 1 + row, style: theme[.comment])
+            }
         }
         let fiscal = document.projects.compactMap(\.fiscalFunds).sum()
         let other = document.projects.compactMap(\.otherFunds).sum()

@@ -78,6 +78,15 @@ extension ProjectScreen {
             // A finding is about the stored value, not the text being typed.
             if grid.isEditing || grid.marker(row: row.id, column: grid.column) == nil { path = nil }
         }
+        // The drawn grid (synced with the session), not the screen's own, which may lag a frame.
+        let target = focus == .header ? header.path(of: header.selectedField(in: project)) : grid.currentPath
+        if !grid.isEditing && header.editor == nil, let target,
+           let document = context.session?.document,
+           let line = CommentText.statusLine(document.openComments(on: target), strings) {
+            // A comment on the cell says more than its text: it takes the line.
+            buffer.write(" " + line, x: area.x, y: area.y, width: area.width, style: theme[.comment])
+            return
+        }
         if let path, let finding = findings.first(where: { $0.path == path }) {
             text += (text.isEmpty ? "" : "  ") + IndicatorGrid.markerGlyph(finding.severity) + " "
                 + (english ? finding.message.en : finding.message.zh)

@@ -11,9 +11,9 @@ import JixiaoModel
 /// line and the grid keeps the rest of the height.
 public struct ProjectScreen: Screen {
     public let projectID: String
-    public private(set) var grid: IndicatorGrid
-    public private(set) var header: ProjectHeaderForm
-    public private(set) var focus: Focus = .grid
+    public internal(set) var grid: IndicatorGrid
+    public internal(set) var header: ProjectHeaderForm
+    public internal(set) var focus: Focus = .grid
     public private(set) var showsFindings = false
     public private(set) var findingSelection = 0
     var findingScroll = 0
@@ -58,6 +58,8 @@ public struct ProjectScreen: Screen {
         case commit(IndicatorGrid.Move?), cancelEdit, commitAndSave
         case fieldUp, fieldDown, toggleMode, addItem, deleteItem
         case findingUp, findingDown, jumpToFinding
+        case comment, comments, history, sinceReturn
+        case documentView, nextSubmission, previousSubmission
     }
 
     public var keymap: Keymap<Action> {
@@ -76,7 +78,10 @@ public struct ProjectScreen: Screen {
         KeyBinding([.ctrl("y")], .redo, .project(.helpRedo)),
         KeyBinding([KeyEvent(.function(6))], .focusNext, .project(.helpFocusNext)),
         KeyBinding([KeyEvent(.function(7))], .toggleFindings, .project(.helpToggleFindings), hint: true),
-    ]
+        // F7 is the findings panel here; the document view is F5 (F7 in the department screen).
+        KeyBinding([KeyEvent(.function(5))], .documentView, .review(.helpDocumentView)),
+    ] + NotesKeys.bindings(comment: .comment, comments: .comments, history: .history, sinceReturn: .sinceReturn,
+                           commentKeys: [.alt("m")])
 
     static let backBinding = KeyBinding<Action>([KeyEvent(.escape), .ctrl("w")], .back, .project(.helpBack))
 
@@ -108,6 +113,8 @@ public struct ProjectScreen: Screen {
         KeyBinding([.alt("c")], .copyRow, .project(.helpCopyRow)),
         KeyBinding([.ctrl("v")], .paste, .project(.helpPaste)),
         KeyBinding([.ctrl("d")], .fillDown, .project(.helpFillDown)),
+        KeyBinding([.ctrl("n")], .nextSubmission, .review(.helpNextSubmission)),
+        KeyBinding([.ctrl("p")], .previousSubmission, .review(.helpPreviousSubmission)),
         backBinding,
     ])
 
@@ -237,11 +244,21 @@ public struct ProjectScreen: Screen {
         }
         let regions = regions(in: contentArea(context.contentSize), project: project)
         let page = IndicatorGrid.pageSize(height: regions.grid.height)
+        if Self.startsEditing(action), context.refuseEditing() { return }
         switch action {
+        case .documentView: context.push(DocumentViewScreen())
+        case .nextSubmission: context.openSubmission(step: 1)
+        case .previousSubmission: context.openSubmission(step: -1)
         case .save: context.saveDepartment()
         case .undo: context.undo()
         case .redo: context.redo()
         case .back: context.pop()
+        case .comment: context.askForComment(on: commentTarget(in: project))
+        case .comments: context.push(CommentsScreen())
+        case .history:
+            if let id = context.session?.id { context.push(HistoryScreen.opening(id, context: &context)) }
+        case .sinceReturn:
+            if let document = context.session?.document { RevisionDiffScreen.showSinceReturn(document, context: &context) }
         case .toggleFindings:
             showsFindings.toggle()
             if !showsFindings && focus == .findings { focus = .grid }
@@ -341,6 +358,18 @@ public struct ProjectScreen: Screen {
         afterChange(context: context)
     }
 
+    /// Whether `action` starts or makes a content edit (asked before, so that a locked
+    /// document refuses before anything is typed).
+    static func startsEditing(_ action: Action) -> Bool {
+        switch action {
+        case .edit, .clear, .clearAndEdit, .pick, .insertAbove, .insertBelow, .deleteRow, .moveRowUp, .moveRowDown,
+             .duplicateRow, .paste, .fillDown, .toggleMode, .addItem, .deleteItem:
+            true
+        default:
+            false
+        }
+    }
+
     /// Applies edits through the session and brings the grid up to date.
     private mutating func apply(_ edits: [CellEdit], label: ProjectText, context: inout ScreenContext) {
         guard !edits.isEmpty else { return }
@@ -385,6 +414,7 @@ public struct ProjectScreen: Screen {
             if header.isEditing {
                 _ = header.editKey(key)
             } else if let c = key.insertedText {
+                if context.refuseEditing() { return }
                 if header.selectedField(in: project) == .planMode {
                     if c == " " { apply(header.toggleMode(in: project), label: .labelHeader, context: &context) }
                 } else {
@@ -395,6 +425,7 @@ public struct ProjectScreen: Screen {
             if grid.isEditing {
                 _ = grid.editKey(key)
             } else if let c = key.insertedText {
+                if context.refuseEditing() { return }
                 grid.type(String(c))
             }
         }
@@ -408,6 +439,7 @@ public struct ProjectScreen: Screen {
         guard let project = project(in: context.session) else { return }
         let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: "\t", with: " ")
+        if focus != .findings, !isEditing, context.refuseEditing() { return }
         switch focus {
         case .findings: return
         case .header:
@@ -472,6 +504,7 @@ public struct ProjectScreen: Screen {
     }
 
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {
+        if context.finishComment(tag: tag, result: result) { return }
         guard tag == Self.pickTag else { return }
         sync(context)
         defer { pickerText = nil }
@@ -502,19 +535,25 @@ public struct ProjectScreen: Screen {
     private mutating func jumpToFinding(project: Project, context: inout ScreenContext) {
         let all = findings(in: context.session)
         guard all.indices.contains(findingSelection) else { return }
-        let path = all[findingSelection].path
+        if !focus(on: all[findingSelection].path, in: project) {
+            context.showMessage(.project(.noFindingHere))
+        }
+    }
+
+    /// Puts the cursor on the cell at `path`: a grid cell, or a header field. False when the
+    /// row is not in the grid.
+    @discardableResult
+    public mutating func focus(on path: CellPath, in project: Project) -> Bool {
         if let rowID = path.indicatorRowID {
             let column = path.lastField.flatMap(IndicatorRow.Column.init(rawValue:))
-            if grid.moveTo(rowID: rowID, column: column) {
-                focus = .grid
-            } else {
-                context.showMessage(.project(.noFindingHere))
-            }
+            guard grid.moveTo(rowID: rowID, column: column) else { return false }
+            focus = .grid
         } else if header.select(path: path, in: project) {
             focus = .header
         } else {
             focus = .grid
         }
+        return true
     }
 
     /// Text typed into a cell or field and not yet committed is committed (and so journaled)

@@ -71,10 +71,28 @@ public struct DocumentSession: Sendable {
         return journalEffect(edits)
     }
 
+    /// Applies `edits` that are a record rather than content (a comment, a resolution, a
+    /// review step) and returns the effect that journals them. Not undoable: once saved, a
+    /// comment can never be taken back (`ReviewGuard`), so Ctrl-Z does not offer to.
+    @discardableResult
+    public mutating func record(_ edits: [CellEdit]) throws -> AppEffect {
+        _ = try perform(edits)
+        return journalEffect(edits)
+    }
+
     /// Undoes the last step; nil when there is nothing to undo. The inverse edits are
     /// journaled like any others, so replaying the journal gives the undone document.
+    ///
+    /// A review log entry already saved is never taken back (the log only grows, and the
+    /// store refuses a save that shrinks it): undoing the first edit after a return, once
+    /// saved, undoes the content but leaves the reopen entry and the draft status.
     public mutating func undo() -> (label: String, effect: AppEffect)? {
-        guard let group = undoStack.popLast() else { return nil }
+        guard var group = undoStack.popLast() else { return nil }
+        let saved = Set(base.document.reviewLog.map(\.id))
+        if group.inverse.contains(where: { Self.deletesLogEntry($0, in: saved) }) {
+            group.inverse = group.inverse.filter(Self.isContentEdit)
+            group.edits = group.edits.filter(Self.isContentEdit)
+        }
         do {
             _ = try perform(group.inverse)
         } catch {
@@ -115,6 +133,37 @@ public struct DocumentSession: Sendable {
         return .journalEdits(DraftEdits(base: journalBase, edits: edits, beginsJournal: begins))
     }
 
+    // MARK: Review steps
+
+    /// Whether `edit` changes the content, as opposed to the review status, log or comments
+    /// (which reviewers change on documents they may not edit).
+    public static func isContentEdit(_ edit: CellEdit) -> Bool {
+        guard case .field(let name)? = edit.listOrItemPath.components.first else { return true }
+        return !["status", "reviewLog", "comments"].contains(name)
+    }
+
+    static func deletesLogEntry(_ edit: CellEdit, in ids: Set<String>) -> Bool {
+        guard case .delete(let path) = edit, path.components.first == .field("reviewLog"),
+              case .item(let id)? = path.components.last else { return false }
+        return ids.contains(id)
+    }
+
+    /// The edits turning `old`'s review status and log into `new`'s: the status, then each
+    /// log entry `new` adds (the log only grows).
+    public static func reviewEdits(from old: DepartmentDocument, to new: DepartmentDocument) -> [CellEdit] {
+        var edits: [CellEdit] = []
+        if old.status != new.status { edits.append(.set(.field("status"), .text(new.status.rawValue))) }
+        var previous = old.reviewLog.last?.id
+        for event in new.reviewLog.dropFirst(old.reviewLog.count) {
+            edits.append(.insert(list: .field("reviewLog"), item: DocumentTree.item(event), after: previous))
+            previous = event.id
+        }
+        return edits
+    }
+
+    /// Whether every edit of `group` is a review step's (status and log only).
+    static func isReviewStep(_ group: EditGroup) -> Bool { !group.edits.contains(where: isContentEdit) }
+
     // MARK: Saving and merging
 
     /// The effect that saves the document against the base revision.
@@ -122,7 +171,12 @@ public struct DocumentSession: Sendable {
 
     /// Records a successful save: the saved document becomes the base, the journal is
     /// finished (the executable discards it). Undo history is kept.
+    ///
+    /// A review step is undoable only until it is saved: then it is part of the log, which only
+    /// grows, so its undo (and redo) entries go.
     public mutating func didSave(_ saved: DepartmentDocument, revision: Int, savedBy: SaverIdentity?, savedAt: String?) {
+        undoStack.removeAll(where: Self.isReviewStep)
+        redoStack.removeAll(where: Self.isReviewStep)
         base = StoredDocument(document: saved, revision: revision, savedBy: savedBy, savedAt: savedAt)
         journalBase = base
         journalBegun = false

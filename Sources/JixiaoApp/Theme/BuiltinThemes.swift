@@ -36,6 +36,9 @@ dim         = fg=bright-black
 dialog      = fg=bright-white bg=blue
 dialogTitle = fg=bright-yellow bg=blue bold
 input       = fg=black bg=white
+comment     = fg=bright-magenta bold
+removed     = fg=red
+added       = fg=bright-green
 """#
 
     static let lightTheme = #"""
@@ -56,6 +59,9 @@ dim         = fg=bright-black
 dialog      = fg=black bg=white
 dialogTitle = fg=blue bg=white bold
 input       = fg=black bg=bright-white underline
+comment     = fg=magenta bold
+removed     = fg=red
+added       = fg=green
 """#
 
     static let highContrastTheme = #"""
@@ -76,6 +82,9 @@ dim         = fg=white bg=black
 dialog      = fg=bright-white bg=black bold
 dialogTitle = fg=bright-yellow bg=black bold
 input       = fg=black bg=bright-white bold
+comment     = fg=bright-magenta bold underline
+removed     = fg=bright-red
+added       = fg=bright-green bold
 """#
 
     static let monochromeTheme = #"""
@@ -97,5 +106,8 @@ dim         = dim
 dialog      = plain
 dialogTitle = bold
 input       = underline
+comment     = bold underline
+removed     = dim
+added       = bold
 """#
 }

@@ -26,6 +26,23 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
     case dialogTitle
     /// Text fields.
     case input
+    /// Cells with unresolved comments (批注) and their marker. Optional in theme files.
+    case comment
+    /// Old values in a revision diff. Optional in theme files.
+    case removed
+    /// New values in a revision diff. Optional in theme files.
+    case added
+
+    /// Roles a theme file may leave out, and the role used instead: themes written before the
+    /// role existed keep working.
+    public var fallback: ThemeRole? {
+        switch self {
+        case .comment: .header
+        case .removed: .error
+        case .added: .header
+        default: nil
+        }
+    }
 }
 
 /// A set of styles by role, read from a theme file (`docs/themes.md`).
@@ -40,7 +57,7 @@ public struct Theme: Hashable, Sendable {
         self.styles = styles
     }
 
-    public subscript(role: ThemeRole) -> Style { styles[role] ?? .plain }
+    public subscript(role: ThemeRole) -> Style { styles[role] ?? role.fallback.flatMap { styles[$0] } ?? .plain }
 
     /// The built-in dark theme, used when nothing else is chosen or a theme cannot be read.
     public static let builtinDefault: Theme = {

@@ -64,7 +64,7 @@ public enum ThemeParser {
         guard let name else {
             throw ThemeError(file: file, line: 1, key: "name", message: "missing `name = …` line")
         }
-        if let missing = ThemeRole.allCases.first(where: { styles[$0] == nil }) {
+        if let missing = ThemeRole.allCases.first(where: { styles[$0] == nil && $0.fallback == nil }) {
             throw ThemeError(file: file, line: 1, key: missing.rawValue, message: "missing")
         }
         return Theme(name: name, description: description, styles: styles)

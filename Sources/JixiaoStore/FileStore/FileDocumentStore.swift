@@ -224,7 +224,7 @@ public final class FileDocumentStore: DocumentStore {
         let time = Timestamp.now()
         let revision = currentRevision + 1
         let (bytes, written) = DocumentFile.encodeFile(document, revision: revision, saver: saver, time: time)
-        let changes = DocumentDiff(from: current?.document, to: document).changes
+        let changes = DocumentDiff.recordingOrder(from: current?.document, to: document).changes
         let record = HistoryRecord(kind: .save, revision: revision, baseRevision: base, saver: saver, time: time,
                                    sha256: written.header.sha256, changes: changes)
         let sizeBefore = try log.append(record, group: group)

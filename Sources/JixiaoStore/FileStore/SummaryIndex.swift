@@ -9,7 +9,8 @@ import Glibc
 /// modification time (every save renames a new inode into place) and the same validator
 /// version; anything else is re-read from the document, which stays the source of truth.
 struct SummaryIndex: Codable {
-    static let format = "jixiao-index/1"
+    /// Version 2 added the last submission to the summaries: older indexes are rebuilt.
+    static let format = "jixiao-index/2"
 
     struct Entry: Codable {
         var inode: UInt64

@@ -370,7 +370,7 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
                         WHERE id = $1
                         """, values)
                 }
-                let changes = DocumentDiff(from: current?.stored.document, to: document).changes
+                let changes = DocumentDiff.recordingOrder(from: current?.stored.document, to: document).changes
                 try appendHistory(c, id: id, unitCode: document.unitCode, kind: .save, revision: revision, base: base,
                                   saver: saver, time: time, sha256: sha, changes: changes)
                 try c.execute("SELECT pg_notify('jixiao', $1)", ["document " + id])

@@ -78,6 +78,10 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     public var revision: Int
     public var savedBy: String?
     public var savedAt: String?
+    /// Who submitted it last and when (`ReviewTimestamp` form), from the review log: the
+    /// review queue's order. Absent in summaries written before the review workflow.
+    public var lastSubmittedBy: String?
+    public var lastSubmittedAt: String?
 
     public init(document: DepartmentDocument, revision: Int, findings: FindingCounts?, savedBy: String?, savedAt: String?) {
         id = document.id
@@ -95,6 +99,9 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
         self.revision = revision
         self.savedBy = savedBy
         self.savedAt = savedAt
+        let submit = document.lastReviewEvent(.submit)
+        lastSubmittedBy = submit?.user
+        lastSubmittedAt = submit?.time
     }
 }
 

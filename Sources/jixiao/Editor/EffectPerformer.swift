@@ -116,6 +116,13 @@ final class EffectPerformer {
         case .discardDraft(let id):
             finishJournal(id)
             return []
+        case .loadHistory(let id):
+            let (latest, records) = try attempt(.history, id: id) { () throws(StoreError) in
+                let latest = try store.load(id: id)
+                // A save between the two reads adds records past `latest`; they are left out.
+                return (latest, try store.history(id: id).filter { $0.revision <= latest.revision })
+            }
+            return [.history(DepartmentHistory(latest: latest, records: records))]
         case .closeDepartment(let id):
             marks.removeValue(forKey: id)?.close()
             journals[id] = nil

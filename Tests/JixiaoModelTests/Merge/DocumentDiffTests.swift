@@ -13,6 +13,10 @@ import Testing
             == DocumentDiff(from: DocumentTree(base), to: DocumentTree(edited)).changes)
         #expect(DocumentDiff(from: edited, to: base).changes
             == DocumentDiff(from: DocumentTree(edited), to: DocumentTree(base)).changes)
+        #expect(DocumentDiff.recordingOrder(from: base, to: edited).changes
+            == DocumentDiff.recordingOrder(from: DocumentTree(base), to: DocumentTree(edited)).changes)
+        #expect(DocumentDiff.recordingOrder(from: edited, to: base).changes
+            == DocumentDiff.recordingOrder(from: DocumentTree(edited), to: DocumentTree(base)).changes)
     }
 
     @Test func unchangedProjectsGiveNoChangesAndReordersAreKept() {
@@ -29,6 +33,8 @@ import Testing
         let document = MergeFixtures.department()
         #expect(DocumentDiff(from: nil, to: document).changes
             == DocumentDiff(from: nil, to: DocumentTree(document)).changes)
+        #expect(DocumentDiff.recordingOrder(from: nil, to: document).changes
+            == DocumentDiff.recordingOrder(from: nil, to: DocumentTree(document)).changes)
     }
 
     /// Duplicate project ids (never decoded, but possible in memory) take the whole-tree path.
@@ -42,5 +48,7 @@ import Testing
             == DocumentDiff(from: DocumentTree(base), to: DocumentTree(duplicated)).changes)
         #expect(DocumentDiff(from: duplicated, to: base).changes
             == DocumentDiff(from: DocumentTree(duplicated), to: DocumentTree(base)).changes)
+        #expect(DocumentDiff.recordingOrder(from: duplicated, to: base).changes
+            == DocumentDiff.recordingOrder(from: DocumentTree(duplicated), to: DocumentTree(base)).changes)
     }
 }
