@@ -112,8 +112,13 @@ public enum DocumentCodec {
         try decode(try parse(data))
     }
 
+    /// `decode(_:)` of bytes in place (a file's body), without copying them into `Data`.
+    public static func decode(bytes: ArraySlice<UInt8>) throws(DocumentDecodingError) -> DepartmentDocument {
+        try decode(try parse(bytes))
+    }
+
     /// Strict JSON syntax, a syntax error reported at the root with its line and column.
-    static func parse(_ data: Data) throws(DocumentDecodingError) -> JSONValue {
+    static func parse<Bytes: Collection>(_ data: Bytes) throws(DocumentDecodingError) -> JSONValue where Bytes.Element == UInt8 {
         do {
             return try JSONParser.parse(data)
         } catch {

@@ -283,7 +283,9 @@ enum IndicatorChecks {
 
     private static func checkNameLength(_ row: IndicatorRow, _ settings: ValidationSettings, _ place: RowPlace,
                                         into collector: inout FindingCollector) {
-        if row.name.count > settings.maxIndicatorNameLength {
+        // Plain text has one character per scalar; counting scalars skips grapheme breaking.
+        let length = PlainText.isPlain(row.name) ? row.name.unicodeScalars.count : row.name.count
+        if length > settings.maxIndicatorNameLength {
             collector.add(.nameLength, place.path(.name),
                           zh: "指标名称有 \(row.name.count) 个字符，超过 \(settings.maxIndicatorNameLength) 个。",
                           en: "The indicator name has \(row.name.count) characters, more than "

@@ -92,7 +92,7 @@ struct DocumentFile {
         guard header.format == format else {
             throw Unreadable(reason: "line 1: format \"\(header.format)\" is not \(format); upgrade jixiao", isNewerFormat: true)
         }
-        let body = Array(bytes[(newline + 1)...])
+        let body = bytes[(newline + 1)...]
         guard body.count == header.length else {
             throw Unreadable(reason: "body is \(body.count) bytes, header says \(header.length) (truncated or appended)")
         }
@@ -102,7 +102,7 @@ struct DocumentFile {
         }
         let document: DepartmentDocument
         do {
-            document = try DocumentCodec.decode(Data(body))
+            document = try DocumentCodec.decode(bytes: body)
         } catch {
             // Line numbers in the error count from the body; the file has the header before it.
             var message = error.description
@@ -117,7 +117,7 @@ struct DocumentFile {
         return DocumentFile(header: header, document: document)
     }
 
-    private static func isNewerSchema(_ body: [UInt8]) -> Bool {
+    private static func isNewerSchema(_ body: ArraySlice<UInt8>) -> Bool {
         guard let value = try? JSONParser.parse(body), case .object(let members) = value,
               let version = members.first(where: { $0.key == "schemaVersion" })?.value,
               case .number(let text) = version, let number = Int(text) else { return false }
