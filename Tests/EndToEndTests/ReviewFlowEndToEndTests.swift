@@ -214,7 +214,9 @@ struct ReviewFlowEndToEndTests {
         let tmux = try Self.open(stage, as: stage.editor)
         defer { tmux.close() }
         #expect(try tmux.capture().contains { $0.contains("610302") && $0.contains("已退回") })
-        try openProjectGrid(tmux)
+        let projects = try openProjectGrid(tmux)
+        // The project with the comment is marked, beside its whole code.
+        #expect(projects.contains { $0.contains("610302240000000011*城乡低保救助资金") }, "\(Self.text(projects))")
         // The commented cell is marked wherever the cursor is.
         let grid = try tmux.capture()
         #expect(grid.contains { $0.contains("1200人左右") && $0.hasSuffix("*") }, "\(Self.text(grid))")
@@ -278,15 +280,18 @@ struct ReviewFlowEndToEndTests {
         try Self.quit(tmux)
     }
 
-    /// From the department list (or the department screen), the first project's grid.
-    func openProjectGrid(_ tmux: TmuxSession, fromDepartment: Bool = false) throws {
+    /// From the department list (or the department screen), the first project's grid; returns
+    /// the projects tab as it was seen on the way.
+    @discardableResult
+    func openProjectGrid(_ tmux: TmuxSession, fromDepartment: Bool = false) throws -> [String] {
         if !fromDepartment {
             try tmux.press("Enter")
             try tmux.waitFor(text: "基本信息")
         }
         try tmux.press("BTab")
-        try tmux.waitFor { Self.text($0).contains("项目编码") && Self.text($0).contains("城乡低保救助资金") }
+        let projects = try tmux.waitFor { Self.text($0).contains("项目编码") && Self.text($0).contains("城乡低保救助资金") }
         try tmux.press("Enter")
         try tmux.waitFor { Self.text($0).contains("项目绩效目标表") && Self.text($0).contains("保障人数") }
+        return projects
     }
 }
