@@ -29,7 +29,14 @@ enum OSUsers {
         }
 
         func remove() {
-            for user in users { try? Self.run("/usr/sbin/userdel", [user]) }
+            for user in users {
+                // userdel refuses while a process of the user lives on, e.g. an editor that a
+                // closed tmux session has only just sent SIGHUP to: give it two seconds.
+                for _ in 0..<20 {
+                    if (try? Self.run("/usr/sbin/userdel", [user])) != nil { break }
+                    usleep(100_000)
+                }
+            }
             for group in groups.reversed() { try? Self.run("/usr/sbin/groupdel", [group]) }
         }
 
