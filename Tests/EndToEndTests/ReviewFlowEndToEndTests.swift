@@ -62,9 +62,11 @@ struct ReviewFlowEndToEndTests {
     func singleUserRound() throws {
         let store = try EditorEndToEndTests.emptyStore()
         defer { try? FileManager.default.removeItem(at: store) }
+        let files = try CLIProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: files) }
         let me = String(cString: getpwuid(geteuid())!.pointee.pw_name)
         let binary = try #require(TmuxSession.jixiaoBinary)
-        let stage = Stage(editor: me, reviewer: me, store: store.path, binary: binary, shared: store.path,
+        let stage = Stage(editor: me, reviewer: me, store: store.path, binary: binary, shared: files.path,
                           launcher: { _ in [] },
                           cli: { _, arguments in try CLIProcess.run(arguments + ["--store", store.path]) })
         try round(stage)
