@@ -135,15 +135,7 @@ struct ReviewFlowEndToEndTests {
         try openProjectGrid(tmux)
         // To the 指标值 of the first row: "1200人左右" is a warning (not a unit), not an error.
         try tmux.press("Right", "Right", "Right", "Right")
-        try tmux.type("1200人左右")
-        try tmux.press("Enter")
-        try tmux.waitFor { Self.text($0).contains("1200人左右") && Self.text($0).contains("警告 1") }
-        try tmux.press("Escape")
-        try tmux.waitFor(text: "Enter 打开  a 新增")
-        try tmux.press("F6")
-        try tmux.waitFor(text: "送审(S)")
-        try tmux.press("s")
-        let submitted = Self.text(try tmux.waitFor(text: "已保存（第 2 版）"))
+        let submitted = try typeValueAndSubmit(tmux, "1200人左右", warnings: 1, revision: 2)
         #expect(submitted.contains("已送审  错误 0 · 警告 1"), "\(submitted)")
         #expect(submitted.contains("送审：\(stage.editor) "))
         try Self.quit(tmux)
@@ -226,17 +218,9 @@ struct ReviewFlowEndToEndTests {
         let onCell = try tmux.waitFor(text: "请写明保障人数的确数")
         #expect(onCell.contains { $0.contains("* 批注 \(stage.reviewer) ") && $0.contains("：请写明保障人数的确数") },
                 "\(Self.text(onCell))")
-        // The fix: the first edit of a returned department reopens it.
-        try tmux.type("≥1200人")
-        try tmux.press("Enter")
-        try tmux.waitFor { Self.text($0).contains("≥1200人") && Self.text($0).contains("警告 0") }
-        try tmux.press("Escape")
-        try tmux.waitFor(text: "Enter 打开  a 新增")
-        try tmux.press("F6")
-        try tmux.waitFor(text: "送审(S)")
-        try tmux.press("s")
-        let resubmitted = Self.text(try tmux.waitFor(text: "已保存（第 4 版）"))
-        #expect(resubmitted.contains("已送审  错误 0 · 警告 0"))
+        // The fix: the first edit of a returned department reopens it; saved with the submit.
+        let resubmitted = try typeValueAndSubmit(tmux, "≥1200人", warnings: 0, revision: 4)
+        #expect(resubmitted.contains("已送审  错误 0 · 警告 0"), "\(resubmitted)")
         try Self.quit(tmux)
     }
 
@@ -280,6 +264,20 @@ struct ReviewFlowEndToEndTests {
         try tmux.press("Escape")
         try tmux.waitFor(text: "已送审 1 份")
         try Self.quit(tmux)
+    }
+
+    /// Types `value` into the grid's current cell, waits for the warning count, and submits from
+    /// the department screen's F6 menu; returns the screen once saved as `revision`.
+    func typeValueAndSubmit(_ tmux: TmuxSession, _ value: String, warnings: Int, revision: Int) throws -> String {
+        try tmux.type(value)
+        try tmux.press("Enter")
+        try tmux.waitFor { Self.text($0).contains(value) && Self.text($0).contains("警告 \(warnings)") }
+        try tmux.press("Escape")
+        try tmux.waitFor(text: "Enter 打开  a 新增")
+        try tmux.press("F6")
+        try tmux.waitFor(text: "送审(S)")
+        try tmux.press("s")
+        return Self.text(try tmux.waitFor(text: "已保存（第 \(revision) 版）"))
     }
 
     /// From the department list (or the department screen), the first project's grid; returns
