@@ -6,154 +6,12 @@ import Testing
 /// `jixiao-store-probe` run as each user with `setpriv`. Whoever a process claims to be in its
 /// environment, the store goes by its credentials.
 @Suite(.serialized) struct OSUserPermissionTests {
-    /// Temporary accounts with a unique suffix, removed by `remove()` (also after failures).
-    final class Accounts {
-        let suffix = String(UInt32(getpid()) % 10_000) + String(UInt16.random(in: 0...UInt16.max), radix: 36)
-        private(set) var users: [String] = []
-        private(set) var groups: [String] = []
-
-        func name(_ base: String) -> String { "jx\(base)\(suffix)" }
-
-        func group(_ base: String) throws -> String {
-            let name = name(base)
-            try Self.run("/usr/sbin/groupadd", [name])
-            groups.append(name)
-            return name
-        }
-
-        /// A user without home or login shell, in `primary` and `others`.
-        func user(_ base: String, primary: String, others: [String]) throws -> String {
-            let name = name(base)
-            var arguments = ["-M", "-N", "-s", "/usr/sbin/nologin", "-g", primary]
-            if !others.isEmpty { arguments += ["-G", others.joined(separator: ",")] }
-            try Self.run("/usr/sbin/useradd", arguments + [name])
-            users.append(name)
-            return name
-        }
-
-        func remove() {
-            for user in users { try? Self.run("/usr/sbin/userdel", [user]) }
-            for group in groups.reversed() { try? Self.run("/usr/sbin/groupdel", [group]) }
-        }
-
-        struct CommandFailed: Error, CustomStringConvertible {
-            var description: String
-        }
-
-        static func run(_ tool: String, _ arguments: [String]) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: tool)
-            process.arguments = arguments
-            let err = Pipe()
-            process.standardError = err
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let message = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            if process.terminationStatus != 0 {
-                throw CommandFailed(description: "\(tool) \(arguments.joined(separator: " ")): \(String(decoding: message, as: UTF8.self))")
-            }
-        }
-    }
-
-    /// Why the test cannot run here, or nil.
-    static var skipReason: String? {
-        if geteuid() != 0 { return "skipped: creating OS users needs root (running as uid \(geteuid()))" }
-        for tool in ["/usr/sbin/useradd", "/usr/sbin/groupadd", "/usr/sbin/userdel", "/usr/sbin/groupdel", "/usr/bin/setpriv"]
-        where !FileManager.default.isExecutableFile(atPath: tool) {
-            return "skipped: \(tool) is missing (packages passwd and util-linux)"
-        }
-        if !CLIProcess.isBuilt("jixiao") || !CLIProcess.isBuilt("jixiao-store-probe") {
-            return "skipped: jixiao or jixiao-store-probe not built beside the tests"
-        }
-        return nil
-    }
-
-    /// A shared setup: the binaries copied where every user may run them, the store directory.
-    struct Site {
-        let directory: String
-        let store: String
-        let bin: String
-
-        init(group: String) throws {
-            var template = Array("/tmp/jixiao-osusers-XXXXXX".utf8CString)
-            let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-            precondition(made != nil, "mkdtemp failed")
-            directory = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            chmod(directory, 0o755)
-            bin = directory + "/bin"
-            store = directory + "/store"
-            let files = FileManager.default
-            try files.createDirectory(atPath: bin, withIntermediateDirectories: false)
-            for tool in ["jixiao", "jixiao-store-probe"] {
-                try files.copyItem(atPath: CLIProcess.productsDirectory.appendingPathComponent(tool).path, toPath: "\(bin)/\(tool)")
-                chmod("\(bin)/\(tool)", 0o755)
-            }
-            // Shared through the group: setgid, group-writable, closed to others.
-            try files.createDirectory(atPath: store, withIntermediateDirectories: false)
-            try Accounts.run("/bin/chgrp", [group, store])
-            chmod(store, 0o2770)
-        }
-
-        func remove() { try? FileManager.default.removeItem(atPath: directory) }
-
-        /// Runs `tool ARGS…` as `user` (its own groups only), umask 007 as a shared store wants,
-        /// with `environment` added.
-        func run(as user: String, _ tool: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CLIProcess.Result {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "umask 007; exec /usr/bin/setpriv --reuid=\"$0\" --regid=\"$(id -g \"$0\")\" --init-groups -- \"$@\"",
-                                 user, "\(bin)/\(tool)"] + arguments
-            var env = ProcessInfo.processInfo.environment
-            env["LANG"] = "C.UTF-8"
-            env["HOME"] = directory
-            env.removeValue(forKey: "LC_ALL")
-            env.removeValue(forKey: "LC_MESSAGES")
-            env.removeValue(forKey: "JIXIAO_STORE")
-            for (key, value) in environment { env[key] = value }
-            process.environment = env
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            nonisolated(unsafe) var errData = Data()
-            let group = DispatchGroup()
-            group.enter()
-            DispatchQueue.global().async {
-                errData = err.fileHandleForReading.readDataToEndOfFile()
-                group.leave()
-            }
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            group.wait()
-            process.waitUntilExit()
-            return CLIProcess.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                                     stderr: String(decoding: errData, as: UTF8.self))
-        }
-
-        func jixiao(as user: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CLIProcess.Result {
-            try run(as: user, "jixiao", arguments + ["--store", store, "--lang", "en"], environment: environment)
-        }
-
-        /// The stored document's JSON (after the header line).
-        func document(_ id: String) throws -> [String: Any] {
-            let text = try String(contentsOfFile: "\(store)/documents/\(id).json", encoding: .utf8)
-            let body = text[text.index(after: text.firstIndex(of: "\n")!)...]
-            return try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] ?? [:]
-        }
-
-        func log(_ id: String) throws -> [(action: String, user: String)] {
-            let entries = try document(id)["reviewLog"] as? [[String: Any]] ?? []
-            return entries.map { ($0["action"] as? String ?? "", $0["user"] as? String ?? "") }
-        }
-    }
-
     @Test func reviewersOfficesAndLocksAcrossOSAccounts() throws {
-        if let reason = Self.skipReason {
+        if let reason = OSUsers.skipReason(needing: ["jixiao", "jixiao-store-probe"]) {
             print(reason)
             return
         }
-        let accounts = Accounts()
+        let accounts = OSUsers.Accounts()
         defer { accounts.remove() }
         let shared = try accounts.group("st")
         let finance = try accounts.group("fin")
@@ -161,7 +19,7 @@ import Testing
         let reviewer = try accounts.user("rev", primary: shared, others: [finance])
         let officeA = try accounts.user("ua", primary: shared, others: [officeAGroup])
         let officeB = try accounts.user("ub", primary: shared, others: [])
-        let site = try Site(group: shared)
+        let site = try OSUsers.Site(group: shared, tools: ["jixiao", "jixiao-store-probe"])
         defer { site.remove() }
 
         // The samples, installed by a reviewer before any configuration: 900101 approved,

@@ -26,7 +26,8 @@ struct ReviewEndToEndTests {
         let store = try EditorEndToEndTests.emptyStore()
         defer { try? FileManager.default.removeItem(at: store) }
         let fileStore = try FileDocumentStore(root: store.path)
-        // Installed, not saved: the logs are signed by the offices, not by the user running the test.
+        // Installed, as `jixiao demo` does: the submissions are signed by other (fictional)
+        // offices, which a save by this account would be refused for.
         _ = try fileStore.install(Self.submission("441001", "西山街道", submittedAt: "2026-11-19T09:00:00Z", indicator: "垃圾清运量"))
         _ = try fileStore.install(Self.submission("441002", "东山街道", submittedAt: "2026-11-18T09:00:00Z", indicator: "道路保洁面积"))
         let tmux = try TmuxSession()

@@ -27,12 +27,13 @@ final class TmuxSession {
     /// The built `jixiao`, in the build products directory beside the test bundle.
     static let jixiaoBinary: String? = CLIProcess.isBuilt("jixiao") ? CLIProcess.binary.path : nil
 
-    /// Starts a `width` × `height` session running `sh` with prompt `$ `.
-    init(width: Int = 80, height: Int = 24) throws {
+    /// Starts a `width` × `height` session running `sh` with prompt `$ `, through `launcher`
+    /// when given (e.g. `OSUsers.launcher(for:)`: the shell runs as another OS user).
+    init(width: Int = 80, height: Int = 24, launcher: [String] = []) throws {
         guard let tmux = Self.tmuxPath else { throw Failure("tmux missing") }
         self.tmux = tmux
         self.socket = "jixiao-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
-        try run(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main",
+        try run(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main"] + launcher + [
                  "env", "-i", "PATH=/usr/bin:/bin", "HOME=\(NSTemporaryDirectory())", "LANG=C.UTF-8",
                  "TERM=tmux-256color", "PS1=$ ", "sh"])
         // Keep the window at the size asked for, whatever clients attach.

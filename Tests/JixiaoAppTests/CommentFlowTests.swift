@@ -143,12 +143,15 @@ import Testing
 
     @Test func departmentFieldsAndProjectRowsAreMarked() throws {
         let store = FakeStore()
-        store.put(Self.department(comments: [
+        var department = Self.department(comments: [
             ReviewComment(id: "c-1", author: "li", time: "2026-11-23T20:00:00Z", text: "单位名称不全", cell: .field("unitName")),
             ReviewComment(id: "c-2", author: "li", time: "2026-11-23T20:01:00Z", text: "第二条太笼统",
                           cell: CellPath.field("overallGoals").item("t-2").field("text")),
             ReviewComment(id: "c-3", author: "li", time: "2026-11-23T20:02:00Z", text: "核实", cell: Self.valuePath),
-        ]))
+        ])
+        // A full-length project code: the mark must not hide its last digit.
+        department.projects[0].code = "441001240000000011"
+        store.put(department)
         var h = Self.harness(store)
         h.press(Self.enter)
         var frame = h.app.view()
@@ -164,7 +167,7 @@ import Testing
         #expect(!(try #require(frame.lines.first { $0.contains("第一条") }).contains("*")))
         h.press(Self.tab, Self.tab, Self.tab)
         frame = h.app.view()
-        #expect(try #require(frame.lines.first { $0.contains("办公经费") }).contains("*"))
+        #expect(try #require(frame.lines.first { $0.contains("办公经费") }).contains("441001240000000011*办公经费"))
     }
 
     @Test func commentOnADepartmentFieldWithF4() throws {

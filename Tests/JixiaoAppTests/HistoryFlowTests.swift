@@ -149,6 +149,25 @@ import Testing
         #expect((h.app.currentScreen as? RevisionDiffScreen)?.diff?.from == 4)
     }
 
+    @Test func aResubmissionOpenedFromTheQueueSaysWhatChangedInTheDocumentView() throws {
+        let store = try Self.resubmittedStore()
+        var h = Self.harness(store)
+        // The review queue opens the document view, not the department screen: the count and
+        // Alt-R are there too.
+        h.press(.char("v"))
+        h.press(Self.enter)
+        let view = try #require(h.documentView)
+        #expect(view.changesSinceReturn == 2)
+        #expect(h.app.view().lines[1].contains("已送审 · 自退回以来已修改 2 处（Alt-R 查看） · 送审：li"))
+        h.press(.alt("r"))
+        let diff = try #require((h.app.currentScreen as? RevisionDiffScreen)?.diff)
+        #expect(diff.sinceReturn)
+        #expect((diff.from, diff.to) == (4, 7))
+        #expect(h.screenText.contains("+ ≥1800吨"))
+        h.press(Self.escape)
+        #expect(h.documentView != nil)
+    }
+
     @Test func aLongDiffScrollsAndStopsAtItsEnd() throws {
         let store = FakeStore()
         var document = CommentFlowTests.department()

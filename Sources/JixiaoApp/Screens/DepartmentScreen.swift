@@ -683,7 +683,9 @@ public struct DepartmentScreen: Screen {
             table.drawRow(cells, into: &buffer, area: area, y: area.y + 1 + row,
                           style: index == selected ? theme[.selected] : theme[.text])
             if commentedProjects.contains(project.id) {
-                buffer.write(CommentText.marker, x: area.x + 17, y: area.y + 1 + row, style: theme[.comment])
+                // In the gap after the code column: a project code fills all 18 columns, and a mark
+                // on its last one would hide a digit.
+                buffer.write(CommentText.marker, x: area.x + 18, y: area.y + 1 + row, style: theme[.comment])
             }
         }
         let fiscal = document.projects.compactMap(\.fiscalFunds).sum()

@@ -22,6 +22,9 @@ public struct DocumentViewScreen: Screen {
     /// Where the finding and comment jumps are (indexes into their sorted lists).
     public private(set) var findingIndex: Int?
     public private(set) var commentIndex: Int?
+    /// How many cells changed since the department was returned, once its history is read
+    /// (a resubmission opened from the review queue lands here, not on the department screen).
+    public private(set) var changesSinceReturn: Int?
     private var searchOrigin = 0
     private var topBeforeSearch = 0
     /// The search and match before `/`, restored when the new search is cancelled.
@@ -44,7 +47,7 @@ public struct DocumentViewScreen: Screen {
     public enum Action: Hashable, Sendable {
         case lineUp, lineDown, pageDown, pageUp, top, bottom
         case search, nextMatch, previousMatch, nextFinding, previousFinding, nextComment, previousComment
-        case reviewActions, nextSubmission, previousSubmission, back
+        case reviewActions, nextSubmission, previousSubmission, sinceReturn, back
         case acceptSearch, cancelSearch
     }
 
@@ -67,6 +70,7 @@ public struct DocumentViewScreen: Screen {
         KeyBinding([KeyEvent(.function(6))], .reviewActions, .review(.helpReviewActions), hint: true),
         KeyBinding([.ctrl("n")], .nextSubmission, .review(.helpNextSubmission)),
         KeyBinding([.ctrl("p")], .previousSubmission, .review(.helpPreviousSubmission)),
+        KeyBinding([.alt("r")], .sinceReturn, .notes(.helpSinceReturn)),
         KeyBinding([KeyEvent(.escape), .char("q"), KeyEvent(.function(7))], .back, .review(.helpBack), hint: true),
     ])
 
@@ -133,6 +137,8 @@ public struct DocumentViewScreen: Screen {
         case .reviewActions: ReviewActionMenu.present(context: &context)
         case .nextSubmission: context.openSubmission(step: 1)
         case .previousSubmission: context.openSubmission(step: -1)
+        case .sinceReturn:
+            if let document = context.session?.document { RevisionDiffScreen.showSinceReturn(document, context: &context) }
         case .back: context.pop()
         }
         top = min(max(0, top), lastTop)
@@ -283,6 +289,13 @@ public struct DocumentViewScreen: Screen {
                                                  place: comment.cell.map { CellLocation.describe($0, in: document) })))
     }
 
+    /// The history the session read on opening a resubmission: the count for the top line.
+    public mutating func receive(_ result: EffectResult, context: inout ScreenContext) {
+        guard case .history(let history) = result, let document = context.session?.document,
+              history.id == document.id else { return }
+        changesSinceReturn = history.changesSinceReturn()?.entries.count
+    }
+
     // MARK: Drawing
 
     public func render(into buffer: inout Buffer, area: Rect, context: ViewContext) {
@@ -338,6 +351,9 @@ public struct DocumentViewScreen: Screen {
         let counts = session.findingCounts
         // Status and the last step first: what a reviewer needs; the unit is on the page below.
         var parts = [strings[.reviewStatus(document.status)]]
+        if let changes = changesSinceReturn, ReturnedChanges.isResubmission(document) {
+            parts.append(strings[.notes(.sinceReturn(changes))])
+        }
         if let event = document.reviewLog.last {
             parts.append(strings[.review(.lastEvent(action: event.action, user: event.user,
                                                     time: TimeText.dateTime(event.time),
