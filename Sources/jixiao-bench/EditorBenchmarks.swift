@@ -60,26 +60,8 @@ struct EditorBenchmarks {
     func openDepartment() throws -> Figure {
         let document = SyntheticDepartments.make(index: 0, projects: data.sizes.openProjects)
         let store = try data.freshStore(named: "open-store", with: document)
-        let home = try Self.homeApp(store)
-        let homeFrame = home.view()
-        var samples: [Double] = []
-        for _ in 0..<(data.sizes.iterations / 4 + 1) {
-            var app = home
-            var writer = FrameWriter(capabilities: Self.capabilities)
-            _ = writer.update(from: nil, to: homeFrame)
-            var mark: PresenceMark?
-            let (_, ms) = try timed {
-                let stored = try store.load(id: document.id)
-                let others = try store.presence(id: document.id)
-                mark = try store.markOpen(id: document.id)
-                _ = try store.recoverDraft(id: document.id)
-                _ = app.handle(.result(.opened(OpenedDepartment(stored: stored, others: others))))
-                _ = writer.update(from: homeFrame, to: app.view())
-            }
-            mark?.close()
-            precondition(app.currentScreen is DepartmentScreen, "the department screen did not open")
-            samples.append(ms)
-        }
+        let samples = try StoreProcedures.openDepartment(document.id, in: store, home: try Self.homeApp(store),
+                                                         iterations: data.sizes.iterations / 4 + 1)
         let kb = DocumentCodec.encode(document).count / 1024
         return Figure(label: "open department (\(data.sizes.openProjects) projects) + draw", unit: .milliseconds,
                       samples: samples, target: 20, note: "\(kb) KB document")

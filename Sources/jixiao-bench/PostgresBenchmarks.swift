@@ -106,25 +106,8 @@ struct PostgresBenchmarks {
         let loaded = try DepartmentListingLoader.load(from: store)
         let home = App(home: DepartmentListScreen(listings: loaded.listings),
                        environment: EditorBenchmarks.environment(storePath: store.address.description), size: EditorBenchmarks.size)
-        let homeFrame = home.view()
-        var samples: [Double] = []
-        for _ in 0..<(data.sizes.iterations / 4 + 1) {
-            var app = home
-            var writer = FrameWriter(capabilities: EditorBenchmarks.capabilities)
-            _ = writer.update(from: nil, to: homeFrame)
-            var mark: PostgresPresenceMark?
-            let (_, ms) = try timed {
-                let stored = try store.load(id: document.id)
-                let others = try store.presence(id: document.id)
-                mark = try store.markOpen(id: document.id)
-                _ = try store.recoverDraft(id: document.id)
-                _ = app.handle(.result(.opened(OpenedDepartment(stored: stored, others: others))))
-                _ = writer.update(from: homeFrame, to: app.view())
-            }
-            mark?.close()
-            guard app.currentScreen is DepartmentScreen else { throw BenchError("the department screen did not open") }
-            samples.append(ms)
-        }
+        let samples = try StoreProcedures.openDepartment(document.id, in: store, home: home,
+                                                         iterations: data.sizes.iterations / 4 + 1)
         let kb = DocumentCodec.encode(document).count / 1024
         return Figure(label: "PostgreSQL: open department (\(data.sizes.openProjects) projects) + draw", unit: .milliseconds,
                       samples: samples, target: 20, note: "\(kb) KB document")
@@ -136,18 +119,11 @@ struct PostgresBenchmarks {
     /// the base revision, diffs, writes the history row and the document (jsonb, summary) and
     /// commits (the server's WAL flush). Each save changes one project name, as on files.
     func save() throws -> Figure {
-        var document = saveDocument()
+        let document = saveDocument()
         let store = try open()
-        var revision = try put(document, into: store)
-        var samples: [Double] = []
-        let name = document.projects[0].name
-        for i in 0..<(data.sizes.iterations / 4 + 1) {
-            document.projects[0].name = name + String(i % 2)
-            let (outcome, ms) = try timed { try store.save(document, base: revision) }
-            guard case .saved(let next) = outcome else { throw BenchError("save conflicted") }
-            revision = next
-            samples.append(ms)
-        }
+        let revision = try put(document, into: store)
+        let samples = try StoreProcedures.saves(of: document, from: revision, in: store,
+                                                iterations: data.sizes.iterations / 4 + 1)
         let kb = DocumentCodec.encode(document).count / 1024
         return Figure(label: "PostgreSQL: save a \(kb) KB department", unit: .milliseconds, samples: samples, target: 15,
                       note: "\(document.projects.count) projects")

@@ -13,18 +13,9 @@ struct StoreBenchmarks {
     /// revision, diff, history record (fdatasync), atomic replace (fsync, rename, directory fsync).
     /// Each save changes one project name, so every history record has a change.
     func save() throws -> Figure {
-        var document = SyntheticDepartments.department(encodedSizeAtLeast: data.sizes.saveBytes)
+        let document = SyntheticDepartments.department(encodedSizeAtLeast: data.sizes.saveBytes)
         let store = try data.freshStore(named: "save-store", with: document)
-        var revision = 1
-        var samples: [Double] = []
-        let name = document.projects[0].name
-        for i in 0..<(data.sizes.iterations / 4 + 1) {
-            document.projects[0].name = name + String(i % 2)
-            let (outcome, ms) = try timed { try store.save(document, base: revision) }
-            guard case .saved(let next) = outcome else { throw BenchError("save conflicted") }
-            revision = next
-            samples.append(ms)
-        }
+        let samples = try StoreProcedures.saves(of: document, from: 1, in: store, iterations: data.sizes.iterations / 4 + 1)
         let kb = DocumentCodec.encode(document).count / 1024
         return Figure(label: "save a \(kb) KB department", unit: .milliseconds, samples: samples, target: 15,
                       note: "\(document.projects.count) projects")
