@@ -56,7 +56,7 @@ public struct DepartmentListScreen: Screen {
     // MARK: Keys
 
     public enum Action: Hashable, Sendable {
-        case up, down, pageUp, pageDown, first, last
+        case move(RowMove)
         case filter, sort, open, new, delete, deletedView, loadSamples, refresh, back, reviewQueue
         // While typing into the filter.
         case endFilter, clearFilter
@@ -65,7 +65,7 @@ public struct DepartmentListScreen: Screen {
     public var keymap: Keymap<Action> { filtering ? Self.filterKeymap : Self.keymap }
 
     public static let keymap = Keymap<Action>(name: .screenDepartments,
-        KeyBinding.rowNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown, first: .first, last: .last) + [
+        RowMove.bindings(Action.move) + [
         KeyBinding([KeyEvent(.enter)], .open, .helpOpenDepartment, hint: true),
         KeyBinding([.char("/"), .ctrl("f")], .filter, .helpFindDepartment, hint: true),
         KeyBinding([.char("s")], .sort, .helpSortDepartments),
@@ -81,8 +81,8 @@ public struct DepartmentListScreen: Screen {
     public static let filterKeymap = Keymap<Action>(name: .keymapFilter, [
         KeyBinding([KeyEvent(.enter)], .endFilter, .helpEndFilter, hint: true),
         KeyBinding([KeyEvent(.escape)], .clearFilter, .helpClearFilter, hint: true),
-        KeyBinding([KeyEvent(.up)], .up, .helpRowUp),
-        KeyBinding([KeyEvent(.down)], .down, .helpRowDown),
+        KeyBinding([KeyEvent(.up)], .move(.up), .helpRowUp),
+        KeyBinding([KeyEvent(.down)], .move(.down), .helpRowDown),
     ])
 
     static let newTag = "new-department"
@@ -93,15 +93,9 @@ public struct DepartmentListScreen: Screen {
 
     public mutating func perform(_ action: Action, context: inout ScreenContext) {
         let page = Self.visibleRows(height: context.contentSize.height)
-        let last = max(0, visible.count - 1)
         let strings = context.environment.strings
         switch action {
-        case .up: selection = max(0, selection - 1)
-        case .down: selection = min(last, selection + 1)
-        case .pageUp: selection = max(0, selection - page)
-        case .pageDown: selection = min(last, selection + page)
-        case .first: selection = 0
-        case .last: selection = last
+        case .move(let move): selection = move.apply(to: selection, count: visible.count, page: page)
         case .filter: filtering = true
         case .endFilter: filtering = false
         case .clearFilter:

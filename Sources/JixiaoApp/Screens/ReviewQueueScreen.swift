@@ -33,13 +33,13 @@ public struct ReviewQueueScreen: Screen {
     // MARK: Keys
 
     public enum Action: Hashable, Sendable {
-        case up, down, pageUp, pageDown, first, last, open, nextStatus, previousStatus, refresh, back
+        case move(RowMove), open, nextStatus, previousStatus, refresh, back
     }
 
     public var keymap: Keymap<Action> { Self.keymap }
 
     public static let keymap = Keymap<Action>(name: .review(.keymapQueue),
-        KeyBinding.rowNavigation(up: .up, down: .down, pageUp: .pageUp, pageDown: .pageDown, first: .first, last: .last) + [
+        RowMove.bindings(Action.move) + [
         KeyBinding([KeyEvent(.enter)], .open, .review(.helpOpenSubmission), hint: true),
         KeyBinding([KeyEvent(.tab), KeyEvent(.right)], .nextStatus, .review(.helpNextStatus), hint: true),
         KeyBinding([KeyEvent(.tab, .shift), KeyEvent(.left)], .previousStatus, .review(.helpPreviousStatus)),
@@ -51,15 +51,9 @@ public struct ReviewQueueScreen: Screen {
 
     public mutating func perform(_ action: Action, context: inout ScreenContext) {
         let shown = visible
-        let last = max(0, shown.count - 1)
         let page = Self.visibleRows(height: context.contentSize.height)
         switch action {
-        case .up: selection = max(0, selection - 1)
-        case .down: selection = min(last, selection + 1)
-        case .pageUp: selection = max(0, selection - page)
-        case .pageDown: selection = min(last, selection + page)
-        case .first: selection = 0
-        case .last: selection = last
+        case .move(let move): selection = move.apply(to: selection, count: shown.count, page: page)
         case .nextStatus, .previousStatus:
             let index = Self.statuses.firstIndex(of: status) ?? 0
             let step = action == .nextStatus ? 1 : Self.statuses.count - 1
