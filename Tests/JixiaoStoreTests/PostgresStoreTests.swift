@@ -182,6 +182,26 @@ import Glibc
         }
     }
 
+    /// A session the server ends while the store is idle (a restart, an idle timeout): the next
+    /// reads reconnect and answer instead of failing once; a write is never run twice.
+    @Test func readsAfterADroppedIdleSessionAnswerAtOnce() throws {
+        try withDatabase { name, url in
+            let store = try PostgresStore(url: url)
+            _ = try store.save(Samples.department(), base: 0)
+            let before = try store.load(id: "441001-2023")
+            for read in 0..<4 {
+                let ended = try TestPostgres.admin("SELECT count(*) FROM (SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = $1) AS t", [name])
+                #expect(ended.value(0, 0) == "1", "the store's one session was ended")
+                switch read {
+                case 0: #expect(try store.list().documents.map(\.id) == ["441001-2023"])
+                case 1: #expect(try store.load(id: "441001-2023") == before)
+                case 2: #expect(try store.history(id: "441001-2023").count == 1)
+                default: #expect(try store.accessPolicy() == .singleUser)
+                }
+            }
+        }
+    }
+
     /// The editor's side of live refresh: its own saves and presence are not news, the socket
     /// wakes a poll(2) when someone else's are, and after both its connections were cut the
     /// feed says to re-read everything and the next call brings its presence mark back.

@@ -12,7 +12,7 @@ extension PostgresStore {
     static let accessPolicyKey = "access_policy"
 
     public func accessPolicy() throws(StoreError) -> AccessPolicy {
-        try withConnection { c throws(StoreError) in try readAccessPolicy(c) }
+        try withReadingConnection { c throws(StoreError) in try readAccessPolicy(c) }
     }
 
     func readAccessPolicy(_ c: PostgresConnection) throws(StoreError) -> AccessPolicy {

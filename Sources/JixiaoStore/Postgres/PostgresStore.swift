@@ -96,6 +96,26 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
         return try body(connection)
     }
 
+    /// Like `withConnection`, for reads only: when the body fails because the connection broke
+    /// (the server restarted or dropped an idle session), it runs once more on a new connection.
+    /// A read changes nothing, so running it again is safe, and a reader such as the home screen
+    /// then shows the data instead of an error for a drop it could not have known about.
+    /// Writes never retry: their outcome after a break is reported (`commitUnknown`).
+    func withReadingConnection<T>(_ body: (PostgresConnection) throws(StoreError) -> T) throws(StoreError) -> T {
+        do {
+            return try withConnection(body)
+        } catch {
+            guard connectionBroke() else { throw error }
+            return try withConnection(body)
+        }
+    }
+
+    private func connectionBroke() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return connection.isBroken
+    }
+
     func mapped(_ error: any Error, id: String) -> StoreError {
         switch error {
         case let error as StoreError: return error
@@ -190,7 +210,7 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
 
     public func load(id: String) throws(StoreError) -> StoredDocument {
         try validate(id)
-        return try withConnection { c throws(StoreError) in
+        return try withReadingConnection { c throws(StoreError) in
             let row = try readRow(c, id: id)
             if row.deleted { throw .deleted(id: id) }
             return row.stored
@@ -212,7 +232,7 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
 
     public func history(id: String) throws(StoreError) -> [HistoryRecord] {
         try validate(id)
-        return try withConnection { c throws(StoreError) in try readHistory(c, id: id) }
+        return try withReadingConnection { c throws(StoreError) in try readHistory(c, id: id) }
     }
 
     func readHistory(_ c: PostgresConnection, id: String) throws(StoreError) -> [HistoryRecord] {
@@ -252,11 +272,11 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
     }
 
     public func list() throws(StoreError) -> StoreListing {
-        try withConnection { c throws(StoreError) in try summaries(c, deleted: false) }
+        try withReadingConnection { c throws(StoreError) in try summaries(c, deleted: false) }
     }
 
     public func listDeleted() throws(StoreError) -> [DocumentSummary] {
-        try withConnection { c throws(StoreError) in try summaries(c, deleted: true).documents }
+        try withReadingConnection { c throws(StoreError) in try summaries(c, deleted: true).documents }
     }
 
     /// The summaries as stored with each save: one query, no document bodies, except for rows
