@@ -6,16 +6,16 @@ public struct AppEnvironment: Sendable {
     public var strings: Strings
     public var theme: Theme
     public var metrics: TextMetrics
-    /// The OS account running the process.
-    public var userName: String
     /// The store directory, shown in the title bar.
     public var storePath: String
     /// Indicators written before (the bundled samples), offered by the project screen's name
     /// picker besides the open department's own.
     public var indicatorLibrary: IndicatorLibrary = .empty
     /// Who is working, with groups: what the access policy is checked against. Built by the
-    /// executable from the process's credentials; `userName` is its `user`.
+    /// executable from the process's credentials.
     public var identity: Identity
+    /// The OS account running the process (the identity's user), shown in the status line.
+    public var userName: String { identity.user }
     /// The store's review permissions (docs/store.md); `.singleUser` without a configuration.
     public var policy: AccessPolicy = .singleUser
     /// The clock for review log entries and comments, injectable so tests are deterministic.
@@ -29,7 +29,6 @@ public struct AppEnvironment: Sendable {
         self.strings = strings
         self.theme = theme
         self.metrics = metrics
-        self.userName = userName
         self.storePath = storePath
         self.identity = Identity(user: userName)
     }

@@ -19,7 +19,6 @@ enum ReviewFlow {
         let store = FakeStore()
         for document in documents { store.put(document) }
         var h = EditorFlowTests.Harness(store: store, size: size)
-        h.app.environment.userName = user
         h.app.environment.identity = Identity(user: user, groups: groups)
         h.app.environment.policy = policy
         h.app.environment.now = { clock }
