@@ -173,7 +173,7 @@ enum HistoryLines {
         }
         let commentChanges = record.changes.filter { $0.path.components.first == .field("comments") }
         let added = commentChanges.filter { $0.old == nil && $0.path.lastField == "text" }.count
-        let resolved = commentChanges.filter { $0.path.lastField == "resolvedBy" && $0.old != nil && $0.new?.text != nil }.count
+        let resolved = commentChanges.filter { $0.path.lastField == "resolved" && $0.old != nil && $0.new?.text != nil }.count
         if added > 0 { parts.append(strings[.notes(.addedComments(added))]) }
         if resolved > 0 { parts.append(strings[.notes(.resolvedComments(resolved))]) }
         let content = record.changes.filter { RevisionDiff.isContent($0.path) }

@@ -100,11 +100,17 @@ extension DocumentTree {
         ]))
     }
 
+    /// A comment's resolution as one cell, "USER TIME": who resolved it and when are one fact,
+    /// set and cleared together (blank while open).
+    public static func resolvedCell(_ resolution: ReviewComment.Resolution?) -> CellValue {
+        CellValue(resolution.map { $0.user + " " + $0.time })
+    }
+
     public static func item(_ comment: ReviewComment) -> Item {
         Item(id: comment.id, node: .object([
             "author": .text(comment.author), "time": .text(comment.time), "text": .text(comment.text),
             "cell": .optional(comment.cell?.description),
-            "resolvedBy": .optional(comment.resolution?.user), "resolvedAt": .optional(comment.resolution?.time),
+            "resolved": .value(resolvedCell(comment.resolution)),
         ]))
     }
 
@@ -260,8 +266,14 @@ private struct TreeReader {
             cell = path
         }
         var resolution: ReviewComment.Resolution?
-        if let user = try reader.optionalText("resolvedBy") {
-            resolution = ReviewComment.Resolution(user: user, time: try reader.text("resolvedAt"))
+        if let text = try reader.optionalText("resolved") {
+            // The time has a fixed width, so a user name with spaces (a database role) still splits.
+            let time = String(text.suffix(20))
+            let user = String(text.dropLast(21))
+            guard ReviewTimestamp.isValid(time), text.dropLast(20).last == " ", !user.isEmpty else {
+                throw DocumentTree.ShapeError(path: reader.path.field("resolved"), message: "expected \"USER TIME\", found \"\(text)\"")
+            }
+            resolution = ReviewComment.Resolution(user: user, time: time)
         }
         return ReviewComment(id: id, author: try reader.text("author"), time: try reader.text("time"),
                              text: try reader.text("text"), cell: cell, resolution: resolution)

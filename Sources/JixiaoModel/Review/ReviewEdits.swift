@@ -5,7 +5,7 @@
 public enum ReviewEdits {
     /// The edits that turn `old` into `new` where they differ in status, review log and
     /// comments. Both lists only grow (`ReviewGuard`): new entries are inserted after the last
-    /// one; a comment whose resolution changed is replaced in its place. Anything else that differs is not this function's business.
+    /// one; a comment whose resolution changed has its `resolved` cell set. Anything else that differs is not this function's business.
     public static func edits(from old: DepartmentDocument, to new: DepartmentDocument) -> [CellEdit] {
         var edits: [CellEdit] = []
         var lastEvent = old.reviewLog.last?.id
@@ -24,12 +24,8 @@ public enum ReviewEdits {
                 continue
             }
             guard before.resolution != comment.resolution else { continue }
-            // The comment is replaced whole, in its place: its resolver and time are one fact,
-            // and an edit of one cell would leave a document with a resolver and no time.
-            let index = old.comments.firstIndex { $0.id == comment.id } ?? 0
-            edits.append(.delete(CellPath.field("comments").item(comment.id)))
-            edits.append(.insert(list: .field("comments"), item: DocumentTree.item(comment),
-                                 after: index > 0 ? old.comments[index - 1].id : nil))
+            edits.append(.set(CellPath.field("comments").item(comment.id).field("resolved"),
+                              DocumentTree.resolvedCell(comment.resolution)))
         }
         if old.status != new.status {
             edits.append(.set(.field("status"), .text(new.status.rawValue)))

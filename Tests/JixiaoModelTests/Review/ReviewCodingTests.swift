@@ -80,6 +80,19 @@ import Testing
         #expect(try DocumentTree(document).document(id: document.id) == document)
     }
 
+    @Test func aResolutionIsOneCellInTheTree() throws {
+        var document = try reviewed()
+        // A database role may contain a space: the fixed-width time still splits it off.
+        document.comments[0].resolution = .init(user: "office one", time: "2026-11-23T10:00:00Z")
+        let tree = DocumentTree(document)
+        let path = CellPath.field("comments").item(document.comments[0].id).field("resolved")
+        #expect(tree.node(at: path) == .value(.text("office one 2026-11-23T10:00:00Z")))
+        #expect(try tree.document(id: document.id) == document)
+        #expect(throws: (any Error).self) { try document.applying([.set(path, .text("office-one yesterday"))]) }
+        let reopened = try document.applying([.set(path, .blank)])
+        #expect(reopened.comments[0].resolution == nil)
+    }
+
     @Test func concurrentCommentsAndStepsMerge() throws {
         let base = try ReviewWorkflow.apply(.submit, to: try F.clean(), by: F.office, at: F.time, revision: 1)
         // The reviewer returns it while the office comments on it.
