@@ -117,6 +117,17 @@ import Testing
         #expect(h.app.currentScreen is HistoryScreen)
     }
 
+    @Test func aDiffOfTheReviewRecordAloneSaysSoInsteadOfSame() throws {
+        let document = CommentFlowTests.department()
+        let submitted = Self.step(.submit, document, by: "li", minute: 4, revision: 1)
+        func summary(_ old: DepartmentDocument, _ new: DepartmentDocument) -> String {
+            let diff = RevisionDiff(from: 1, to: 2, old: old, new: new, exact: true, sinceReturn: false)
+            return RevisionDiffScreen.lines(diff, width: 80, strings: Strings(.chinese), metrics: TextMetrics())[0].text
+        }
+        #expect(summary(document, submitted) == "两个版本的内容相同，只有审核记录或批注不同（见修订历史）。")
+        #expect(summary(submitted, submitted) == "两个版本的内容相同。")
+    }
+
     @Test func enterWithoutAMarkComparesWithTheCurrentRevision() throws {
         let store = try Self.resubmittedStore()
         var h = Self.harness(store)

@@ -94,7 +94,9 @@ public struct RevisionDiffScreen: Screen {
     /// Every line of the diff at `width`.
     static func lines(_ diff: RevisionDiff, width: Int, strings: Strings, metrics: TextMetrics) -> [Line] {
         var lines: [Line] = []
-        let summary = diff.entries.isEmpty ? strings[.notes(.diffNone)] : strings[.notes(.diffCount(diff.entries.count))]
+        // The diff lists content only; say so when the revisions differ in their review record.
+        let summary = !diff.entries.isEmpty ? strings[.notes(.diffCount(diff.entries.count))]
+            : strings[.notes(diff.old == diff.new ? .diffNone : .diffOnlyReviewRecord)]
         lines.append(Line(text: summary, role: .dim))
         if !diff.exact { lines.append(Line(text: strings[.notes(.diffApproximate)], role: .dim)) }
         func value(_ value: CellValue?) -> String {

@@ -21,7 +21,7 @@ public enum NotesText: Hashable, Sendable {
     case created, deletedRecord, restoredRecord, noContentChange
     // Diff.
     case diffTitle(from: Int, to: Int), diffSinceReturnTitle(from: Int, to: Int)
-    case diffCount(Int), diffNone, diffApproximate, diffHint
+    case diffCount(Int), diffNone, diffOnlyReviewRecord, diffApproximate, diffHint
     case itemAdded, itemRemoved, orderChanged
     case absentValue, blankValue
     case sinceReturn(Int), noReturn, returnNotStored, noEarlierRevision
@@ -68,6 +68,7 @@ public enum NotesText: Hashable, Sendable {
         case .diffSinceReturnTitle(let from, let to): "自退回以来（第 \(from) 版 → 第 \(to) 版）"
         case .diffCount(let n): "\(n) 处变化（不含审核记录和批注，见修订历史）"
         case .diffNone: "两个版本的内容相同。"
+        case .diffOnlyReviewRecord: "两个版本的内容相同，只有审核记录或批注不同（见修订历史）。"
         case .diffApproximate: "注意：较早的历史记录缺少条目顺序，已删除条目的位置可能不准。"
         case .diffHint: "上下键 滚动  PgUp/PgDn 翻页  Esc 返回"
         case .itemAdded: "（新增）"
@@ -133,6 +134,7 @@ public enum NotesText: Hashable, Sendable {
         case .diffSinceReturnTitle(let from, let to): "since returned (revision \(from) → \(to))"
         case .diffCount(let n): "\(n) change\(n == 1 ? "" : "s") (review log and comments: see history)"
         case .diffNone: "The two revisions have the same content."
+        case .diffOnlyReviewRecord: "The two revisions have the same content; only the review log or comments differ (see the history)."
         case .diffApproximate: "Note: older history lacks item order; removed items may be misplaced."
         case .diffHint: "Up/Down scroll  PgUp/PgDn page  Esc back"
         case .itemAdded: "(added)"
