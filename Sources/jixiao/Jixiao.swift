@@ -23,12 +23,14 @@ struct Jixiao: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            // argument-parser's `exit(withError:)` would print the message raw; it may quote an
+            // argument or a stored name, so it goes through `InertOutput` like everything else.
             let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { InertOutput.line(message) } else { InertOutput.error(message) }
             }
-            exit(withError: error)
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

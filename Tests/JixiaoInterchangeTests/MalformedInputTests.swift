@@ -106,13 +106,23 @@ import JixiaoModel
         #expect(error?.kind == .binary)
     }
 
-    @Test func gbkText() {
-        // "第一行\n" in UTF-8, then 绩效 in GBK (BC A8 D0 A7) on line 2.
+    @Test func utf8DamagedByGBKText() {
+        // "第一行\n" in UTF-8, then 绩效 in GBK (BC A8 D0 A7) on line 2: UTF-8 with a damaged
+        // line, not a GB18030 file.
         let bytes = Array("第一行\n".utf8) + [0xBC, 0xA8, 0xD0, 0xA7, 0x0A]
         let error = failure(Data(bytes))
         #expect(error?.kind == .notUTF8)
         #expect(error?.line == 2)
-        #expect(error?.english.contains("iconv") == true)
+        #expect(error?.english.contains("not valid UTF-8") == true)
+    }
+
+    @Test func neitherUTF8NorGB18030() {
+        // 0x80 and 0xFF are no GB18030 byte; the first shows on line 3 (CR line ends).
+        let bytes = Array("abc\r\ndef\r".utf8) + [0xFF, 0x80, 0xFF, 0x0D]
+        let error = failure(Data(bytes))
+        #expect(error?.kind == .notUTF8)
+        #expect(error?.line == 3)
+        #expect(error?.english.contains("GB18030") == true)
     }
 
     @Test func tableCutOffBeforeTheGrid() {

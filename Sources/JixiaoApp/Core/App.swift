@@ -14,7 +14,10 @@ public struct App: Sendable {
     /// Modal dialogs, top last; the top one gets the keys.
     public internal(set) var dialogs: [Dialog] = []
     public private(set) var help: HelpOverlay?
-    public internal(set) var message: StatusMessage?
+    /// An error too long for the message line is also shown in full in a dialog.
+    public internal(set) var message: StatusMessage? {
+        didSet { presentErrorInFull() }
+    }
     /// The open department's editing session, shared by the department screen and the
     /// screens pushed above it (`App+Session.swift`).
     public internal(set) var session: DocumentSession?
@@ -44,6 +47,18 @@ public struct App: Sendable {
         self.environment = environment
         self.size = size
         self.message = message
+        presentErrorInFull()
+    }
+
+    /// Shows the message in a `NoticeDialog` when it is an error wider than the message line
+    /// (which cuts it at the screen width), unless that dialog is already on top.
+    mutating func presentErrorInFull() {
+        guard let message, message.kind == .error else { return }
+        let text = environment.strings[message.id]
+        guard environment.metrics.width(of: " " + text) > size.width else { return }
+        if case .notice(let shown)? = dialogs.last?.content, shown.message == text { return }
+        dialogs.append(Dialog(owner: .app(.errorInFull),
+                              content: .notice(NoticeDialog(title: environment.strings[.errorTitle], message: text))))
     }
 
     public var currentScreen: any Screen { screens[screens.count - 1] }
@@ -160,6 +175,8 @@ public struct App: Sendable {
         switch dialog.owner {
         case .app(.quitWithUnsavedChanges):
             return result == .confirmed(true) ? [.quit(status: 0)] : []
+        case .app(.errorInFull):
+            return []
         case .app(let question):
             return answer(question, result: result)
         case .screen(let tag):

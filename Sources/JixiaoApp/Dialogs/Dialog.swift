@@ -21,6 +21,8 @@ public struct Dialog: Sendable {
         case resolveConflicts
         /// Restore or discard a draft left by an earlier session.
         case recoverDraft
+        /// An error message shown in full (`NoticeDialog`); nothing to answer.
+        case errorInFull
     }
 }
 
@@ -32,11 +34,12 @@ public enum DialogContent: Sendable {
     case conflicts(ConflictDialog)
     case form(FormDialog)
     case textArea(TextAreaDialog)
+    case notice(NoticeDialog)
 
     /// True when printable keys are text for the dialog.
     var acceptsTextEntry: Bool {
         switch self {
-        case .confirm, .choice, .conflicts: false
+        case .confirm, .choice, .conflicts, .notice: false
         case .textInput, .pickList, .textArea: true
         case .form(let d): d.focusIsText
         }
@@ -52,6 +55,7 @@ public enum DialogContent: Sendable {
         case .conflicts: [ConflictDialog.keymap.help]
         case .form: [FormDialog.keymap.help, LineEditor.keymap.help]
         case .textArea: [TextAreaDialog.keymap.help, TextArea.keymap.help, LineEditor.keymap.help]
+        case .notice: [NoticeDialog.keymap.help]
         }
     }
 
@@ -78,6 +82,9 @@ public enum DialogContent: Sendable {
         case .textArea(var d):
             defer { self = .textArea(d) }
             return d.handle(event)
+        case .notice(var d):
+            defer { self = .notice(d) }
+            return d.handle(event)
         }
     }
 
@@ -90,6 +97,7 @@ public enum DialogContent: Sendable {
         case .conflicts(let d): d.render(into: &buffer, area: area, context: context)
         case .form(let d): d.render(into: &buffer, area: area, context: context)
         case .textArea(let d): d.render(into: &buffer, area: area, context: context)
+        case .notice(let d): d.render(into: &buffer, area: area, context: context)
         }
     }
 }

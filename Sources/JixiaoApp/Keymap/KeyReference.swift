@@ -13,6 +13,7 @@ public enum KeyReference {
             TextArea.keymap.help,
             LineEditor.keymap.help,
             ConfirmDialog.keymap.help,
+            NoticeDialog.keymap.help,
             ChoiceDialog.keymap.help,
             ConflictDialog.keymap.help,
             FormDialog.keymap.help,

@@ -55,7 +55,8 @@ public enum MessageID: Hashable, Sendable {
     case review(ReviewText)
 
     // Dialogs
-    case answerYes, answerNo
+    case answerYes, answerNo, answerOK
+    case errorTitle
     case quitTitle, quitUnsavedQuestion
     case filterLabel, noMatches
 
@@ -82,13 +83,13 @@ public enum MessageID: Hashable, Sendable {
 
     // Keymap section titles
     case keymapGlobal, keymapHelp, keymapConfirm, keymapTextInput, keymapPickList, keymapTextField
-    case keymapChoice, keymapConflicts, keymapTextArea, keymapFieldEditing, keymapFilter, keymapForm
+    case keymapChoice, keymapConflicts, keymapTextArea, keymapFieldEditing, keymapFilter, keymapForm, keymapNotice
 
     // Key descriptions
     case helpShowHelp, helpQuit, helpRedraw
     case helpCloseHelp, helpScrollUp, helpScrollDown, helpPageUp, helpPageDown
     case helpRowUp, helpRowDown, helpFirstRow, helpLastRow, helpFindDepartment
-    case helpConfirmYes, helpConfirmNo, helpConfirmToggle, helpConfirmAccept
+    case helpConfirmYes, helpConfirmNo, helpConfirmToggle, helpConfirmAccept, helpCloseNotice
     case helpInputAccept, helpInputCancel
     case helpPickUp, helpPickDown, helpPickAccept
     case helpCharLeft, helpCharRight, helpWordLeft, helpWordRight, helpLineStart, helpLineEnd

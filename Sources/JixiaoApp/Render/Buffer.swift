@@ -1,3 +1,5 @@
+import JixiaoModel
+
 /// A frame: a grid of cells the app core draws into with no terminal involved (like
 /// ratatui's `Buffer`). The backend compares two frames and sends only what changed.
 ///
@@ -48,7 +50,7 @@ public struct Buffer: Hashable, Sendable {
 
     /// Writes `text` from (`x`, `y`) in at most `maxWidth` columns (default: to the right
     /// edge), clipping without an ellipsis. Returns the columns written. Control characters
-    /// are shown as spaces; zero-width characters are skipped.
+    /// (C0, DEL, C1, bidi controls) are shown as spaces; zero-width characters are skipped.
     @discardableResult
     public mutating func write<S: StringProtocol>(_ text: S, x: Int, y: Int, maxWidth: Int? = nil,
                                                   style: Style) -> Int {
@@ -58,7 +60,9 @@ public struct Buffer: Hashable, Sendable {
         for character in text {
             guard column < limit else { break }
             var glyph = character
-            if character.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }) { glyph = " " }
+            // The characters the command line shows as escapes (`InertText`), and tab and line
+            // feed, which a cell cannot hold either, never reach the terminal: each is a space.
+            if character.unicodeScalars.contains(where: { InertText.isUnsafe($0) || $0 == "\t" || $0 == "\n" }) { glyph = " " }
             let w = metrics.width(of: glyph)
             if w == 0 { continue }
             if column + w > limit {

@@ -29,7 +29,8 @@ public enum DocumentExporter {
     public static func export(_ document: DepartmentDocument, as format: ExportFormat,
                               options: ExportOptions = ExportOptions()) -> Data {
         switch format {
-        case .json: DocumentCodec.encode(document)
+        // The same JSON values as the canonical encoding, with control characters as \u escapes.
+        case .json: Data(InertText.jsonEscaped(String(decoding: DocumentCodec.encode(document), as: UTF8.self)).utf8)
         case .csv: CSVExporter.export(document, byteOrderMark: options.csvByteOrderMark)
         case .md: Data(MarkdownExporter.export(document).utf8)
         case .html: Data(HTMLExporter.export(document).utf8)
@@ -73,4 +74,12 @@ enum PrintedLayout {
     }
 
     static let gridHeader = IndicatorRow.Column.allCases.map(\.chineseName)
+
+    /// Text of the document as an export shows it: a CR or CRLF line break as a line feed, every
+    /// other control character as its visible escape (`InertText`), so no export holds one raw.
+    static func inert(_ text: String) -> String {
+        guard InertText.containsUnsafe(text) else { return text }
+        let lines = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        return InertText.visible(lines)
+    }
 }

@@ -104,12 +104,13 @@ enum HTMLExporter {
     static func paragraph(_ text: String) -> String { "<p>\(multiline(text))</p>" }
 
     static func multiline(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "<br>")
+        PrintedLayout.inert(text).split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "<br>")
     }
 
+    /// HTML-escaped, control characters as visible escapes.
     static func escape(_ text: String) -> String {
         var result = ""
-        for ch in text {
+        for ch in PrintedLayout.inert(text) {
             switch ch {
             case "&": result += "&amp;"
             case "<": result += "&lt;"

@@ -75,17 +75,18 @@ enum MarkdownExporter {
 
     /// A table cell: Markdown and HTML characters escaped, line breaks as `<br>`.
     static func cell(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)) }.joined(separator: "<br>")
+        PrintedLayout.inert(text).split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)) }.joined(separator: "<br>")
     }
 
     static func paragraph(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)) }.joined(separator: "  \n")
+        PrintedLayout.inert(text).split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)) }.joined(separator: "  \n")
     }
 
-    /// Escapes the characters Markdown would read as markup.
+    /// Escapes the characters Markdown would read as markup (control characters become
+    /// visible escapes first).
     static func inline(_ text: String) -> String {
         var result = ""
-        for ch in text {
+        for ch in PrintedLayout.inert(text) {
             switch ch {
             case "\\", "|", "*", "_", "`", "[", "]", "#": result += "\\" + String(ch)
             case "<": result += "&lt;"

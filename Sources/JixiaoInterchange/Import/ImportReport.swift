@@ -68,6 +68,8 @@ public struct ImportReport: Sendable, Hashable {
     }
 
     public var fileName: String
+    /// The encoding the file was read in (UTF-8 when the text was given as a string).
+    public var encoding: SourceEncoding = .utf8
     public var layout: SourceLayout
     public var fiscalYear: Int
     /// Line the year was read from; `nil` when it came from the options.

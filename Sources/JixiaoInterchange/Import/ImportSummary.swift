@@ -1,5 +1,6 @@
 /// The per-file summary `jixiao import` prints, in Chinese or English: unit, year, money unit,
 /// each project with its line, then every skipped or not-understood line with its number.
+/// (File names and excerpts may hold anything: the command prints this through `InertText`.)
 public enum ImportSummary {
     public enum Language: Sendable, Hashable {
         case chinese, english
@@ -14,8 +15,10 @@ public enum ImportSummary {
         case (nil, true): "\(report.fiscalYear)年（--year）"
         case (nil, false): "\(report.fiscalYear) (--year)"
         }
+        // The encoding is named when it is not UTF-8, so a GB18030 file read as such is visible.
+        let encoding = report.encoding == .utf8 ? "" : (zh ? " · 编码：" : " · encoding ") + report.encoding.rawValue
         lines.append("\(report.fileName): \(report.unitCode) \(report.unitName) · \(year) · "
-                     + (zh ? "单位：\(report.moneyUnit)" : "money unit \(report.moneyUnit)"))
+                     + (zh ? "单位：\(report.moneyUnit)" : "money unit \(report.moneyUnit)") + encoding)
         lines.append(zh
             ? "  \(report.projects.count) 个项目，\(report.indicatorCount) 个指标 · 版式：\(layoutName(report.layout, zh))"
             : "  \(count(report.projects.count, "project")), \(count(report.indicatorCount, "indicator")) · layout: \(layoutName(report.layout, zh))")

@@ -1,10 +1,17 @@
+import Foundation
+import JixiaoModel
+
 /// One line of the file after removing what text extraction leaves behind, with its original
 /// line number so every report can point into the file the user has.
 struct SourceLine: Sendable {
     let number: Int
-    /// The line with field codes (`TC … \f C \l 1`), bookmarks (`[bookmark: …]`), carriage
-    /// returns, form feeds and zero-width characters removed, and trailing white space trimmed.
+    /// The line with field codes (`TC … \f C \l 1`), bookmarks (`[bookmark: …]`), form feeds
+    /// (page breaks of extracted text), zero-width characters and every other control character
+    /// removed, and trailing white space trimmed.
     let text: String
+    /// The control characters (`InertText`) taken out of the line, in order; form feeds are
+    /// page breaks and not counted.
+    var removedControls: [Unicode.Scalar] = []
 
     /// Whether the line starts with a tab: a table cell in the tabbed layout.
     var isTabbed: Bool { text.first == "\t" }
@@ -34,19 +41,42 @@ struct SourceLine: Sendable {
     static func read(_ text: String) -> [SourceLine] {
         var lines: [SourceLine] = []
         var number = 0
+        // CRLF and lone CR end lines too (`SourceText` already did this for files; a Swift
+        // string holds CRLF as one character, which splitting at LF would not see).
+        let text = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
-            lines.append(SourceLine(number: number, text: clean(String(raw))))
+            let (text, removed) = clean(String(raw))
+            lines.append(SourceLine(number: number, text: text, removedControls: removed))
         }
         // A final newline does not make an extra line.
         if let last = lines.last, last.text.isEmpty, text.hasSuffix("\n") { lines.removeLast() }
         return lines
     }
 
-    /// Removes extraction leftovers from one line.
-    static func clean(_ raw: String) -> String {
-        var text = raw.filter { $0 != "\r" && $0 != "\u{0C}" && $0 != "\u{200B}" && $0 != "\u{FEFF}" }
-        text = removingBookmarks(text)
+    /// Removes extraction leftovers and control characters from one line.
+    static func clean(_ raw: String) -> (text: String, removed: [Unicode.Scalar]) {
+        let (safe, removed) = InertText.removingUnsafe(raw.filter { $0 != "\u{0C}" && $0 != "\u{200B}" && $0 != "\u{FEFF}" })
+        return (cleanLayout(safe), removed)
+    }
+
+    /// The report's note on the control characters removed from this line, if any.
+    var removedControlsNotice: ImportReport.Notice? {
+        guard !removedControls.isEmpty else { return nil }
+        var counts: [(Unicode.Scalar, Int)] = []
+        for scalar in removedControls {
+            if let index = counts.firstIndex(where: { $0.0 == scalar }) { counts[index].1 += 1 } else { counts.append((scalar, 1)) }
+        }
+        let list = counts.map { InertText.codePoint($0.0) + ($0.1 > 1 ? " ×\($0.1)" : "") }
+        return ImportReport.Notice(line: number, kind: .warning,
+                                   chinese: "删除了 \(removedControls.count) 个控制字符：\(list.joined(separator: "、"))",
+                                   english: "removed \(removedControls.count) control character\(removedControls.count == 1 ? "" : "s"): "
+                                       + list.joined(separator: ", "))
+    }
+
+    /// Removes what text extraction leaves in a line: bookmarks, field codes, trailing blanks.
+    static func cleanLayout(_ line: String) -> String {
+        var text = removingBookmarks(line)
         text = removingFieldCodes(text)
         let startsWithTab = text.first == "\t"
         while let last = text.last, last == " " || last == "\t" || last == "\u{3000}" { text.removeLast() }

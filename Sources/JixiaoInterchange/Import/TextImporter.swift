@@ -27,8 +27,10 @@ public struct ImportResult: Sendable {
 public enum TextImporter {
     public static func importDocument(_ data: Data, fileName: String,
                                       options: ImportOptions = ImportOptions()) throws(ImportError) -> ImportResult {
-        let text = try SourceText.decode(data)
-        return try importDocument(text: text, fileName: fileName, options: options)
+        let decoded = try SourceText.decode(data)
+        var result = try importDocument(text: decoded.text, fileName: fileName, options: options)
+        result.report.encoding = decoded.encoding
+        return result
     }
 
     public static func importDocument(text: String, fileName: String,
@@ -70,6 +72,7 @@ public enum TextImporter {
             }
         }
         notices += partOne.notices
+        notices += lines.compactMap(\.removedControlsNotice)
 
         guard !projects.isEmpty else {
             throw ImportError(.noPerformanceTables, line: lastContentLine,

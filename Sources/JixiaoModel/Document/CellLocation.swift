@@ -2,7 +2,18 @@
 /// rather than `projects[p-office].indicators[r-cost].value`. Positions are counted from 1 in
 /// the document as it is now; a path whose item no longer exists says so.
 public enum CellLocation {
+    /// One path. Finds its project and row by scanning: for many paths of one document use a
+    /// `CellLocator`, which looks them up by id.
     public static func describe(_ path: CellPath, in document: DepartmentDocument) -> LocalizedText {
+        describe(path, in: document,
+                 projectPosition: { id in document.projects.firstIndex { $0.id == id } },
+                 rowPosition: { project, id in project.indicators.firstIndex { $0.id == id } })
+    }
+
+    /// `projectPosition` and `rowPosition` give 0-based indices (nil: no such item).
+    static func describe(_ path: CellPath, in document: DepartmentDocument,
+                         projectPosition: (String) -> Int?,
+                         rowPosition: @escaping (Project, String) -> Int?) -> LocalizedText {
         var zh: [String] = []
         var en: [String] = []
         var components = path.components[...]
@@ -13,12 +24,13 @@ public enum CellLocation {
             list.firstIndex { $0.id == id }.map { $0 + 1 }
         }
 
-        func listItem<T: Identifiable>(_ list: [T], zhName: String, enName: String, unit: (String, String)) -> T? where T.ID == String {
+        func listItem<T: Identifiable>(_ list: [T], zhName: String, enName: String, unit: (String, String),
+                                       find: ((String) -> Int?)? = nil) -> T? where T.ID == String {
             guard case .item(let id)? = take() else {
                 zh.append(zhName); en.append(enName)
                 return nil
             }
-            if let n = position(list, id) {
+            if let n = find.map({ $0(id).map { $0 + 1 } }) ?? position(list, id) {
                 zh.append("\(zhName) 第 \(n) \(unit.0)")
                 en.append("\(enName) \(unit.1) \(n)")
                 return list[n - 1]
@@ -34,7 +46,8 @@ public enum CellLocation {
             case "goals":
                 _ = listItem(project.goals, zhName: "绩效目标", enName: "goals", unit: ("条", "item"))
             case "indicators":
-                if listItem(project.indicators, zhName: "指标", enName: "indicator", unit: ("行", "row")) != nil,
+                if listItem(project.indicators, zhName: "指标", enName: "indicator", unit: ("行", "row"),
+                            find: { rowPosition(project, $0) }) != nil,
                    case .field(let name)? = take(), let column = IndicatorRow.Column(rawValue: name) {
                     zh.append(column.chineseName); en.append(column.englishName)
                 }
@@ -75,7 +88,7 @@ public enum CellLocation {
             }
         case "projects":
             guard case .item(let id)? = take() else { zh.append("项目"); en.append("Projects"); break }
-            guard let n = position(document.projects, id) else {
+            guard let n = projectPosition(id).map({ $0 + 1 }) else {
                 zh.append("已删除的项目 \(id)"); en.append("removed project \(id)")
                 break
             }
@@ -93,5 +106,40 @@ public enum CellLocation {
         }
 
         return LocalizedText(zh: zh.joined(separator: " · "), en: en.joined(separator: " · "))
+    }
+}
+
+/// Describes many paths of one document (every finding of a validation) in time linear in
+/// their number: projects are looked up by id in a table built once, and rows in a table of the
+/// last project asked about (findings come project by project).
+public struct CellLocator {
+    public let document: DepartmentDocument
+    private let projects: [String: Int]
+    private var rows: (project: String, positions: [String: Int])?
+
+    public init(_ document: DepartmentDocument) {
+        self.document = document
+        var projects: [String: Int] = [:]
+        projects.reserveCapacity(document.projects.count)
+        // The first project with an id wins, as a scan from the start would find it.
+        for (index, project) in document.projects.enumerated() where projects[project.id] == nil {
+            projects[project.id] = index
+        }
+        self.projects = projects
+    }
+
+    public mutating func describe(_ path: CellPath) -> LocalizedText {
+        var rows = self.rows
+        defer { self.rows = rows }
+        let projects = self.projects
+        return CellLocation.describe(path, in: document, projectPosition: { projects[$0] }, rowPosition: { project, id in
+            if rows?.project != project.id {
+                var positions: [String: Int] = [:]
+                positions.reserveCapacity(project.indicators.count)
+                for (index, row) in project.indicators.enumerated() where positions[row.id] == nil { positions[row.id] = index }
+                rows = (project.id, positions)
+            }
+            return rows?.positions[id]
+        })
     }
 }

@@ -58,10 +58,10 @@ struct DemoCommand: ParsableCommand {
         } else {
             for document in try SampleDepartments.all() {
                 let wrote = try put(document)
-                print("  \(wrote ? "+" : "=") \(document.id) \(document.unitName)\(wrote ? "" : lang.pick(zh: "（已有，未改动）", en: " (already present, left as is)"))")
+                InertOutput.line("  \(wrote ? "+" : "=") \(document.id) \(document.unitName)\(wrote ? "" : lang.pick(zh: "（已有，未改动）", en: " (already present, left as is)"))")
             }
         }
-        print(lang.pick(zh: "已写入 \(added) 个部门，跳过已有的 \(skipped) 个：\(location)",
+        InertOutput.line(lang.pick(zh: "已写入 \(added) 个部门，跳过已有的 \(skipped) 个：\(location)",
                         en: "Wrote \(added) departments, skipped \(skipped) already present: \(location)"))
     }
 }

@@ -59,7 +59,7 @@ struct Edit: ParsableCommand {
             StoreChangeSource.prime(changeFeed.feed)
             loaded = try DepartmentListingLoader.load(from: documentStore)
         } catch {
-            FileHandle.standardError.write(Data("jixiao: \(error)\n".utf8))
+            InertOutput.error("jixiao: \(error)")
             throw ExitCode(2)
         }
 
@@ -71,7 +71,7 @@ struct Edit: ParsableCommand {
             do throws(TerminalError) {
                 terminal = try Terminal(options: options)
             } catch {
-                FileHandle.standardError.write(Data((Self.explain(error) + "\n").utf8))
+                InertOutput.error(Self.explain(error))
                 throw ExitCode(2)
             }
             defer { terminal.restore() }
@@ -106,7 +106,7 @@ struct Edit: ParsableCommand {
             }
         }
         if let problem = chosen.problem {
-            FileHandle.standardError.write(Data("jixiao: \(problem)\n".utf8))
+            InertOutput.error("jixiao: \(problem)")
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -14,9 +14,9 @@ struct FsckCommand: ParsableCommand {
             throw ValidationError("this store cannot be checked")
         }
         let report = try checking.check()
-        for repair in report.repairs { print("repaired: \(repair)") }
-        for problem in report.problems { print("damaged: \(problem.path): \(problem.reason)") }
-        print("\(report.documentsChecked) document(s) checked, \(report.problems.count) damaged")
+        for repair in report.repairs { InertOutput.line("repaired: \(repair)") }
+        for problem in report.problems { InertOutput.line("damaged: \(problem.path): \(problem.reason)") }
+        InertOutput.line("\(report.documentsChecked) document(s) checked, \(report.problems.count) damaged")
         if !report.isClean { throw ExitCode(1) }
     }
 }

@@ -24,13 +24,13 @@ struct HistoryCommand: ParsableCommand {
         for record in try store.open().history(id: id) {
             let what = record.kind == .save ? "revision \(record.revision) (from \(record.baseRevision))" : "\(record.kind.rawValue) at revision \(record.revision)"
             let count = record.changes.count == 1 ? "1 cell" : "\(record.changes.count) cells"
-            print("\(record.time)  \(record.user)@\(record.host)  \(what)  \(count)  sha256 \(record.sha256.prefix(12))")
+            InertOutput.line("\(record.time)  \(record.user)@\(record.host)  \(what)  \(count)  sha256 \(record.sha256.prefix(12))")
             let shown = all ? record.changes[...] : record.changes.prefix(HistoryCommand.cellsShown)
             for change in shown {
-                print("    \(change.path): \(HistoryCommand.show(change.old)) → \(HistoryCommand.show(change.new))")
+                InertOutput.line("    \(change.path): \(HistoryCommand.show(change.old)) → \(HistoryCommand.show(change.new))")
             }
             if shown.count < record.changes.count {
-                print("    … \(record.changes.count - shown.count) more (--all lists them)")
+                InertOutput.line("    … \(record.changes.count - shown.count) more (--all lists them)")
             }
         }
     }

@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
         }
         var failed = 0
         for (index, path) in files.enumerated() {
-            if index > 0 { print("") }
+            if index > 0 { InertOutput.line("") }
             let name = (path as NSString).lastPathComponent
             guard let data = FileManager.default.contents(atPath: path) else {
                 console.error(zh: "\(path): 无法读取文件，未导入", en: "\(path): cannot read the file; not imported")
@@ -73,7 +73,7 @@ struct ImportCommand: ParsableCommand {
                 failed += 1
                 continue
             }
-            print(ImportSummary.text(result.report, language: console.summaryLanguage))
+            InertOutput.line(ImportSummary.text(result.report, language: console.summaryLanguage))
             let id = result.document.id
             guard let destination else {
                 console.say(zh: "  试运行，未写入（\(id)）", en: "  dry run: nothing written (\(id))")

@@ -9,10 +9,10 @@ struct InterchangeConsole {
 
     var summaryLanguage: ImportSummary.Language { language == .zh ? .chinese : .english }
 
-    func say(zh: String, en: String) { print(language.pick(zh: zh, en: en)) }
+    func say(zh: String, en: String) { InertOutput.line(language.pick(zh: zh, en: en)) }
 
     func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        InertOutput.error(text)
     }
 
     func error(zh: String, en: String) { error(language.pick(zh: zh, en: en)) }

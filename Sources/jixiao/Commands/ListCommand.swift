@@ -30,16 +30,16 @@ struct ListCommand: ParsableCommand {
             }
             let output = Output(documents: listing.documents,
                                 problems: listing.problems.map { ["id": $0.id, "path": $0.path, "reason": $0.reason] })
-            print(String(decoding: try encoder.encode(output), as: UTF8.self))
+            InertOutput.json(String(decoding: try encoder.encode(output), as: UTF8.self))
         } else {
             for summary in listing.documents {
                 let fields = [summary.id, summary.unitCode, summary.unitName, String(summary.fiscalYear), summary.status,
                               "\(summary.projectCount)", "\(summary.totalBudget) \(summary.moneyUnit)"]
-                print(fields.joined(separator: "\t"))
+                InertOutput.line(fields.joined(separator: "\t"))
             }
         }
         for problem in listing.problems {
-            FileHandle.standardError.write(Data("jixiao: damaged: \(problem.path): \(problem.reason)\n".utf8))
+            InertOutput.error("jixiao: damaged: \(problem.path): \(problem.reason)")
         }
     }
 }

@@ -19,12 +19,12 @@ struct RestoreCommand: ParsableCommand {
         let opened = try store.open()
         if list {
             for summary in try opened.listDeleted() {
-                print([summary.id, summary.unitCode, summary.unitName, String(summary.fiscalYear)].joined(separator: "\t"))
+                InertOutput.line([summary.id, summary.unitCode, summary.unitName, String(summary.fiscalYear)].joined(separator: "\t"))
             }
             return
         }
         guard let id else { throw ValidationError("name the department to restore, or pass --list") }
         try opened.restore(id: id)
-        print("restored \(id)")
+        InertOutput.line("restored \(id)")
     }
 }

@@ -62,7 +62,7 @@ struct ReviewStep {
             }
             switch outcome {
             case .saved(let revision):
-                print(language.pick(done(next, revision)))
+                InertOutput.line(language.pick(done(next, revision)))
                 return
             case .conflict:
                 // Someone saved first: load their revision and apply the step to it once more.
@@ -80,12 +80,12 @@ struct ReviewStep {
         if case .errorsRemain(let findings) = refusal.reason {
             var outcome = ValidationOutcome(source: document.id, document: document)
             outcome.findings = findings
-            FileHandle.standardError.write(Data(ValidationReport(outcomes: [outcome], language: language).text().utf8))
+            InertOutput.error(ValidationReport(outcomes: [outcome], language: language).text(), terminator: "")
         }
     }
 
     func fail(_ message: LocalizedText) {
-        FileHandle.standardError.write(Data("jixiao: \(language.pick(message))\n".utf8))
+        InertOutput.error("jixiao: \(language.pick(message))")
     }
 
     static func now() -> String { ReviewTimestamp.string(from: Date()) }

@@ -42,12 +42,12 @@ struct StoreAccessCommand: ParsableCommand {
                 do throws(StoreError) {
                     let policy = try AccessConfiguration.parse(bytes, source: file)
                     if check != nil {
-                        print("\(file): ok, \(Self.describe(policy))")
+                        InertOutput.line("\(file): ok, \(Self.describe(policy))")
                         return
                     }
                 } catch {
                     let placed = if case .accessConfiguration(let path, let reason) = error { "\(path): \(reason)" } else { "\(error)" }
-                    FileHandle.standardError.write(Data("jixiao: \(placed)\n".utf8))
+                    InertOutput.error("jixiao: \(placed)")
                     throw ExitCode(1)
                 }
             }
@@ -57,25 +57,25 @@ struct StoreAccessCommand: ParsableCommand {
                 case .directory:
                     guard let opened = try store.open() as? FileDocumentStore else { throw ExitCode(1) }
                     try opened.setAccessConfiguration(data)
-                    print(data == nil ? "removed \(opened.accessPath): the store is single-user" : "installed \(opened.accessPath)")
+                    InertOutput.line(data == nil ? "removed \(opened.accessPath): the store is single-user" : "installed \(opened.accessPath)")
                 case .postgres(let url):
                     try PostgresStore.setAccessPolicy(url: url, json: data, source: set ?? "")
-                    print(data == nil ? "removed the access configuration: the store is single-user" : "installed the access configuration")
+                    InertOutput.line(data == nil ? "removed the access configuration: the store is single-user" : "installed the access configuration")
                 }
                 return
             }
             let opened = try store.open()
             let identity = opened.identity
-            print("you are \(identity.user) (groups: \(identity.groups.sorted().joined(separator: ", ")))")
+            InertOutput.line("you are \(identity.user) (groups: \(identity.groups.sorted().joined(separator: ", ")))")
             let policy = try opened.accessPolicy()
             guard policy.isConfigured else {
-                print("no access configuration: single-user store, everything allowed")
+                InertOutput.line("no access configuration: single-user store, everything allowed")
                 return
             }
-            print(Self.describe(policy) + (policy.isReviewer(identity) ? "; you are a reviewer" : ""))
-            print(AccessConfiguration.json(policy), terminator: "")
+            InertOutput.line(Self.describe(policy) + (policy.isReviewer(identity) ? "; you are a reviewer" : ""))
+            InertOutput.json(AccessConfiguration.json(policy), terminator: "")
         } catch let error as StoreError {
-            FileHandle.standardError.write(Data("jixiao: \(error)\n".utf8))
+            InertOutput.error("jixiao: \(error)")
             throw ExitCode(1)
         }
     }

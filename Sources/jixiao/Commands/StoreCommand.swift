@@ -23,10 +23,11 @@ struct StoreInitCommand: ParsableCommand {
         switch try store.address() {
         case .directory(let root):
             _ = try store.open()
-            print("file store at \(root) is ready (no schema to create)")
+            InertOutput.line("file store at \(root) is ready (no schema to create)")
         case .postgres(let url):
             do {
-                print(try PostgresStore.initialize(url: url))
+                let outcome = try PostgresStore.initialize(url: url)
+                InertOutput.line("\(outcome)")
             } catch .badAddress(let reason) {
                 throw ValidationError("unusable store address: \(reason)")
             }
@@ -63,7 +64,7 @@ struct StoreGrantCommand: ParsableCommand {
         } catch .badAddress(let reason) {
             throw ValidationError("unusable store address: \(reason)")
         }
-        print("\(role) may now edit units \(units.joined(separator: ", "))")
+        InertOutput.line("\(role) may now edit units \(units.joined(separator: ", "))")
     }
 }
 
@@ -94,9 +95,9 @@ struct StoreCopyCommand: ParsableCommand {
         let report = try StoreCopy.copy(from: source, to: destination)
         for line in report.lines {
             let status = line.failure.map { "MISMATCH: \($0)" } ?? "ok"
-            print("\(line.id)\trevision \(line.revision)\thistory \(line.historyRecords)\tsha256 \(line.sha256.prefix(16))\t\(status)")
+            InertOutput.line("\(line.id)\trevision \(line.revision)\thistory \(line.historyRecords)\tsha256 \(line.sha256.prefix(16))\t\(status)")
         }
-        print("\(report.copied) of \(report.lines.count) department(s) copied and verified, \(report.historyRecords) history record(s); "
+        InertOutput.line("\(report.copied) of \(report.lines.count) department(s) copied and verified, \(report.historyRecords) history record(s); "
             + "\(report.failed) failed")
         if report.failed > 0 { throw ExitCode(1) }
     }

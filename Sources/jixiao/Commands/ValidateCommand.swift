@@ -59,7 +59,14 @@ struct Validate: ParsableCommand {
             }
         }
         let report = ValidationReport(outcomes: outcomes, language: language.resolved)
-        print(json ? report.json() : report.text(), terminator: "")
+        if json {
+            InertOutput.json(report.json(), terminator: "")
+        } else {
+            // What could not be checked is an error: standard error, the findings standard output.
+            let failures = report.failuresText()
+            if !failures.isEmpty { InertOutput.error(failures, terminator: "") }
+            InertOutput.line(report.text(failures: false), terminator: "")
+        }
         throw ExitCode(report.exitStatus)
     }
 }
@@ -89,6 +96,11 @@ struct ValidationOutcome: Sendable {
     }
 
     static func check(file: String) -> ValidationOutcome {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            return ValidationOutcome(source: file, failure: "is a directory; validate takes a department document file "
+                                     + "(FILE.json) or a department id (是目录：请给出部门文档文件或部门 ID)")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -133,19 +145,29 @@ struct ValidationReport {
         return 0
     }
 
-    func text() -> String {
+    /// One line per input that could not be checked.
+    func failuresText() -> String {
+        outcomes.compactMap { outcome in
+            outcome.failure.map { "\(outcome.source): \(language.pick(zh: "无法读取", en: "unusable")): \($0)\n" }
+        }.joined()
+    }
+
+    /// The findings of each document and the totals; with `failures`, the inputs that could
+    /// not be checked too, in their place.
+    func text(failures: Bool = true) -> String {
         var out = ""
         var total = FindingCounts()
         for outcome in outcomes {
             if let failure = outcome.failure {
-                out += "\(outcome.source): \(language.pick(zh: "无法读取", en: "unusable")): \(failure)\n"
+                if failures { out += "\(outcome.source): \(language.pick(zh: "无法读取", en: "unusable")): \(failure)\n" }
                 continue
             }
             guard let document = outcome.document else { continue }
             let name = outcome.source == document.id ? document.id : "\(outcome.source): \(document.id)"
             out += "\(name) \(document.unitName) \(document.fiscalYear)\n"
+            var locator = CellLocator(document)
             for finding in outcome.findings {
-                let location = CellLocation.describe(finding.path, in: document)
+                let location = locator.describe(finding.path)
                 out += "  \(language.pick(zh: finding.severity.chineseName, en: finding.severity.rawValue)) \(finding.ruleID)  "
                 out += "\(language.pick(location)): \(language.pick(finding.message))\n"
             }
@@ -172,8 +194,9 @@ struct ValidationReport {
             }
             guard let document = outcome.document else { return .object(members) }
             members.append(("id", .string(document.id)))
+            var locator = CellLocator(document)
             members.append(("findings", .array(outcome.findings.map { finding in
-                let location = CellLocation.describe(finding.path, in: document)
+                let location = locator.describe(finding.path)
                 return .object([
                     ("rule", .string(finding.ruleID)),
                     ("severity", .string(finding.severity.rawValue)),
