@@ -33,6 +33,9 @@ enum CLIProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The bytes as written, for checks that decoding would hide (control characters).
+        var stdoutBytes = Data()
+        var stderrBytes = Data()
     }
 
     /// Runs `jixiao ARGS…` to completion with a UTF-8 locale unless `environment` says otherwise.
@@ -66,7 +69,8 @@ enum CLIProcess {
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+                      stderr: String(decoding: stderrData, as: UTF8.self),
+                      stdoutBytes: stdoutData, stderrBytes: stderrData)
     }
 
     /// A fresh temporary directory, removed by the caller.

@@ -59,7 +59,7 @@ import JixiaoStore
         try Data(text.utf8).write(to: bad)
         let result = try CLIProcess.run(["validate", bad.path, example.path])
         #expect(result.status == 2)
-        #expect(result.stdout.contains("$.projects[1].budget"))
+        #expect(result.stderr.contains("$.projects[1].budget"))
         let missing = try CLIProcess.run(["validate", dir.appendingPathComponent("none.json").path])
         #expect(missing.status == 2)
         let unknownOption = try CLIProcess.run(["validate", "--bogus"])

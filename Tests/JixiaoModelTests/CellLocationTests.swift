@@ -25,4 +25,20 @@ import Testing
         #expect(zh("projects[p-gone].name") == "已删除的项目 p-gone")
         #expect(en("projects[p-wages].indicators[r-gone].value").contains("removed item r-gone"))
     }
+
+    /// The locator gives the words of a scan for every path, also for paths into projects and
+    /// rows that are not there, in any order of projects.
+    @Test func theLocatorAgreesWithTheScan() throws {
+        var locator = CellLocator(document)
+        var paths = Validator.validate(department: document).map(\.path)
+        for project in document.projects {
+            paths.append(.project(project.id, "name"))
+            for row in project.indicators { paths.append(CellPath(parsing: "projects[\(project.id)].indicators[\(row.id)].value")!) }
+        }
+        paths += ["projects[p-gone].name", "projects[p-wages].indicators[r-gone].value", "projects[p-office].indicators[r-cost].value",
+                  "unitName", "subGoals[g-safety].standard"].map { CellPath(parsing: $0)! }
+        for path in paths + paths.reversed() {
+            #expect(locator.describe(path) == CellLocation.describe(path, in: document), "\(path)")
+        }
+    }
 }

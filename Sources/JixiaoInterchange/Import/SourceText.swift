@@ -66,9 +66,9 @@ enum SourceText {
         return Decoded(text: text, encoding: encoding)
     }
 
-    /// UTF-16 by its byte-order mark, or, without one, by NUL bytes on one side of every pair
-    /// only (the high bytes of ASCII characters and line feeds), which no UTF-8 or GB18030 text
-    /// has, in a file that decodes as UTF-16.
+    /// UTF-16 by its byte-order mark, or, without one, by NUL bytes mostly on one side of the
+    /// pairs (the high bytes of ASCII characters and line feeds), in a file that decodes as
+    /// UTF-16. UTF-8 and GB18030 text has no NUL at all.
     static func utf16Encoding(_ bytes: [UInt8]) -> SourceEncoding? {
         if bytes.starts(with: [0xFF, 0xFE]) { return .utf16LittleEndian }
         if bytes.starts(with: [0xFE, 0xFF]) { return .utf16BigEndian }
@@ -77,11 +77,14 @@ enum SourceText {
         for (offset, byte) in bytes.prefix(4096).enumerated() where byte == 0 {
             if offset % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
         }
+        // A CJK character can have a NUL byte too (一 is U+4E00), but far fewer than ASCII has.
         let guess: SourceEncoding
-        switch (evenNULs, oddNULs) {
-        case (0, 2...): guess = .utf16LittleEndian
-        case (2..., 0): guess = .utf16BigEndian
-        default: return nil
+        if oddNULs >= 2 && oddNULs > 4 * evenNULs {
+            guess = .utf16LittleEndian
+        } else if evenNULs >= 2 && evenNULs > 4 * oddNULs {
+            guess = .utf16BigEndian
+        } else {
+            return nil
         }
         let decoded = String(data: Data(bytes), encoding: guess == .utf16LittleEndian ? .utf16LittleEndian : .utf16BigEndian)
         return decoded == nil ? nil : guess
