@@ -7,6 +7,13 @@ func monotonicNanoseconds() -> UInt64 {
     return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
 }
 
+/// CPU time of the calling thread in milliseconds (CLOCK_THREAD_CPUTIME_ID).
+func threadCPUMilliseconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return Double(now.tv_sec) * 1e3 + Double(now.tv_nsec) / 1e6
+}
+
 /// Runs `body` and returns its result and the time it took in milliseconds.
 func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     let start = monotonicNanoseconds()

@@ -13,7 +13,7 @@ struct JixiaoBench: ParsableCommand {
         abstract: "Measure jixiao's editor and store paths against the performance targets (docs/performance.md).",
         discussion: "Build with -c release: swift run -c release jixiao-bench")
 
-    static let figureNames = ["first-frame", "open", "document-view", "cursor", "commit", "save", "validate", "import", "rss",
+    static let figureNames = ["first-frame", "open", "document-view", "cursor", "commit", "save", "validate", "validate-large", "import", "rss",
                               "live-refresh", "postgres"]
 
     @Flag(help: "Tiny sizes and few iterations: shows the suite works (CI), measures nothing useful.")
@@ -106,6 +106,7 @@ struct JixiaoBench: ParsableCommand {
             report(validation.load)
             report(validation.rulesOnly)
         }
+        if wants("validate-large") { report(store.validateLargeDocument()) }
         if wants("import") {
             let directory = seeds ?? FileManager.default.currentDirectoryPath + "/../shared/seeds"
             if FileManager.default.fileExists(atPath: directory) {

@@ -41,4 +41,21 @@ import Testing
             #expect(locator.describe(path) == CellLocation.describe(path, in: document), "\(path)")
         }
     }
+
+    /// Many projects checked on several threads give the findings of one thread, in order.
+    @Test func validatingOnSeveralThreadsGivesTheSameFindings() {
+        var large = document
+        large.projects = (0..<1200).flatMap { copy in
+            document.projects.map { project -> Project in
+                var project = project
+                project.id += "-\(copy)"
+                if copy % 3 == 0, !project.indicators.isEmpty { project.indicators[0].value = "≥\(copy)%" }
+                return project
+            }
+        }
+        let sequential = Validator.validate(department: large)
+        #expect(sequential.count > 1200)
+        #expect(Validator.validate(department: large, workers: 4) == sequential)
+        #expect(Validator.validate(department: document, workers: 4) == Validator.validate(department: document))
+    }
 }

@@ -50,10 +50,12 @@ public struct App: Sendable {
         presentErrorInFull()
     }
 
-    /// Shows the message in a `NoticeDialog` when it is an error wider than the message line
-    /// (which cuts it at the screen width), unless that dialog is already on top.
+    /// Shows the message in a `NoticeDialog` when it is a failure wider than the message line
+    /// (which cuts it at the screen width), unless that dialog is already on top. Only failures
+    /// that quote the system's reason: notes such as a finding while paging through them stay
+    /// on the message line.
     mutating func presentErrorInFull() {
-        guard let message, message.kind == .error else { return }
+        guard let message, message.kind == .error, message.id.quotesAFailure else { return }
         let text = environment.strings[message.id]
         guard environment.metrics.width(of: " " + text) > size.width else { return }
         if case .notice(let shown)? = dialogs.last?.content, shown.message == text { return }

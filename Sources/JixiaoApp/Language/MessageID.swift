@@ -105,3 +105,14 @@ public enum MessageID: Hashable, Sendable {
     case helpConflictMine, helpConflictTheirs, helpConflictToggle, helpConflictAllMine, helpConflictAllTheirs
     case helpConflictAccept, helpConflictCancel
 }
+
+extension MessageID {
+    /// Messages that end in a reason from outside the app (the store, the file system, a theme
+    /// file), whose end ("No space left on device") must be seen: shown in full when too long.
+    var quotesAFailure: Bool {
+        switch self {
+        case .effectFailed, .editFailed, .listingProblems, .themeProblem: true
+        default: false
+        }
+    }
+}

@@ -147,9 +147,9 @@ enum ReviewActionMenu {
         } catch {
             context.showMessage(.review(.refusal(error.message)), kind: .error)
             if case .errorsRemain(let findings) = error.reason {
-                let document = session.document
+                var locator = CellLocator(session.document)
                 let items = findings.enumerated().map { index, finding in
-                    let place = CellLocation.describe(finding.path, in: document)
+                    let place = locator.describe(finding.path)
                     let text = strings.language == .chinese ? "\(place.zh)：\(finding.message.zh)" : "\(place.en): \(finding.message.en)"
                     return PickListDialog.Item(id: String(index), label: text)
                 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs the rules of `Rule.catalogue` over a department document. Pure functions of their
 /// arguments: no I/O, no clock, no other projects than the one given.
 ///
@@ -14,6 +16,30 @@ public enum Validator {
         for project in document.projects {
             findings += validate(project: project, in: context, settings: settings)
         }
+        return findings
+    }
+
+    /// The same findings as `validate(department:settings:)`, in the same order, with the
+    /// projects checked on up to `workers` threads: one very large document (100,000 projects)
+    /// uses every core, as a whole store does (`DocumentStore.validateDocuments`). Projects are
+    /// independent, so this is only a split of the work.
+    public static func validate(department document: DepartmentDocument, settings: ValidationSettings = .standard,
+                                workers: Int) -> [Finding] {
+        let projects = document.projects
+        let chunks = min(max(1, workers) * 8, projects.count / 256)
+        guard workers > 1, chunks > 1 else { return validate(department: document, settings: settings) }
+        let context = ValidationContext(document: document)
+        let parts = ChunkFindings(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (projects.count * chunk / chunks)..<(projects.count * (chunk + 1) / chunks)
+            var found: [Finding] = []
+            for project in projects[range] { found += validate(project: project, in: context, settings: settings) }
+            parts.set(chunk, found)
+        }
+        var findings = validateDepartmentPart(document, settings: settings)
+        let collected = parts.collected()
+        findings.reserveCapacity(findings.count + collected.reduce(0) { $0 + $1.count })
+        for part in collected { findings += part }
         return findings
     }
 
@@ -49,6 +75,26 @@ public enum Validator {
         IndicatorChecks.run(project, context: context, into: &collector, cache: &filled)
         cache = filled ?? RowFindingsCache()
         return collector.findings
+    }
+}
+
+/// The findings of each chunk of projects, filled by the threads of `validate(department:workers:)`.
+private final class ChunkFindings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[Finding]]
+
+    init(count: Int) { parts = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ findings: [Finding]) {
+        lock.lock()
+        defer { lock.unlock() }
+        parts[index] = findings
+    }
+
+    func collected() -> [[Finding]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return parts
     }
 }
 

@@ -117,7 +117,8 @@ struct ValidationOutcome: Sendable {
     static func check(data: Data, source: String) -> ValidationOutcome {
         do {
             let document = try DocumentCodec.decode(data)
-            return ValidationOutcome(source: source, document: document, findings: Validator.validate(department: document))
+            let findings = Validator.validate(department: document, workers: ProcessInfo.processInfo.activeProcessorCount)
+            return ValidationOutcome(source: source, document: document, findings: findings)
         } catch {
             return ValidationOutcome(source: source, failure: error.description)
         }
