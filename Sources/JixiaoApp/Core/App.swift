@@ -216,7 +216,7 @@ public struct App: Sendable {
         let screenCursor = buffer.cursor
         Chrome.drawMessageLine(into: &buffer, message: message, y: size.height - 2, context: context)
         Chrome.drawStatusBar(into: &buffer, screen: currentScreen, unsaved: hasUnsavedChanges,
-                             y: size.height - 1, context: context)
+                             draftNotWritten: session?.journalBehind == true, y: size.height - 1, context: context)
         buffer.cursor = screenCursor
         let overlayArea = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
         if !dialogs.isEmpty { buffer.cursor = nil }
