@@ -150,6 +150,28 @@ import Testing
         #expect(again.document?.overallGoals.map(\.text) == ["第一条（已修订）", "第二条（已修订）"])
     }
 
+    @Test func theWarningFitsTheProjectScreensStatusBarAt80Columns() throws {
+        let store = Self.store()
+        var h = Self.opened(store)
+        h.press(Self.tab, Self.tab, Self.tab, Self.tab, Self.enter)
+        let grid = try #require(h.app.currentScreen as? ProjectScreen)
+        #expect(grid.focus == .grid)
+        store.refuseJournal = "权限不够"
+        h.type("培训人数")
+        h.press(Self.enter)
+        let bar = Self.statusBar(h)
+        #expect(bar.contains("*未保存") && bar.contains("!草稿未写入"), "\(bar)")
+        store.refuseJournal = nil
+        h.press(KeyEvent(.down))
+        h.type("满意度调查")
+        h.press(Self.enter)
+        #expect(!Self.statusBar(h).contains("草稿未写入"))
+        let draft = try #require(store.drafts[Self.id])
+        #expect(try draft.base.document.applying(draft.edits) == h.document)
+        let cells = try #require(h.document?.projects[0].indicators).flatMap { row in IndicatorRow.Column.allCases.map { row[$0] } }
+        #expect(cells.contains("培训人数") && cells.contains("满意度调查"))
+    }
+
     @Test func aSaveEndsTheWarningEvenIfTheJournalNeverCaughtUp() {
         let store = Self.store()
         var h = Self.opened(store)
