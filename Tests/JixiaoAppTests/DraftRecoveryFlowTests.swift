@@ -124,7 +124,7 @@ import Testing
         store.refuseJournal = "设备上没有空间"
         Self.retypeFirstGoal(&h, "第一条（已修订）")
         #expect(h.app.message?.id == .draftNotWritten("设备上没有空间"))
-        #expect(h.screenText.contains("草稿未写入：设备上没有空间"))
+        #expect(h.screenText.contains("草稿未写入，修改仍在编辑器中，请尽快保存。原因：设备上没有空间"))
         #expect(Self.statusBar(h).contains("!草稿未写入"))
         #expect(store.drafts[Self.id] == nil)
         // Moving on clears the message line but not the warning.

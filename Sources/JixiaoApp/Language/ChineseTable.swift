@@ -53,7 +53,7 @@ enum ChineseTable {
             "上次有 \(count) 个单元格的修改未保存（最后编辑于 \(time)）："
                 + places.joined(separator: "；") + (more > 0 ? "；另有 \(more) 处" : "") + "。恢复这些修改吗？Esc 暂不打开。"
         case .draftRestored(let count): "已恢复 \(count) 个单元格的未保存修改，请保存"
-        case .draftNotWritten(let reason): "草稿未写入：\(reason)。修改仍在编辑器中，请尽快保存"
+        case .draftNotWritten(let reason): "草稿未写入，修改仍在编辑器中，请尽快保存。原因：\(reason)"
         case .statusDraftNotWritten: "!草稿未写入"
         case .draftRewritten: "草稿已重新写入，所有修改均已记入"
         case .leaveTitle: "离开部门"

@@ -53,7 +53,7 @@ enum EnglishTable {
             "\(count) changed cell(s) were not saved last time (last edit \(time)): "
                 + places.joined(separator: "; ") + (more > 0 ? "; \(more) more" : "") + ". Restore them? Esc: not now."
         case .draftRestored(let count): "Restored \(count) changed cell(s); please save"
-        case .draftNotWritten(let reason): "Draft not written: \(reason). The changes are still in the editor; save soon"
+        case .draftNotWritten(let reason): "Draft not written; the changes are still in the editor, save soon. Reason: \(reason)"
         case .statusDraftNotWritten: "!draft not written"
         case .draftRewritten: "The draft is written again with every change"
         case .leaveTitle: "Leave department"

@@ -73,7 +73,8 @@ public enum MessageID: Hashable, Sendable {
     /// `places`: the first changed cells in words; `more`: how many others.
     case draftQuestion(count: Int, places: [String], more: Int, time: String)
     case draftRestored(Int)
-    /// The journal could not be written (the reason); the edits are still in the editor.
+    /// The journal could not be written (the reason, last: it can be a long path); the edits are
+    /// still in the editor.
     case draftNotWritten(String)
     /// The status bar's warning while the journal is behind the session.
     case statusDraftNotWritten
