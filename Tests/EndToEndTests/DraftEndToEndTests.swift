@@ -63,9 +63,7 @@ struct DraftEndToEndTests {
         try tmux.press("C-q")
         try tmux.waitForLine("EXIT=0")
 
-        try tmux.type("clear; " + TerminalEndToEndTests.command(directory))
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "441001")
+        try EditorEndToEndTests.start(tmux, directory, waitingFor: "441001")
         try tmux.press("Enter")
         let screen = try tmux.waitFor(text: "基本信息").joined(separator: "\n")
         #expect(!screen.contains("恢复未保存的修改"))

@@ -13,9 +13,10 @@ struct EditorEndToEndTests {
         return directory
     }
 
-    /// Starts jixiao on `store` in `tmux` and waits for `text`.
+    /// Starts jixiao on `store` in `tmux` (on a cleared screen, so nothing of an earlier run
+    /// matches) and waits for `text`.
     static func start(_ tmux: TmuxSession, _ store: URL, waitingFor text: String) throws {
-        try tmux.type(TerminalEndToEndTests.command(store))
+        try tmux.type("clear; " + TerminalEndToEndTests.command(store))
         try tmux.press("Enter")
         try tmux.waitFor(text: text)
     }
@@ -78,9 +79,7 @@ struct EditorEndToEndTests {
         try tmux.waitForLine("EXIT=0")
 
         // Reopen: everything is there.
-        try tmux.type("clear; " + TerminalEndToEndTests.command(store))
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "441088")
+        try Self.start(tmux, store, waitingFor: "441088")
         try tmux.press("Enter")
         try tmux.waitFor(text: "总体绩效目标(2)  分项绩效目标(1)")
         try tmux.press("Tab")
