@@ -146,8 +146,7 @@ final class FakeStore {
             self.store = store
             let listings = store.documents.values.map(store.listing)
             app = App(home: DepartmentListScreen(listings: listings),
-                      environment: AppEnvironment(strings: Strings(language), userName: "zhang", storePath: "/srv/jixiao"),
-                      size: size)
+                      environment: .pinned(strings: Strings(language)), size: size)
         }
 
         mutating func send(_ events: [InputEvent]) {

@@ -44,7 +44,7 @@ extension App {
                 return [.discardDraft(id: opened.stored.document.id)] + startSession(opened, restoring: nil)
             }
             pendingOpen = opened
-            let when = draft.lastEdited.map(TimeText.clock) ?? "?"
+            let when = draft.lastEdited.map(environment.times.clock) ?? "?"
             let shown = Self.draftPlacesShown
             let places = changes.prefix(shown).map { change in
                 let place = CellLocation.describe(change.path, in: restored ?? draft.base)
@@ -185,7 +185,7 @@ extension App {
             }
         }
         if let other = opened.others.first {
-            message = StatusMessage(.openedByOthers(user: other.user, time: TimeText.clock(other.since),
+            message = StatusMessage(.openedByOthers(user: other.user, time: environment.times.clock(other.since),
                                                     more: opened.others.count - 1))
         } else if let draft {
             let changed = (try? draft.base.applying(draft.edits)).map { DocumentDiff(from: draft.base, to: $0).changes.count }
