@@ -73,7 +73,10 @@ struct DraftEndToEndTests {
         try tmux.waitForLine("EXIT=0")
     }
 
-    @Test func aCommitOnAFullDiskIsJournaledOnceThereIsRoomAndSurvivesKill9() throws {
+    /// Runs `body` on an editor open on the department's goals, with the store's `drafts` on a
+    /// 64 KiB tmpfs (the arguments: tmux, store directory, store, drafts directory). Returns
+    /// without running it, the reason printed, when no tmpfs can be mounted here.
+    static func onSmallDisk(_ body: (TmuxSession, URL, FileDocumentStore, URL) throws -> Void) throws {
         guard geteuid() == 0 else {
             print("skipped: mounting a small tmpfs for the drafts needs root (running as uid \(geteuid()))")
             return
@@ -92,60 +95,93 @@ struct DraftEndToEndTests {
             return
         }
         defer { _ = try? TmuxSession.spawn("/bin/umount", [drafts.path]) }
-
         let tmux = try TmuxSession()
         defer { tmux.close() }
         try EditorEndToEndTests.start(tmux, directory, waitingFor: "441001")
         try Self.openGoals(tmux)
-        // The disk fills up; the first commit cannot be journaled, and the screen says so.
-        let filler = drafts.appendingPathComponent("filler").path
-        try Self.fill(filler)
-        try Self.retype(tmux, "磁盘满时录入的第一条")
-        var screen = try tmux.waitFor(text: "草稿未写入，修改仍在编辑器中，请尽快保存")
-        #expect(screen.last?.contains("!草稿未写入") == true)
-        #expect(screen.joined().contains("1. 磁盘满时录入的第一条"))
-        // Moving on clears the message line; the warning in the status bar stays.
-        try tmux.press("Down")
-        screen = try tmux.waitFor { !$0.joined().contains("请尽快保存") }
-        #expect(screen.last?.contains("!草稿未写入") == true)
+        try body(tmux, directory, store, drafts)
+    }
 
-        // Room again: the next commit writes the journal in full.
-        unlink(filler)
-        try Self.retype(tmux, "腾出空间后录入的第二条")
-        screen = try tmux.waitFor(text: "草稿已重新写入")
-        #expect(screen.last?.contains("草稿未写入") == false)
-        let journaled = try #require(try store.recoverDraft(id: Self.id))
-        #expect(journaled.document.overallGoals.map(\.text) == ["磁盘满时录入的第一条", "腾出空间后录入的第二条"])
-
+    /// Kills the editor with SIGKILL, starts it again and opens the department: the offer.
+    static func killAndReopen(_ tmux: TmuxSession, _ directory: URL) throws -> String {
         let pid = try #require(try TerminalEndToEndTests.editorPID(tmux), "the editor process was not found")
         kill(pid, SIGKILL)
         try tmux.waitFor { $0.joined().contains("EXIT=137") }
         try EditorEndToEndTests.restartAfterKill(tmux, directory, waitingFor: "441001")
         try tmux.press("Enter")
-        let offer = Self.dialogText(try tmux.waitFor(text: "恢复未保存的修改"))
-        #expect(offer.contains("上次有2个单元格的修改未保存"))
-        #expect(offer.contains("总体绩效目标第1条；总体绩效目标第2条。"))
-        try tmux.press("r")
-        // The cursor is back on the last edited cell: the second goal.
-        screen = try tmux.waitFor(text: "已恢复 2 个单元格的未保存修改")
-        #expect(screen.joined().contains("1. 磁盘满时录入的第一条") && screen.joined().contains("2. 腾出空间后录入的第二条"))
-        // The selected row is the one drawn in another style: the second goal's.
-        let styled = try tmux.capture(escapes: true)
-        let first = try #require(styled.first { $0.contains("磁盘满时录入的第一条") })
-        let second = try #require(styled.first { $0.contains("腾出空间后录入的第二条") })
-        let selected = Self.style(of: "腾出空间后录入的第二条", in: second)
-        #expect(selected != Self.style(of: "磁盘满时录入的第一条", in: first))
-        // Up moves the selection, and its style, to the first goal.
-        try tmux.press("Up")
-        try tmux.waitFor(escapes: true) { lines in
-            Self.style(of: "磁盘满时录入的第一条", in: lines.first { $0.contains("磁盘满时") } ?? "") == selected
+        return Self.dialogText(try tmux.waitFor(text: "恢复未保存的修改"))
+    }
+
+    @Test func aCommitOnAFullDiskIsJournaledOnceThereIsRoomAndSurvivesKill9() throws {
+        try Self.onSmallDisk { tmux, directory, store, drafts in
+            // The disk fills up; the first commit cannot be journaled, and the screen says so.
+            let filler = drafts.appendingPathComponent("filler").path
+            try Self.fill(filler)
+            try Self.retype(tmux, "磁盘满时录入的第一条")
+            var screen = try tmux.waitFor(text: "草稿未写入，修改仍在编辑器中，请尽快保存")
+            #expect(screen.last?.contains("!草稿未写入") == true)
+            #expect(screen.joined().contains("1. 磁盘满时录入的第一条"))
+            // Moving on clears the message line; the warning in the status bar stays.
+            try tmux.press("Down")
+            screen = try tmux.waitFor { !$0.joined().contains("请尽快保存") }
+            #expect(screen.last?.contains("!草稿未写入") == true)
+
+            // Room again: the next commit writes the journal in full.
+            unlink(filler)
+            try Self.retype(tmux, "腾出空间后录入的第二条")
+            screen = try tmux.waitFor(text: "草稿已重新写入")
+            #expect(screen.last?.contains("草稿未写入") == false)
+            let journaled = try #require(try store.recoverDraft(id: Self.id))
+            #expect(journaled.document.overallGoals.map(\.text) == ["磁盘满时录入的第一条", "腾出空间后录入的第二条"])
+
+            let offer = try Self.killAndReopen(tmux, directory)
+            #expect(offer.contains("上次有2个单元格的修改未保存"))
+            #expect(offer.contains("总体绩效目标第1条；总体绩效目标第2条。"))
+            try tmux.press("r")
+            // The cursor is back on the last edited cell: the second goal.
+            screen = try tmux.waitFor(text: "已恢复 2 个单元格的未保存修改")
+            #expect(screen.joined().contains("1. 磁盘满时录入的第一条") && screen.joined().contains("2. 腾出空间后录入的第二条"))
+            // The selected row is the one drawn in another style: the second goal's.
+            let styled = try tmux.capture(escapes: true)
+            let first = try #require(styled.first { $0.contains("磁盘满时录入的第一条") })
+            let second = try #require(styled.first { $0.contains("腾出空间后录入的第二条") })
+            let selected = Self.style(of: "腾出空间后录入的第二条", in: second)
+            #expect(selected != Self.style(of: "磁盘满时录入的第一条", in: first))
+            // Up moves the selection, and its style, to the first goal.
+            try tmux.press("Up")
+            try tmux.waitFor(escapes: true) { lines in
+                Self.style(of: "磁盘满时录入的第一条", in: lines.first { $0.contains("磁盘满时") } ?? "") == selected
+            }
+            try tmux.press("Down")
+            try tmux.press("C-s")
+            try tmux.waitFor(text: "已保存（第 2 版）")
+            #expect(try store.load(id: Self.id).document.overallGoals.map(\.text) == ["磁盘满时录入的第一条", "腾出空间后录入的第二条"])
+            try tmux.press("C-q")
+            try tmux.waitForLine("EXIT=0")
         }
-        try tmux.press("Down")
-        try tmux.press("C-s")
-        try tmux.waitFor(text: "已保存（第 2 版）")
-        #expect(try store.load(id: Self.id).document.overallGoals.map(\.text) == ["磁盘满时录入的第一条", "腾出空间后录入的第二条"])
-        try tmux.press("C-q")
-        try tmux.waitForLine("EXIT=0")
+    }
+
+    @Test func roomMadeOnTheDiskIsUsedByTheNextKeyWithoutAnotherCommit() throws {
+        try Self.onSmallDisk { tmux, directory, store, drafts in
+            let filler = drafts.appendingPathComponent("filler").path
+            try Self.fill(filler)
+            try Self.retype(tmux, "满盘时录入，之后未再确认")
+            try tmux.waitFor { $0.last?.contains("!草稿未写入") == true }
+            unlink(filler)
+            // A key after the retry interval (5 s) writes the journal; no cell is committed.
+            usleep(5_500_000)
+            try tmux.press("Down")
+            try tmux.waitFor(text: "草稿已重新写入")
+            #expect(try store.recoverDraft(id: Self.id)?.document.overallGoals.first?.text == "满盘时录入，之后未再确认")
+            let offer = try Self.killAndReopen(tmux, directory)
+            #expect(offer.contains("上次有1个单元格的修改未保存"))
+            try tmux.press("r")
+            try tmux.waitFor(text: "1. 满盘时录入，之后未再确认")
+            try tmux.press("C-q")
+            try tmux.waitFor(text: "保存(S)")
+            try tmux.press("d")
+            try tmux.waitForLine("EXIT=0")
+        }
     }
 
     /// The text inside a dialog's frame, its wrapped lines joined, without spaces.

@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoModel
 import JixiaoStore
 import Testing
@@ -170,6 +171,57 @@ import Testing
         #expect(try draft.base.document.applying(draft.edits) == h.document)
         let cells = try #require(h.document?.projects[0].indicators).flatMap { row in IndicatorRow.Column.allCases.map { row[$0] } }
         #expect(cells.contains("培训人数") && cells.contains("满意度调查"))
+    }
+
+    /// A clock the test moves.
+    final class Clock: @unchecked Sendable {
+        var now = AppEnvironment.testNow
+    }
+
+    /// An open department on a moving clock whose first goal was retyped as `text` while the
+    /// journal refused writes with `refusal`.
+    static func behind(_ refusal: String, after text: String) -> (FakeStore, Harness, Clock) {
+        let store = Self.store()
+        var h = Self.opened(store)
+        let clock = Clock()
+        h.app.environment.now = { clock.now }
+        store.refuseJournal = refusal
+        Self.retypeFirstGoal(&h, text)
+        return (store, h, clock)
+    }
+
+    @Test func oncePressedKeysRetryTheRewriteEveryFewSecondsWithoutANewCommit() throws {
+        var (store, h, clock) = Self.behind("设备上没有空间", after: "断网时改的第一条")
+        #expect(h.app.session?.journalBehind == true)
+        store.refuseJournal = nil
+        // Within the interval a key does not touch the journal.
+        clock.now += 4
+        h.press(KeyEvent(.down))
+        #expect(store.drafts[Self.id] == nil)
+        #expect(Self.statusBar(h).contains("!草稿未写入"))
+        // Past it, the next key writes the whole journal: nothing had to be committed again.
+        clock.now += 2
+        h.press(KeyEvent(.up))
+        let draft = try #require(store.drafts[Self.id])
+        #expect(try draft.base.document.applying(draft.edits).overallGoals.first?.text == "断网时改的第一条")
+        #expect(!Self.statusBar(h).contains("草稿未写入"))
+        #expect(h.app.message?.id == .draftRewritten)
+    }
+
+    @Test func aRetryThatFailsAgainKeepsTheWarningWithoutRepeatingTheMessage() {
+        var (store, h, clock) = Self.behind("权限不够", after: "改过")
+        #expect(h.app.message?.id == .draftNotWritten("权限不够"))
+        clock.now += 6
+        h.press(KeyEvent(.down))
+        #expect(h.app.message == nil)
+        #expect(Self.statusBar(h).contains("!草稿未写入"))
+        // Undo back to the stored document: nothing left to journal, so the warning goes.
+        clock.now += 6
+        store.refuseJournal = nil
+        h.press(.ctrl("z"))
+        #expect(h.document == DocumentSessionTests.document())
+        #expect(h.app.session?.journalBehind == false)
+        #expect(store.drafts[Self.id] == nil)
     }
 
     @Test func aSaveEndsTheWarningEvenIfTheJournalNeverCaughtUp() {

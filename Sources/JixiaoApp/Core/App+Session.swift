@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoModel
 import JixiaoStore
 
@@ -60,6 +61,26 @@ extension App {
         return startSession(opened, restoring: nil)
     }
 
+    /// How long a journal that is behind waits before a key press tries the rewrite again.
+    static let journalRetryInterval: TimeInterval = 5
+
+    /// While the journal is behind, a key press (at most every `journalRetryInterval`) tries
+    /// the rewrite again, so room made on the disk is used without waiting for the next
+    /// commit. Not when the key's own effects write or discard the journal anyway.
+    mutating func retryJournal(alongside effects: [AppEffect]) -> [AppEffect] {
+        guard session?.journalBehind == true else { return [] }
+        let writes = effects.contains { effect in
+            switch effect {
+            case .journalEdits, .discardDraft: true
+            default: false
+            }
+        }
+        let now = environment.now()
+        if writes || journalAttemptedAt.map({ now.timeIntervalSince($0) < Self.journalRetryInterval }) == true { return [] }
+        journalAttemptedAt = now
+        return session?.repairJournal().map { [$0] } ?? []
+    }
+
     /// How many changed cells a restore offer names; the rest are counted.
     static let draftPlacesShown = 3
 
@@ -118,9 +139,15 @@ extension App {
             message = StatusMessage(.draftRewritten)
             return []
         case .failed(let failure) where failure.operation == .journal:
-            // The session keeps every edit; the status line warns until the journal is whole.
-            if session?.id == failure.id { session?.journalWriteFailed() }
-            message = StatusMessage(.draftNotWritten(failure.message), kind: .error)
+            // The session keeps every edit; the status bar warns until the journal is whole.
+            // The reason is said once: retries that fail again only keep the warning.
+            let mine = session?.id == failure.id
+            let wasBehind = mine && session?.journalBehind == true
+            if mine {
+                session?.journalWriteFailed()
+                journalAttemptedAt = environment.now()
+            }
+            if !wasBehind { message = StatusMessage(.draftNotWritten(failure.message), kind: .error) }
             return []
         case .failed(let failure):
             message = StatusMessage(.effectFailed(failure.message), kind: .error)

@@ -144,13 +144,28 @@ public struct DocumentSession: Sendable {
             return .discardDraft(id: id)
         }
         journaled += edits
-        if journalBehind {
-            journalBegun = true
-            return .journalEdits(DraftEdits(base: journalBase, edits: journaled, beginsJournal: true, repairs: true))
-        }
+        if journalBehind { return rewriteEffect() }
         let begins = !journalBegun
         journalBegun = true
         return .journalEdits(DraftEdits(base: journalBase, edits: edits, beginsJournal: begins))
+    }
+
+    /// Writes the whole journal again: its base, then every edit since.
+    private mutating func rewriteEffect() -> AppEffect {
+        journalBegun = true
+        return .journalEdits(DraftEdits(base: journalBase, edits: journaled, beginsJournal: true, repairs: true))
+    }
+
+    /// The effect that makes a journal that is behind whole again without a new edit (nil
+    /// when it is not behind): the rewrite, or the discard when nothing differs any more.
+    public mutating func repairJournal() -> AppEffect? {
+        guard journalBehind else { return nil }
+        if document == base.document {
+            resetJournal(on: base)
+            journalBehind = false
+            return .discardDraft(id: id)
+        }
+        return rewriteEffect()
     }
 
     /// The next journal effect starts a fresh journal on `newBase`.
