@@ -26,7 +26,8 @@ public struct NoticeDialog: Hashable, Sendable {
         let metrics = context.metrics
         let width = min(area.width, max(36, min(area.width - 2, metrics.width(of: message) + 6)))
         let lines = metrics.wrap(message, to: max(1, width - 4))
-        let height = min(area.height, lines.count + 5)
+        // Borders, the text, one blank line and the button.
+        let height = min(area.height, lines.count + 4)
         let box = area.centered(width: width, height: height)
         let inner = buffer.drawBox(box, title: title, style: theme[.dialog], titleStyle: theme[.dialogTitle])
         for (i, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
