@@ -47,9 +47,12 @@ struct EditorEndToEndTests {
         try tmux.waitFor(text: "Ctrl-J 或 Alt-Enter 换行")
         try tmux.type("提升为民服务水平，办事群众满意率不低于95%。")
         try tmux.press("Enter")
-        try tmux.press("a")
+        // Enter on the last item goes on with the next one; Esc on the empty third ends the list.
+        try tmux.waitFor(text: "总体绩效目标 第 2 条")
         try tmux.type("完成背街小巷环境整治。")
         try tmux.press("Enter")
+        try tmux.waitFor(text: "总体绩效目标 第 3 条")
+        try tmux.press("Escape")
         try tmux.waitFor(text: "2. 完成背街小巷环境整治。")
         // 分项绩效目标: one, with its goal.
         try tmux.press("Tab")
@@ -119,6 +122,8 @@ struct EditorEndToEndTests {
             try tmux.type(text)
             try tmux.press("Enter")
             try tmux.waitFor(text: text)
+            // Enter on the last of the two items went on with a third: Esc ends the list.
+            if row == 1 { try tmux.press("Escape") }
             try tmux.press("BTab")
         }
 

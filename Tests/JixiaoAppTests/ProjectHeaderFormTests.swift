@@ -176,6 +176,9 @@ import Testing
         let added = form.addGoalAfterLast(in: project)  // Down on the last goal
         #expect(added)
         #expect(form.fields(in: project).count == ProjectHeaderForm.fields(of: project).count + 1)
+        // Down again on the empty new goal: nothing below it, so it stays.
+        #expect(form.commitEdit(in: project, unit: .tenThousandYuan, move: .down) == .success([]))
+        #expect(form.isEditing && form.adding == .goal(after: "t-1"))
         form.insertText("半截")
         form.cancelEdit()
         #expect(form.adding == nil)

@@ -213,6 +213,11 @@ public struct ProjectHeaderForm: Sendable {
         let index = min(selection, fields.count - 1)
         let field = fields[index]
         let text = editor.text
+        // Down on an empty new goal at the end of the form: there is nothing below, so it stays
+        // (rather than vanishing and coming back on the next Down).
+        if move == .down, isAddingPhantom, index == fields.count - 1, text.trimmingCharacters(in: .whitespaces).isEmpty {
+            return .success([])
+        }
         var newGoalID: String?
         let result = edits(setting: field, to: text, in: project, unit: unit, makeID: {
             let id = makeID()
