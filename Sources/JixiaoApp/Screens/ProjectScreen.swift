@@ -292,12 +292,12 @@ public struct ProjectScreen: Screen {
             }
         case .expand: grid.toggleExpanded()
         case .pick: openPicker(project: project, context: &context)
-        case .insertAbove: apply(grid.insertRow(below: false), label: .labelInsertRow, context: &context)
-        case .insertBelow: apply(grid.insertRow(below: true), label: .labelInsertRow, context: &context)
+        case .insertAbove: apply(grid.insertRow(below: false, makeID: { context.environment.makeID("r") }), label: .labelInsertRow, context: &context)
+        case .insertBelow: apply(grid.insertRow(below: true, makeID: { context.environment.makeID("r") }), label: .labelInsertRow, context: &context)
         case .deleteRow: apply(grid.deleteRow(), label: .labelDeleteRow, context: &context)
         case .moveRowUp: apply(grid.moveRow(up: true), label: .labelMoveRow, context: &context)
         case .moveRowDown: apply(grid.moveRow(up: false), label: .labelMoveRow, context: &context)
-        case .duplicateRow: apply(grid.duplicateRow(), label: .labelDuplicateRow, context: &context)
+        case .duplicateRow: apply(grid.duplicateRow(makeID: { context.environment.makeID("r") }), label: .labelDuplicateRow, context: &context)
         case .fillDown: apply(grid.fillDown(), label: .labelFillDown, context: &context)
         case .copyCell:
             guard grid.currentRow != nil else { return }
@@ -314,7 +314,7 @@ public struct ProjectScreen: Screen {
             case .cell(let text)?:
                 apply(grid.setCell(text), label: .labelPaste, context: &context)
             case .row(let row)?:
-                apply(grid.insertCopy(of: row), label: .labelPaste, context: &context)
+                apply(grid.insertCopy(of: row, makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
             case nil:
                 context.showMessage(.project(.clipboardEmpty))
             }
@@ -393,7 +393,7 @@ public struct ProjectScreen: Screen {
     private mutating func commitHeader(project: Project, move: ProjectHeaderForm.CommitMove,
                                        context: inout ScreenContext) -> Bool {
         let unit = context.session?.document.moneyUnit ?? .tenThousandYuan
-        switch header.commitEdit(in: project, unit: unit, move: move) {
+        switch header.commitEdit(in: project, unit: unit, move: move, makeID: { context.environment.makeID("t") }) {
         case .success(let edits):
             apply(edits, label: .labelHeader, context: &context)
             return true
@@ -487,7 +487,7 @@ public struct ProjectScreen: Screen {
             if field == .planMode {
                 context.showMessage(.project(.pasteOnPlanMode))
             } else if lines.count > 1, ProjectHeaderForm.isListItem(field) {
-                let edits = header.pasteLines(lines, in: project)
+                let edits = header.pasteLines(lines, in: project, makeID: { context.environment.makeID("t") })
                 apply(edits, label: .labelPaste, context: &context)
                 context.showMessage(.pastedItems(PastedText.nonBlank(lines).count))
             } else {
@@ -497,7 +497,7 @@ public struct ProjectScreen: Screen {
         case .grid:
             if grid.currentRow == nil || (!grid.isEditing && text.contains("\t")) {
                 // A spreadsheet block, or anything on an empty grid: cells and new rows.
-                apply(grid.pasteBlock(text), label: .labelPaste, context: &context)
+                apply(grid.pasteBlock(text, makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
             } else if lines.count > 1 {
                 pendingPaste = text
                 let strings = context.environment.strings
@@ -532,7 +532,7 @@ public struct ProjectScreen: Screen {
                 lines[0] = line.text
                 grid.cancelEdit()
             }
-            apply(grid.pasteBlock(lines.joined(separator: "\n")), label: .labelPaste, context: &context)
+            apply(grid.pasteBlock(lines.joined(separator: "\n"), makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
             context.showMessage(.project(.pastedDown(lines.count)))
         default:
             context.showMessage(.project(.pasteCancelled))
