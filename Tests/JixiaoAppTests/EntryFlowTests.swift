@@ -213,4 +213,28 @@ import Testing
         #expect(h.department?.editor?.area.text == "西山 街道办事处")
         #expect(h.app.message?.id == .pasteJoined(2))
     }
+
+    @Test func aMultiLinePasteIntoASubGoalTitleAsksJoinOrSplit() {
+        let store = FakeStore()
+        store.put(EditorFlowTests.department())
+        var h = EditorFlowTests.opened(store)
+        h.press(EditorFlowTests.tab, EditorFlowTests.tab)  // 分项绩效目标, title column
+        #expect(h.department?.section == .subGoals)
+        h.send([.paste("党建引领\n社区治理\n为民服务\n")])
+        #expect(h.app.dialogs.count == 1)
+        h.press(.char("s"))
+        #expect(h.document?.subGoals.map(\.title) == ["党建引领", "社区治理", "为民服务"])
+        #expect(h.document?.subGoals.first?.goal == "加强党建", "the rest of the row stays")
+        #expect(h.app.message?.id == .project(.pastedDown(3)))
+        #expect(h.department?.selectedRow == 2)
+        h.press(.ctrl("z"))
+        #expect(h.document?.subGoals.map(\.title) == ["党建"], "one undo step")
+        // Joined while editing: one title, the lines side by side.
+        h.press(EditorFlowTests.enter)
+        h.send([.paste("与\n基层")])
+        h.press(.char("j"))
+        #expect(h.department?.editor?.area.text == "党建与 基层")
+        h.press(EditorFlowTests.enter)
+        #expect(h.document?.subGoals.map(\.title) == ["党建与 基层"])
+    }
 }

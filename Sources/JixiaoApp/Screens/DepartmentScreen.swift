@@ -74,6 +74,8 @@ public struct DepartmentScreen: Screen {
     /// The selected column of the 分项绩效目标 grid.
     public internal(set) var column = 0
     public internal(set) var editor: FieldEditor?
+    /// A multi-line paste into a sub-goal title, waiting for the answer: join or split.
+    var pendingPaste: String?
     /// Content changes since the last return, once the history has been read (a resubmission).
     public internal(set) var changesSinceReturn: Int?
 
@@ -146,6 +148,15 @@ public struct DepartmentScreen: Screen {
         guard let document = context.session?.document else { return }
         let lines = PastedText.lines(text)
         let filled = PastedText.nonBlank(lines)
+        let ontoTitle = editor.map { Self.isSubGoalTitle($0.target) } ?? (section == .subGoals && column == 0)
+        if lines.count > 1, ontoTitle, !document.subGoals.isEmpty || editor != nil {
+            // A one-line cell of the 分项绩效目标 grid: ask once, join or split into the rows below.
+            if editor == nil, context.refuseEditing() { return }
+            pendingPaste = text
+            context.present(.choice(PastedText.joinOrSplit(lineCount: lines.count, strings: context.environment.strings)),
+                            tag: Self.pasteTag)
+            return
+        }
         if var editor {
             if filled.count > 1, let list = Self.list(of: editor.target) {
                 var area = editor.area
@@ -183,6 +194,73 @@ public struct DepartmentScreen: Screen {
             opened.area.insert(text)
             self.editor = opened
             if !opened.area.allowsLineBreaks, lines.count > 1 { context.showMessage(.pasteJoined(lines.count)) }
+        }
+    }
+
+    static let pasteTag = "department-paste-lines"
+
+    static func isSubGoalTitle(_ target: FieldEditor.Target) -> Bool {
+        switch target {
+        case .newSubGoal: true
+        case .cell(let path): path.components.first == .field("subGoals") && path.lastField == "title"
+        case .newItem: false
+        }
+    }
+
+    /// The answer to "join or split" for a sub-goal title. Joined, the lines go into the title
+    /// being edited (opened if need be). Split, the first goes into this title (after what was
+    /// typed, at the cursor) and each further one into the title of the next sub-goal, adding
+    /// sub-goals at the end; a new sub-goal being typed makes every line a new one. One undo step.
+    private mutating func finishPaste(_ choice: Int?, context: inout ScreenContext) {
+        guard let text = pendingPaste, let document = context.session?.document else { return }
+        pendingPaste = nil
+        let lines = PastedText.lines(text)
+        switch choice {
+        case 0?:
+            if editor == nil {
+                edit(document, context: &context)
+                editor?.area = TextArea("", metrics: context.environment.metrics, allowsLineBreaks: false)
+            }
+            editor?.area.insert(lines.joined(separator: " "))
+        case 1?:
+            var titles = PastedText.nonBlank(lines)
+            guard !titles.isEmpty else { return }
+            let ids = ids(in: document)
+            var anchor: String?
+            var following: [String] = []
+            switch editor?.target {
+            case .newSubGoal(let after)?:
+                anchor = after
+            case .cell(let path)?:
+                if case .item(let id) = path.components[1], let index = ids.firstIndex(of: id) { following = Array(ids[index...]) }
+            default:
+                if ids.indices.contains(selectedRow) { following = Array(ids[selectedRow...]) }
+            }
+            if let editor {
+                var area = editor.area
+                area.insert(titles[0])
+                titles[0] = area.text
+            }
+            var edits: [CellEdit] = []
+            var last = anchor
+            for (i, title) in titles.enumerated() {
+                if i < following.count {
+                    let path = CellPath.field("subGoals").item(following[i]).field("title")
+                    if document.subGoals.first(where: { $0.id == following[i] })?.title != title { edits.append(.set(path, .text(title))) }
+                    last = following[i]
+                } else {
+                    let goal = SubGoal(id: context.environment.makeID("g"), title: title)
+                    edits.append(.insert(list: .field("subGoals"), item: DocumentTree.item(goal), after: last ?? following.last))
+                    last = goal.id
+                }
+            }
+            editor = nil
+            if edits.isEmpty || context.apply(edits, label: label(MessageID.opEdit, context)) {
+                if let last { selectID(last, context) }
+                context.showMessage(.project(.pastedDown(titles.count)))
+            }
+        default:
+            context.showMessage(.project(.pasteCancelled))
         }
     }
 
@@ -465,6 +543,10 @@ public struct DepartmentScreen: Screen {
 
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {
         if context.finishComment(tag: tag, result: result) { return }
+        if tag == Self.pasteTag {
+            if case .chosen(let choice) = result { finishPaste(choice, context: &context) } else { finishPaste(nil, context: &context) }
+            return
+        }
         if tag.hasPrefix("review:") {
             if let path = ReviewActionMenu.dialogFinished(tag: tag, result: result, context: &context) {
                 show(path, context: &context)

@@ -500,11 +500,8 @@ public struct ProjectScreen: Screen {
                 apply(grid.pasteBlock(text, makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
             } else if lines.count > 1 {
                 pendingPaste = text
-                let strings = context.environment.strings
-                context.present(.choice(ChoiceDialog(
-                    title: strings[.project(.pasteLinesTitle)], message: strings[.project(.pasteLinesQuestion(lines.count))],
-                    options: [.init(key: "j", label: strings[.project(.pasteJoin)]),
-                              .init(key: "s", label: strings[.project(.pasteSplit)])])), tag: Self.pasteTag)
+                context.present(.choice(PastedText.joinOrSplit(lineCount: lines.count, strings: context.environment.strings)),
+                                tag: Self.pasteTag)
             } else {
                 grid.type(flat)
             }

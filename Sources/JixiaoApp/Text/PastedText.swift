@@ -13,4 +13,12 @@ enum PastedText {
     static func nonBlank(_ lines: [String]) -> [String] {
         lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
+
+    /// The one question a multi-line paste into a one-line cell asks: J joins the lines into the
+    /// cell, S splits them into the rows below (answered as `.chosen(0)` / `.chosen(1)`).
+    static func joinOrSplit(lineCount: Int, strings: Strings) -> ChoiceDialog {
+        ChoiceDialog(title: strings[.project(.pasteLinesTitle)], message: strings[.project(.pasteLinesQuestion(lineCount))],
+                     options: [.init(key: "j", label: strings[.project(.pasteJoin)]),
+                               .init(key: "s", label: strings[.project(.pasteSplit)])])
+    }
 }
