@@ -189,7 +189,8 @@ struct EditorEndToEndTests {
         // In raw mode Enter sends CR, which the shell does not take as the end of a line: LF does.
         try tmux.type("stty sane; clear; " + TerminalEndToEndTests.command(store))
         try tmux.press("C-j")
-        try tmux.waitFor(text: "441001")
+        // The list's own line: the killed editor's last frame also shows "441001" until cleared.
+        try tmux.waitFor(text: "排序：单位编码")
         try tmux.press("Enter")
         let offer = try tmux.waitFor(text: "恢复未保存的修改").joined(separator: "\n")
         #expect(offer.contains("上次有 1 处修改未保存"))
