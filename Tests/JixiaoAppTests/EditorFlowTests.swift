@@ -312,6 +312,11 @@ final class FakeStore {
         h.press(Self.enter)
         #expect(h.document?.overallGoals.map(\.text) == ["第一条", "第二条", "第三条\n续"])
         #expect(h.app.hasUnsavedChanges)
+        // Enter on the last item went on to a fourth, empty; Esc ends the list without adding it.
+        #expect(h.department?.editor?.target == .newItem(list: "overallGoals", after: h.document?.overallGoals.last?.id))
+        h.press(KeyEvent(.escape))
+        #expect(h.department?.editor == nil)
+        #expect(h.document?.overallGoals.count == 3)
         h.press(.char("K"))
         #expect(h.document?.overallGoals.map(\.text) == ["第一条", "第三条\n续", "第二条"])
         #expect(h.department?.selectedRow == 1)
