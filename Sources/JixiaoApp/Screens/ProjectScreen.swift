@@ -30,6 +30,8 @@ public struct ProjectScreen: Screen {
     public enum Clipboard: Hashable, Sendable {
         case cell(String)
         case row(IndicatorRow)
+        /// A selected rectangle, row by row.
+        case block([[String]])
     }
 
     public init(projectID: String, project: Project? = nil, metrics: TextMetrics = TextMetrics(),
@@ -52,6 +54,7 @@ public struct ProjectScreen: Screen {
 
     public enum Action: Hashable, Sendable {
         case move(IndicatorGrid.Move)
+        case select(IndicatorGrid.Move)
         case edit, clear, clearAndEdit, pick, expand
         case insertAbove, insertBelow, deleteRow, moveRowUp, moveRowDown, duplicateRow
         case undo, redo, copyCell, copyRow, paste, fillDown, save, focusNext, toggleFindings, back
@@ -98,6 +101,16 @@ public struct ProjectScreen: Screen {
         KeyBinding([KeyEvent(.pageDown)], .move(.pageDown), .helpPageDown),
         KeyBinding([KeyEvent(.home, .control)], .move(.firstCell), .project(.helpFirstCell)),
         KeyBinding([KeyEvent(.end, .control)], .move(.lastCell), .project(.helpLastCell)),
+        KeyBinding([KeyEvent(.up, .control)], .move(.columnTop), .project(.helpColumnTop)),
+        KeyBinding([KeyEvent(.down, .control)], .move(.columnBottom), .project(.helpColumnBottom)),
+        KeyBinding([KeyEvent(.up, .shift)], .select(.up), .project(.helpSelectUp)),
+        KeyBinding([KeyEvent(.down, .shift)], .select(.down), .project(.helpSelectDown)),
+        KeyBinding([KeyEvent(.left, .shift)], .select(.left), .project(.helpSelectLeft)),
+        KeyBinding([KeyEvent(.right, .shift)], .select(.right), .project(.helpSelectRight)),
+        KeyBinding([KeyEvent(.home, .shift)], .select(.rowStart), .project(.helpSelectRowStart)),
+        KeyBinding([KeyEvent(.end, .shift)], .select(.rowEnd), .project(.helpSelectRowEnd)),
+        KeyBinding([KeyEvent(.up, [.control, .shift])], .select(.columnTop), .project(.helpSelectColumnTop)),
+        KeyBinding([KeyEvent(.down, [.control, .shift])], .select(.columnBottom), .project(.helpSelectColumnBottom)),
         KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .project(.helpEditCell)),
         KeyBinding([KeyEvent(.delete)], .clear, .project(.helpClearCell)),
         KeyBinding([KeyEvent(.backspace)], .clearAndEdit, .project(.helpClearAndEdit)),
@@ -121,7 +134,7 @@ public struct ProjectScreen: Screen {
     /// While a cell or field is being edited: everything printable is text; these keys end or
     /// cancel the edit, the line editor's keys (`docs/keys.md`, Text editing) move inside it.
     public static let editKeymap = Keymap<Action>(name: .project(.keymapCellEditing), [
-        KeyBinding([KeyEvent(.enter)], .commit(.down), .project(.helpCommitDown), hint: true),
+        KeyBinding([KeyEvent(.enter)], .commit(.enterDown), .project(.helpCommitEnter), hint: true),
         KeyBinding([KeyEvent(.tab)], .commit(.nextCell), .project(.helpCommitRight)),
         KeyBinding([KeyEvent(.tab, .shift)], .commit(.previousCell), .project(.helpCommitLeft)),
         KeyBinding([KeyEvent(.up)], .commit(.up), .project(.helpCommitUp)),
@@ -252,7 +265,9 @@ public struct ProjectScreen: Screen {
         case .save: context.saveDepartment()
         case .undo: context.undo()
         case .redo: context.redo()
-        case .back: context.pop()
+        case .back:
+            // Esc first drops a selection, as in a spreadsheet; then it leaves.
+            if grid.hasSelection { grid.clearSelection() } else { context.pop() }
         case .comment: context.askForComment(on: commentTarget(in: project))
         case .comments: context.push(CommentsScreen())
         case .history:
@@ -269,7 +284,16 @@ public struct ProjectScreen: Screen {
             case .findings: focus = .grid
             }
         case .move(let move):
-            grid.move(move, page: page)
+            // A reader (a locked or submitted document) just stays on the last row.
+            if grid.movesPastLastRow(move),
+               let document = context.session?.document,
+               context.environment.policy.refusalToEdit(document, by: context.environment.identity) == nil {
+                appendRow(move, context: &context)
+            } else {
+                grid.move(move, page: page)
+            }
+        case .select(let move):
+            grid.extendSelection(move, page: page)
         case .edit:
             if focus == .header {
                 if header.selectedField(in: project) == .planMode {
@@ -286,22 +310,34 @@ public struct ProjectScreen: Screen {
             if focus == .header {
                 apply(header.clear(in: project), label: .labelHeader, context: &context)
             } else {
-                apply(grid.clearCell(), label: .labelClear, context: &context)
+                let selected = grid.hasSelection
+                let (edits, cleared) = grid.clearSelected()
+                apply(edits, label: .labelClear, context: &context)
+                if selected { context.showMessage(.project(.clearedCells(rows: cleared.rows, columns: cleared.columns))) }
             }
         case .expand: grid.toggleExpanded()
         case .pick: openPicker(project: project, context: &context)
-        case .insertAbove: apply(grid.insertRow(below: false), label: .labelInsertRow, context: &context)
-        case .insertBelow: apply(grid.insertRow(below: true), label: .labelInsertRow, context: &context)
-        case .deleteRow: apply(grid.deleteRow(), label: .labelDeleteRow, context: &context)
-        case .moveRowUp: apply(grid.moveRow(up: true), label: .labelMoveRow, context: &context)
-        case .moveRowDown: apply(grid.moveRow(up: false), label: .labelMoveRow, context: &context)
-        case .duplicateRow: apply(grid.duplicateRow(), label: .labelDuplicateRow, context: &context)
-        case .fillDown: apply(grid.fillDown(), label: .labelFillDown, context: &context)
+        case .insertAbove, .insertBelow, .deleteRow, .moveRowUp, .moveRowDown, .duplicateRow:
+            rowOperation(action, context: &context)
+        case .fillDown:
+            guard let (edits, filled) = grid.fillDown() else {
+                context.showMessage(.project(.nothingToFill))
+                break
+            }
+            apply(edits, label: .labelFillDown, context: &context)
+            context.showMessage(.project(.filledDown(rows: filled.rows, columns: filled.columns)))
         case .copyCell:
             guard grid.currentRow != nil else { return }
-            clipboard = .cell(grid.currentText)
-            context.perform(.copyToClipboard(grid.currentText))
-            context.showMessage(.project(.copiedCell))
+            if grid.hasSelection {
+                let cells = grid.selectedCells
+                clipboard = .block(cells)
+                context.perform(.copyToClipboard(TabSeparated.format(cells)))
+                context.showMessage(.project(.copiedCells(rows: cells.count, columns: cells.first?.count ?? 0)))
+            } else {
+                clipboard = .cell(grid.currentText)
+                context.perform(.copyToClipboard(grid.currentText))
+                context.showMessage(.project(.copiedCell))
+            }
         case .copyRow:
             guard let row = grid.currentRow else { return }
             clipboard = .row(row)
@@ -310,9 +346,18 @@ public struct ProjectScreen: Screen {
         case .paste:
             switch clipboard {
             case .cell(let text)?:
-                apply(grid.setCell(text), label: .labelPaste, context: &context)
+                if grid.hasSelection {
+                    pasteCells([[text]], context: &context)
+                } else {
+                    apply(grid.setCell(text), label: .labelPaste, context: &context)
+                    context.showMessage(.project(.pasted))
+                }
+            case .block(let cells)?:
+                pasteCells(cells, context: &context)
             case .row(let row)?:
+                let number = grid.row + 2
                 apply(grid.insertCopy(of: row), label: .labelPaste, context: &context)
+                context.showMessage(.project(.pastedRow(number)))
             case nil:
                 context.showMessage(.project(.clipboardEmpty))
             }
@@ -321,12 +366,14 @@ public struct ProjectScreen: Screen {
                 guard commitHeader(project: project, context: &context) else { return }
                 switch move {
                 case .up?, .previousCell?: header.move(by: -1, in: self.project(in: context.session) ?? project)
-                case .down?, .nextCell?: header.move(by: 1, in: self.project(in: context.session) ?? project)
+                case .down?, .enterDown?, .nextCell?: header.move(by: 1, in: self.project(in: context.session) ?? project)
                 default: break
                 }
             } else {
                 apply(grid.commitEdit(), label: .labelCell, context: &context)
-                if let move { grid.move(move, page: page) }
+                if let move {
+                    if grid.movesPastLastRow(move) { appendRow(move, context: &context) } else { grid.move(move, page: page) }
+                }
             }
         case .commitAndSave:
             if header.isEditing {
@@ -356,6 +403,59 @@ public struct ProjectScreen: Screen {
         case .jumpToFinding: jumpToFinding(project: project, context: &context)
         }
         afterChange(context: context)
+    }
+
+    /// Row insert, delete, move and duplicate, each saying on the message line what it did.
+    private mutating func rowOperation(_ action: Action, context: inout ScreenContext) {
+        let number = grid.row + 1
+        let message: ProjectText
+        switch action {
+        case .insertAbove:
+            apply(grid.insertRow(below: false), label: .labelInsertRow, context: &context)
+            message = .insertedRow(grid.row + 1)
+        case .insertBelow:
+            apply(grid.insertRow(below: true), label: .labelInsertRow, context: &context)
+            message = .insertedRow(grid.row + 1)
+        case .deleteRow:
+            let edits = grid.deleteRow()
+            guard !edits.isEmpty else { return }
+            apply(edits, label: .labelDeleteRow, context: &context)
+            message = .deletedRow(number)
+        case .moveRowUp, .moveRowDown:
+            let edits = grid.moveRow(up: action == .moveRowUp)
+            guard !edits.isEmpty else { return }
+            apply(edits, label: .labelMoveRow, context: &context)
+            message = .movedRow(from: number, to: grid.row + 1)
+        case .duplicateRow:
+            let edits = grid.duplicateRow()
+            guard !edits.isEmpty else { return }
+            apply(edits, label: .labelDuplicateRow, context: &context)
+            message = .duplicatedRow(from: number, to: grid.row + 1)
+        default:
+            return
+        }
+        grid.clearSelection()
+        context.showMessage(.project(message))
+    }
+
+    /// Down or Enter on the last row, Tab on its last cell: a new row in the group above.
+    private mutating func appendRow(_ move: IndicatorGrid.Move, context: inout ScreenContext) {
+        let edits = grid.appendRow(move)
+        guard !edits.isEmpty else {
+            context.showMessage(.project(.lastRowBlank))
+            return
+        }
+        apply(edits, label: .labelInsertRow, context: &context)
+        context.showMessage(.project(.appendedRow(grid.row + 1)))
+    }
+
+    /// A block of cells into the selection (or from the cursor), saying what went where.
+    private mutating func pasteCells(_ cells: [[String]], context: inout ScreenContext) {
+        let result = grid.paste(cells)
+        apply(result.edits, label: .labelPaste, context: &context)
+        context.showMessage(.project(.pastedCells(rows: result.pasted.rows, columns: result.pasted.columns,
+                                                  added: result.addedRows, dropped: result.droppedCells)),
+                            kind: result.droppedCells > 0 ? .error : .info)
     }
 
     /// Whether `action` starts or makes a content edit (asked before, so that a locked
@@ -447,8 +547,8 @@ public struct ProjectScreen: Screen {
                 header.beginEdit(in: project, replacingWith: flat)
             }
         case .grid:
-            if !grid.isEditing && (text.contains("\t") || text.trimmingCharacters(in: .newlines).contains("\n")) {
-                apply(grid.pasteBlock(text), label: .labelPaste, context: &context)
+            if !grid.isEditing && TabSeparated.isBlock(text) {
+                pasteCells(TabSeparated.parse(text), context: &context)
             } else {
                 grid.type(flat)
             }
