@@ -407,3 +407,35 @@ import Testing
         #expect(h.grid.row == 3 && h.grid.column == .name)
     }
 }
+
+/// Widths where they matter: from 100 columns up the standard names are whole.
+@Suite struct GridWidthTests {
+    @Test(arguments: [100, 110, 120, 140, 160])
+    func standardLevel2NamesGetTheirWholeWidthFrom100Columns(_ width: Int) {
+        let layout = GridLayout.make(width: width, firstColumnHint: 0, cursorColumn: 0)
+        let metrics = TextMetrics()
+        #expect(layout.slots.count == 6)
+        #expect(layout.slot(for: .level2)!.width >= metrics.width(of: "服务对象满意度指标"))
+        #expect(layout.slot(for: .level1)!.width >= metrics.width(of: "满意度指标"))
+        #expect(layout.slot(for: .basis)!.width >= metrics.width(of: "预算支出标准"))
+        #expect((layout.slots.last.map { $0.x + $0.width } ?? 0) <= width)
+        // Drawn: the name is there whole, in a row that is not the cursor's.
+        var grid = IndicatorGrid(projectID: "p-1", rows: IndicatorGridTests.sampleRows())
+        grid.move(.firstCell)
+        var buffer = Buffer(size: Size(width: width, height: 6))
+        grid.render(into: &buffer, area: Rect(x: 0, y: 0, width: width, height: 6),
+                    context: ViewContext(environment: AppEnvironment()), focused: true)
+        #expect(buffer.line(4).contains("服务对象满意度指标"), "\(buffer.line(4))")
+    }
+
+    @Test func belowTheThresholdTheFreeTextColumnsKeepTheirShare() {
+        // At 95 all six fit at their minimum and the spare room goes by weight, as before.
+        let layout = GridLayout.make(width: 95, firstColumnHint: 0, cursorColumn: 0)
+        #expect(layout.slot(for: .level2)!.width < 18)
+        #expect(layout.slot(for: .name)!.width >= GridLayout.minimum[2])
+    }
+
+    @Test func theStandardWidthsComeFromTheFrameworks() {
+        #expect(GridLayout.standard == [10, 18, 0, 0, 0, 12])
+    }
+}
