@@ -383,6 +383,37 @@ import Testing
         #expect(h.rows.count == 6 && h.grid.row == 5 && h.grid.column == .name)
     }
 
+    @Test func ctrlRFillsFromTheLeftAndGoesOnLikeTabAndCtrlDEndsARowLikeEnter() throws {
+        var h = Harness()
+        h.grid.move(.right)
+        h.grid.move(.right)  // r-1 三级: 服务人数
+        h.grid.move(.nextCell)  // 描述, in a run of Tabs from 三级
+        let right = h.grid.fillRight()
+        try h.apply(try #require(right).edits)
+        #expect(h.rows[0].description == "服务人数" && h.grid.column == .value)
+        h.grid.move(.nextCell)  // 依据 (计划标准 above nothing: row 1)
+        h.grid.move(.down)
+        h.grid.move(.left)
+        h.grid.move(.left)
+        h.grid.move(.left)  // r-2 三级, a new run
+        h.grid.move(.nextCell)
+        h.grid.move(.nextCell)  // r-2 指标值
+        h.grid.extendSelection(.right)  // 指标值 and 依据 take the row above
+        let down = h.grid.fillDown()
+        try h.apply(try #require(down).edits)
+        #expect(h.rows[1].value == "≥500人" && h.rows[1].basis == "计划标准")
+        #expect(h.grid.row == 2 && h.grid.column == .name, "back to where the run of Tabs started")
+        // A selection of columns: its left column copied right.
+        h.grid.move(.rowStart)
+        h.grid.move(.right)
+        h.grid.extendSelection(.right)
+        let block = h.grid.fillRight()
+        try h.apply(try #require(block).edits)
+        #expect(h.rows[2].name == "质量指标" && block?.filled == IndicatorGrid.Extent(rows: 1, columns: 1))
+        h.grid.move(.rowStart)
+        #expect(h.grid.fillRight() == nil, "nothing left of the first column")
+    }
+
     @Test func enterAfterARunOfTabsGoesBackToTheColumnItStartedFrom() throws {
         var h = Harness()
         h.grid.move(.right)

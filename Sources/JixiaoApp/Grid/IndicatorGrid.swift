@@ -155,7 +155,10 @@ public struct IndicatorGrid: Sendable {
     public mutating func extendSelection(_ move: Move, page: Int = 10) {
         guard let current = currentRow else { return }
         let fixed = anchor ?? CellKey(row: current.id, column: column)
+        // Selecting the rest of a row being typed does not end its run of Tabs (see `fillDown`).
+        let run = tabStartColumn
         moveCursor(move, page: page)
+        tabStartColumn = run
         anchor = fixed
         if anchor == CellKey(row: currentRow?.id ?? "", column: column) { anchor = nil }
     }
@@ -353,9 +356,43 @@ public struct IndicatorGrid: Sendable {
             }
         }
         anchor = nil
+        // Then on like Enter: down, back to the column a run of Tabs started from.
+        if targets.upperBound < rows.count - 1 {
+            row = targets.upperBound
+            moveCursor(.enterDown, page: 1)
+        }
         tabStartColumn = nil
-        row = min(rows.count - 1, targets.upperBound + 1)
         return (edits, Extent(rows: targets.count, columns: selection.columns.count))
+    }
+
+    /// Ctrl-R (Excel's fill right). With a selection of several columns, its left column is
+    /// copied into the columns right of it; otherwise the selected cells take the cell to their
+    /// left. Without a selection the cursor then goes on like Tab; nil when there is nothing to
+    /// the left.
+    public mutating func fillRight() -> (edits: [CellEdit], filled: Extent)? {
+        guard let selection else { return nil }
+        let columns = IndicatorRow.Column.allCases
+        let source: Int
+        let targets: ClosedRange<Int>
+        if selection.columns.count > 1 {
+            source = selection.columns.lowerBound
+            targets = (source + 1)...selection.columns.upperBound
+        } else {
+            guard selection.columns.lowerBound > 0 else { return nil }
+            source = selection.columns.lowerBound - 1
+            targets = selection.columns
+        }
+        var edits: [CellEdit] = []
+        for r in selection.rows {
+            for c in targets where rows[r][columns[c]] != rows[r][columns[source]] {
+                edits.append(.set(CellPath.indicator(project: projectID, row: rows[r].id, column: columns[c]),
+                                  .text(rows[r][columns[source]])))
+            }
+        }
+        let selected = hasSelection
+        anchor = nil
+        if !selected && !(row == rows.count - 1 && columnIndex == columns.count - 1) { moveCursor(.nextCell, page: 1) }
+        return (edits, Extent(rows: selection.rows.count, columns: targets.count))
     }
 
     /// Delete: clears the selected cells (the cursor's cell when nothing is selected).

@@ -30,6 +30,8 @@ public enum ProjectText: Hashable, Sendable {
     case clearedCells(rows: Int, columns: Int)
     case filledDown(rows: Int, columns: Int)
     case nothingToFill
+    case filledRight(rows: Int, columns: Int)
+    case nothingToFillRight
     case pastedCells(rows: Int, columns: Int, added: Int, dropped: Int)
     case pastedRow(Int)
     case insertedRow(Int), appendedRow(Int), deletedRow(Int), lastRowBlank
@@ -39,7 +41,7 @@ public enum ProjectText: Hashable, Sendable {
     case projectGone
     // Undo labels.
     case labelCell, labelClear, labelInsertRow, labelDeleteRow, labelMoveRow, labelDuplicateRow, labelPaste
-    case labelFillDown, labelPick, labelHeader, labelGoal
+    case labelFillDown, labelFillRight, labelPick, labelHeader, labelGoal
     // Keymap titles.
     case keymapGrid, keymapCellEditing, keymapHeader, keymapFindings
     // Key descriptions.
@@ -47,7 +49,7 @@ public enum ProjectText: Hashable, Sendable {
     case helpRowStart, helpRowEnd, helpFirstCell, helpLastCell
     case helpEditCell, helpClearCell, helpClearAndEdit, helpPick, helpExpandRow
     case helpInsertAbove, helpInsertBelow, helpDeleteRow, helpMoveRowUp, helpMoveRowDown, helpDuplicateRow
-    case helpUndo, helpRedo, helpCopyCell, helpCopyRow, helpPaste, helpFillDown, helpSave
+    case helpUndo, helpRedo, helpCopyCell, helpCopyRow, helpPaste, helpFillDown, helpFillRight, helpSave
     case helpFocusNext, helpToggleFindings, helpBack
     case helpColumnTop, helpColumnBottom
     case helpSelectUp, helpSelectDown, helpSelectLeft, helpSelectRight, helpSelectRowStart, helpSelectRowEnd
@@ -98,6 +100,8 @@ public enum ProjectText: Hashable, Sendable {
         case .clearedCells(let r, let c): "已清空 \(r) 行 × \(c) 列"
         case .filledDown(let r, let c): "已向下填充 \(r) 行 × \(c) 列"
         case .nothingToFill: "第一行上方没有可填充的内容"
+        case .filledRight(let r, let c): "已向右填充 \(r) 行 × \(c) 列"
+        case .nothingToFillRight: "第一列左边没有可填充的内容"
         case .pastedCells(let r, let c, let added, let dropped):
             "已粘贴 \(r) 行 × \(c) 列" + (added > 0 ? "，新增 \(added) 行" : "")
                 + (dropped > 0 ? "；超出最后一列的 \(dropped) 格未粘贴" : "")
@@ -118,6 +122,7 @@ public enum ProjectText: Hashable, Sendable {
         case .labelDuplicateRow: "复制行"
         case .labelPaste: "粘贴"
         case .labelFillDown: "向下填充"
+        case .labelFillRight: "向右填充"
         case .labelPick: "选择"
         case .labelHeader: "修改表头"
         case .labelGoal: "修改绩效目标"
@@ -152,6 +157,7 @@ public enum ProjectText: Hashable, Sendable {
         case .helpCopyRow: "复制整行"
         case .helpPaste: "粘贴到当前格或选区（单元格、选区或整行）"
         case .helpFillDown: "向下填充并移到下一行（选区：用首行填满）"
+        case .helpFillRight: "向右填充（取左边一格的值）并右移（选区：用首列填满）"
         case .helpSave: "保存"
         case .helpFocusNext: "切换焦点：表头 / 指标表 / 检查结果"
         case .helpToggleFindings: "检查结果"
@@ -226,6 +232,8 @@ public enum ProjectText: Hashable, Sendable {
         case .clearedCells(let r, let c): "Cleared \(r) × \(c) cells"
         case .filledDown(let r, let c): "Filled down \(r) × \(c) cells"
         case .nothingToFill: "Nothing above the first row to fill from"
+        case .filledRight(let r, let c): "Filled right \(r) × \(c) cells"
+        case .nothingToFillRight: "Nothing left of the first column to fill from"
         case .pastedCells(let r, let c, let added, let dropped):
             "Pasted \(r) × \(c) cells" + (added > 0 ? ", \(added) row(s) added" : "")
                 + (dropped > 0 ? "; \(dropped) cell(s) past the last column not pasted" : "")
@@ -246,6 +254,7 @@ public enum ProjectText: Hashable, Sendable {
         case .labelDuplicateRow: "duplicate row"
         case .labelPaste: "paste"
         case .labelFillDown: "fill down"
+        case .labelFillRight: "fill right"
         case .labelPick: "pick"
         case .labelHeader: "edit header"
         case .labelGoal: "edit goals"
@@ -280,6 +289,7 @@ public enum ProjectText: Hashable, Sendable {
         case .helpCopyRow: "copy the row"
         case .helpPaste: "paste into the cell or selection (a cell, a block or a row)"
         case .helpFillDown: "fill down, then go to the next row (a selection: from its top row)"
+        case .helpFillRight: "fill right (the cell to the left), then move right (a selection: from its left column)"
         case .helpSave: "save"
         case .helpFocusNext: "switch focus: header / grid / findings"
         case .helpToggleFindings: "findings"

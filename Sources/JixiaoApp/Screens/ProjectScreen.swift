@@ -57,7 +57,7 @@ public struct ProjectScreen: Screen {
         case select(IndicatorGrid.Move)
         case edit, clear, clearAndEdit, pick, expand
         case insertAbove, insertBelow, deleteRow, moveRowUp, moveRowDown, duplicateRow
-        case undo, redo, copyCell, copyRow, paste, fillDown, save, focusNext, toggleFindings, back
+        case undo, redo, copyCell, copyRow, paste, fillDown, fillRight, save, focusNext, toggleFindings, back
         case commit(IndicatorGrid.Move?), cancelEdit, commitAndSave
         case fieldUp, fieldDown, toggleMode, addItem, deleteItem
         case findingUp, findingDown, jumpToFinding
@@ -126,6 +126,7 @@ public struct ProjectScreen: Screen {
         KeyBinding([.alt("c")], .copyRow, .project(.helpCopyRow)),
         KeyBinding([.ctrl("v")], .paste, .project(.helpPaste)),
         KeyBinding([.ctrl("d")], .fillDown, .project(.helpFillDown)),
+        KeyBinding([.ctrl("r")], .fillRight, .project(.helpFillRight)),
         KeyBinding([.ctrl("n")], .nextSubmission, .review(.helpNextSubmission)),
         KeyBinding([.ctrl("p")], .previousSubmission, .review(.helpPreviousSubmission)),
         backBinding,
@@ -326,6 +327,13 @@ public struct ProjectScreen: Screen {
             }
             apply(edits, label: .labelFillDown, context: &context)
             context.showMessage(.project(.filledDown(rows: filled.rows, columns: filled.columns)))
+        case .fillRight:
+            guard let (edits, filled) = grid.fillRight() else {
+                context.showMessage(.project(.nothingToFillRight))
+                break
+            }
+            apply(edits, label: .labelFillRight, context: &context)
+            context.showMessage(.project(.filledRight(rows: filled.rows, columns: filled.columns)))
         case .copyCell:
             guard grid.currentRow != nil else { return }
             if grid.hasSelection {
@@ -463,7 +471,7 @@ public struct ProjectScreen: Screen {
     static func startsEditing(_ action: Action) -> Bool {
         switch action {
         case .edit, .clear, .clearAndEdit, .pick, .insertAbove, .insertBelow, .deleteRow, .moveRowUp, .moveRowDown,
-             .duplicateRow, .paste, .fillDown, .toggleMode, .addItem, .deleteItem:
+             .duplicateRow, .paste, .fillDown, .fillRight, .toggleMode, .addItem, .deleteItem:
             true
         default:
             false
