@@ -112,12 +112,13 @@ struct ProjectScreenEndToEndTests {
         try tmux.waitFor { $0.contains { $0.hasPrefix(">") } }
 
         try tmux.press("Right", "Right")  // 三级指标 of the first row
-        for (name, description, value, basis) in Self.table {
+        for (i, (name, description, value, basis)) in Self.table.enumerated() {
             try Self.fill(tmux, name, then: "Tab")
             try Self.fill(tmux, description, then: "Tab")
             try Self.fill(tmux, value, then: "Tab")
-            try Self.fill(tmux, basis, then: "Enter")  // commits, moves down
-            try tmux.press("Left", "Left", "Left")
+            // Enter commits and goes back to 三级指标 of the next row (where the Tabs began); on
+            // the last row it would add a row, so Up commits there.
+            try Self.fill(tmux, basis, then: i == Self.table.count - 1 ? "Up" : "Enter")
         }
         try tmux.waitFor(text: "居民满意度")
         try tmux.press("C-s")

@@ -8,10 +8,20 @@ import Testing
         #expect(TabSeparated.parse(text) == [["产出指标", "数量指标", "服务人次"], ["", "质量指标", "合格率"]])
     }
 
+    @Test func aCRLFThatReachedUsAsTwoLineEndsIsNotAnEmptyRow() {
+        // Excel's CR LF through a terminal that sends every line end as CR: the decoder reads two.
+        #expect(TabSeparated.parse("甲\t乙\n\n丙\t丁\n\n") == [["甲", "乙"], ["丙", "丁"]])
+        // A blank row of a block copied from a spreadsheet has its tabs, and stays.
+        #expect(TabSeparated.parse("甲\t乙\n\t\n丙\t丁") == [["甲", "乙"], ["", ""], ["丙", "丁"]])
+        // One column: an empty line is an empty cell.
+        #expect(TabSeparated.parse("甲\n\n丙") == [["甲"], [""], ["丙"]])
+    }
+
     @Test func emptyCellsAtTheEndOfARowAreKept() {
         #expect(TabSeparated.parse("甲\t\t\n乙") == [["甲", "", ""], ["乙"]])
         #expect(TabSeparated.parse("") == [])
         #expect(TabSeparated.parse("\n") == [[""]])
+        #expect(TabSeparated.parse("甲\t\t\n乙") == [["甲", "", ""], ["乙"]])
     }
 
     @Test func quotedCellsHoldTabsLineEndsAndQuotes() {

@@ -7,8 +7,16 @@ enum TabSeparated {
         text.contains("\t") || text.trimmingCharacters(in: .newlines).contains(where: \.isNewline)
     }
 
-    /// The rows of cells in `text`; a final line end does not start another row.
+    /// The rows of cells in `text`; a final line end does not start another row. In a block of
+    /// several columns an empty line is not a row (a spreadsheet copies a blank row as tabs):
+    /// it is a CR LF that the terminal turned into two line ends, and it is dropped.
     static func parse(_ text: String) -> [[String]] {
+        let rows = parseRows(text)
+        guard rows.contains(where: { $0.count > 1 }) else { return rows }
+        return rows.filter { $0 != [""] }
+    }
+
+    private static func parseRows(_ text: String) -> [[String]] {
         let characters = Array(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
         var rows: [[String]] = []
         var row: [String] = []
