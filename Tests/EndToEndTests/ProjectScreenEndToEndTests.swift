@@ -154,7 +154,8 @@ struct ProjectScreenEndToEndTests {
         try tmux.press("Right", "Right")
         try Self.fill(tmux, "服务居民人次", then: "Tab")
         try tmux.press("Tab")
-        try Self.fill(tmux, "≥5000人次", then: "Enter")
+        // Down, not Enter: Enter after the Tabs would go back to 三级指标 of the next row.
+        try Self.fill(tmux, "≥5000人次", then: "Down")
         try Self.fill(tmux, "≥95%", then: "Enter")
         try tmux.waitFor { $0.contains { $0.contains("*未保存") } && $0.joined().contains("≥95%") }
         // Text typed but not committed: SIGHUP (a dropped connection) commits it on the way out;
