@@ -50,7 +50,7 @@ public enum ProjectText: Hashable, Sendable {
     case helpEditCell, helpClearCell, helpClearAndEdit, helpPick, helpExpandRow
     case helpInsertAbove, helpInsertBelow, helpDeleteRow, helpMoveRowUp, helpMoveRowDown, helpDuplicateRow
     case helpUndo, helpRedo, helpCopyCell, helpCopyRow, helpPaste, helpFillDown, helpFillRight, helpSave
-    case helpFocusNext, helpToggleFindings, helpBack
+    case helpFocusNext, helpToggleFindings, helpBack, helpDropSelectionOrBack
     case helpColumnTop, helpColumnBottom
     case helpSelectUp, helpSelectDown, helpSelectLeft, helpSelectRight, helpSelectRowStart, helpSelectRowEnd
     case helpSelectColumnTop, helpSelectColumnBottom
@@ -161,7 +161,8 @@ public enum ProjectText: Hashable, Sendable {
         case .helpSave: "保存"
         case .helpFocusNext: "切换焦点：表头 / 指标表 / 检查结果"
         case .helpToggleFindings: "检查结果"
-        case .helpBack: "取消选区 / 返回部门"
+        case .helpBack: "返回部门"
+        case .helpDropSelectionOrBack: "取消选区 / 返回部门"
         case .helpColumnTop: "本列第一行"
         case .helpColumnBottom: "本列最后一行"
         case .helpSelectUp: "选区向上扩展"
@@ -172,10 +173,10 @@ public enum ProjectText: Hashable, Sendable {
         case .helpSelectRowEnd: "选区扩展到行尾"
         case .helpSelectColumnTop: "选区扩展到第一行"
         case .helpSelectColumnBottom: "选区扩展到最后一行"
-        case .helpCommitEnter: "确认并下移（接连 Tab 后回到起始列；最后一行则新增一行）"
-        case .helpCommitDown: "确认并下移"
+        case .helpCommitEnter: "确认并下移"
+        case .helpCommitDown: "确认并下移（Enter 也是；在最后一行则新增一行）"
         case .helpCommitUp: "确认并上移"
-        case .helpCommitRight: "确认并右移"
+        case .helpCommitRight: "确认并右移（之后的 Enter 回到第一次按 Tab 的列）"
         case .helpCommitLeft: "确认并左移"
         case .helpCancelEdit: "取消（保留原值）"
         case .helpCommitSave: "确认并保存"
@@ -293,7 +294,8 @@ public enum ProjectText: Hashable, Sendable {
         case .helpSave: "save"
         case .helpFocusNext: "switch focus: header / grid / findings"
         case .helpToggleFindings: "findings"
-        case .helpBack: "drop the selection / back to the department"
+        case .helpBack: "back to the department"
+        case .helpDropSelectionOrBack: "drop the selection / back to the department"
         case .helpColumnTop: "first row of the column"
         case .helpColumnBottom: "last row of the column"
         case .helpSelectUp: "extend the selection up"
@@ -304,10 +306,10 @@ public enum ProjectText: Hashable, Sendable {
         case .helpSelectRowEnd: "extend the selection to the row end"
         case .helpSelectColumnTop: "extend the selection to the first row"
         case .helpSelectColumnBottom: "extend the selection to the last row"
-        case .helpCommitEnter: "commit and move down (after Tabs: back to the first column; on the last row: add a row)"
-        case .helpCommitDown: "commit and move down"
+        case .helpCommitEnter: "commit and move down"
+        case .helpCommitDown: "commit and move down (so does Enter; on the last row: add a row)"
         case .helpCommitUp: "commit and move up"
-        case .helpCommitRight: "commit and move right"
+        case .helpCommitRight: "commit and move right (a later Enter goes back to the column of the first Tab)"
         case .helpCommitLeft: "commit and move left"
         case .helpCancelEdit: "cancel (keep the old value)"
         case .helpCommitSave: "commit and save"

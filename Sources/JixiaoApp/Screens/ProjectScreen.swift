@@ -87,6 +87,8 @@ public struct ProjectScreen: Screen {
                            commentKeys: [.alt("m")])
 
     static let backBinding = KeyBinding<Action>([KeyEvent(.escape), .ctrl("w")], .back, .project(.helpBack))
+    static let gridBackBinding = KeyBinding<Action>([KeyEvent(.escape), .ctrl("w")], .back,
+                                                    .project(.helpDropSelectionOrBack))
 
     public static let gridKeymap = Keymap<Action>(name: .project(.keymapGrid), commonBindings + [
         KeyBinding([KeyEvent(.up)], .move(.up), .project(.helpCellUp)),
@@ -129,7 +131,7 @@ public struct ProjectScreen: Screen {
         KeyBinding([.ctrl("r")], .fillRight, .project(.helpFillRight)),
         KeyBinding([.ctrl("n")], .nextSubmission, .review(.helpNextSubmission)),
         KeyBinding([.ctrl("p")], .previousSubmission, .review(.helpPreviousSubmission)),
-        backBinding,
+        gridBackBinding,
     ])
 
     /// While a cell or field is being edited: everything printable is text; these keys end or
