@@ -336,18 +336,8 @@ public struct IndicatorGrid: Sendable {
     /// dropped and the cursor goes to the row below what was filled (it stays on the last row:
     /// a fill never adds one). Nil when there is nothing above to fill from.
     public mutating func fillDown() -> (edits: [CellEdit], filled: Extent)? {
-        guard let selection else { return nil }
+        guard let selection, let (source, targets) = Self.fillSpan(selection.rows) else { return nil }
         let columns = IndicatorRow.Column.allCases
-        let source: Int
-        let targets: ClosedRange<Int>
-        if selection.rows.count > 1 {
-            source = selection.rows.lowerBound
-            targets = (source + 1)...selection.rows.upperBound
-        } else {
-            guard selection.rows.lowerBound > 0 else { return nil }
-            source = selection.rows.lowerBound - 1
-            targets = selection.rows
-        }
         var edits: [CellEdit] = []
         for target in targets {
             for c in selection.columns where rows[target][columns[c]] != rows[source][columns[c]] {
@@ -370,18 +360,8 @@ public struct IndicatorGrid: Sendable {
     /// left. Without a selection the cursor then goes on like Tab; nil when there is nothing to
     /// the left.
     public mutating func fillRight() -> (edits: [CellEdit], filled: Extent)? {
-        guard let selection else { return nil }
+        guard let selection, let (source, targets) = Self.fillSpan(selection.columns) else { return nil }
         let columns = IndicatorRow.Column.allCases
-        let source: Int
-        let targets: ClosedRange<Int>
-        if selection.columns.count > 1 {
-            source = selection.columns.lowerBound
-            targets = (source + 1)...selection.columns.upperBound
-        } else {
-            guard selection.columns.lowerBound > 0 else { return nil }
-            source = selection.columns.lowerBound - 1
-            targets = selection.columns
-        }
         var edits: [CellEdit] = []
         for r in selection.rows {
             for c in targets where rows[r][columns[c]] != rows[r][columns[source]] {
@@ -393,6 +373,14 @@ public struct IndicatorGrid: Sendable {
         anchor = nil
         if !selected && !(row == rows.count - 1 && columnIndex == columns.count - 1) { moveCursor(.nextCell, page: 1) }
         return (edits, Extent(rows: selection.rows.count, columns: targets.count))
+    }
+
+    /// Where a fill along one axis copies from and to: a span of several is filled from its
+    /// first; a single one from the one before it (nil when there is none).
+    static func fillSpan(_ span: ClosedRange<Int>) -> (source: Int, targets: ClosedRange<Int>)? {
+        if span.count > 1 { return (span.lowerBound, (span.lowerBound + 1)...span.upperBound) }
+        guard span.lowerBound > 0 else { return nil }
+        return (span.lowerBound - 1, span)
     }
 
     /// Delete: clears the selected cells (the cursor's cell when nothing is selected).
