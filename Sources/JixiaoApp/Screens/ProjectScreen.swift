@@ -366,7 +366,8 @@ public struct ProjectScreen: Screen {
                 pasteCells(cells, context: &context)
             case .row(let row)?:
                 let number = grid.row + 2
-                apply(grid.insertCopy(of: row), label: .labelPaste, context: &context)
+                let environment = context.environment
+                apply(grid.insertCopy(of: row, makeID: { environment.makeID("r") }), label: .labelPaste, context: &context)
                 context.showMessage(.project(.pastedRow(number)))
             case nil:
                 context.showMessage(.project(.clipboardEmpty))
@@ -399,7 +400,7 @@ public struct ProjectScreen: Screen {
         case .fieldDown: header.move(by: 1, in: project)
         case .toggleMode: apply(header.toggleMode(in: project), label: .labelHeader, context: &context)
         case .addItem:
-            let edits = header.addItem(in: project)
+            let edits = header.addItem(in: project, makeID: { context.environment.makeID("t") })
             apply(edits, label: .labelGoal, context: &context)
             if let updated = self.project(in: context.session) {
                 header.beginEdit(in: updated)
@@ -418,13 +419,15 @@ public struct ProjectScreen: Screen {
     /// Row insert, delete, move and duplicate, each saying on the message line what it did.
     private mutating func rowOperation(_ action: Action, context: inout ScreenContext) {
         let number = grid.row + 1
+        let environment = context.environment
+        let makeID = { environment.makeID("r") }
         let message: ProjectText
         switch action {
         case .insertAbove:
-            apply(grid.insertRow(below: false), label: .labelInsertRow, context: &context)
+            apply(grid.insertRow(below: false, makeID: makeID), label: .labelInsertRow, context: &context)
             message = .insertedRow(grid.row + 1)
         case .insertBelow:
-            apply(grid.insertRow(below: true), label: .labelInsertRow, context: &context)
+            apply(grid.insertRow(below: true, makeID: makeID), label: .labelInsertRow, context: &context)
             message = .insertedRow(grid.row + 1)
         case .deleteRow:
             let edits = grid.deleteRow()
@@ -437,7 +440,7 @@ public struct ProjectScreen: Screen {
             apply(edits, label: .labelMoveRow, context: &context)
             message = .movedRow(from: number, to: grid.row + 1)
         case .duplicateRow:
-            let edits = grid.duplicateRow()
+            let edits = grid.duplicateRow(makeID: makeID)
             guard !edits.isEmpty else { return }
             apply(edits, label: .labelDuplicateRow, context: &context)
             message = .duplicatedRow(from: number, to: grid.row + 1)
@@ -450,7 +453,8 @@ public struct ProjectScreen: Screen {
 
     /// Down or Enter on the last row, Tab on its last cell: a new row in the group above.
     private mutating func appendRow(_ move: IndicatorGrid.Move, context: inout ScreenContext) {
-        let edits = grid.appendRow(move)
+        let environment = context.environment
+        let edits = grid.appendRow(move, makeID: { environment.makeID("r") })
         guard !edits.isEmpty else {
             context.showMessage(.project(.lastRowBlank))
             return
@@ -461,7 +465,8 @@ public struct ProjectScreen: Screen {
 
     /// A block of cells into the selection (or from the cursor), saying what went where.
     private mutating func pasteCells(_ cells: [[String]], context: inout ScreenContext) {
-        let result = grid.paste(cells)
+        let environment = context.environment
+        let result = grid.paste(cells, makeID: { environment.makeID("r") })
         apply(result.edits, label: .labelPaste, context: &context)
         context.showMessage(.project(.pastedCells(rows: result.pasted.rows, columns: result.pasted.columns,
                                                   added: result.addedRows, dropped: result.droppedCells)),
@@ -488,7 +493,7 @@ public struct ProjectScreen: Screen {
     }
 
     private mutating func commitHeader(project: Project, context: inout ScreenContext) -> Bool {
-        switch header.commitEdit(in: project) {
+        switch header.commitEdit(in: project, makeID: { context.environment.makeID("t") }) {
         case .success(let edits):
             apply(edits, label: .labelHeader, context: &context)
             return true
