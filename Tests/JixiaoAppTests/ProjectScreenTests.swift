@@ -534,6 +534,19 @@ import Testing
         #expect(T.rows(app).count == 10 && T.rows(app)[9].name == "回访满意度", "an appended row is one undo step")
     }
 
+    @Test func oneLinePastedOntoARangeFillsItAndTypingDropsTheRange() {
+        var app = T.app()
+        T.press(&app, KeyEvent(.end), KeyEvent(.down, .shift), KeyEvent(.down, .shift))
+        _ = app.handle(.paste("预算支出标准"))
+        #expect(T.rows(app)[0...2].map(\.basis) == Array(repeating: "预算支出标准", count: 3))
+        #expect(Self.message(app) == .project(.pastedCells(rows: 3, columns: 1, added: 0, dropped: 0)))
+        T.press(&app, KeyEvent(.up, .shift))
+        T.type(&app, "工作记录")
+        #expect(!T.screen(app).grid.hasSelection)
+        T.press(&app, KeyEvent(.enter))
+        #expect(T.rows(app)[1].basis == "工作记录" && T.rows(app)[0].basis == "预算支出标准")
+    }
+
     @Test func escapeDropsTheSelectionBeforeLeaving() {
         var app = T.app()
         T.press(&app, KeyEvent(.right, .shift), KeyEvent(.down, .shift))

@@ -250,6 +250,7 @@ public struct IndicatorGrid: Sendable {
     /// F2 / Enter: edits the current text with the cursor at its end.
     public mutating func beginEdit() {
         guard let current = currentRow else { return }
+        anchor = nil
         editOriginal = current[column]
         editor = LineEditor(editOriginal, metrics: metrics)
     }
@@ -259,6 +260,7 @@ public struct IndicatorGrid: Sendable {
     public mutating func type(_ text: String) {
         guard let current = currentRow else { return }
         if editor == nil {
+            anchor = nil  // typing edits the cursor's cell: the range is done with
             editOriginal = current[column]
             editor = LineEditor("", metrics: metrics)
         }
@@ -268,6 +270,7 @@ public struct IndicatorGrid: Sendable {
     /// Backspace on a cell not being edited: starts editing an empty cell (like Excel).
     public mutating func beginEditCleared() {
         guard let current = currentRow else { return }
+        anchor = nil
         editOriginal = current[column]
         editor = LineEditor("", metrics: metrics)
     }

@@ -562,7 +562,8 @@ public struct ProjectScreen: Screen {
                 header.beginEdit(in: project, replacingWith: flat)
             }
         case .grid:
-            if !grid.isEditing && TabSeparated.isBlock(text) {
+            // A block, or any paste onto a range (one cell fills the range, as Ctrl-V does).
+            if !grid.isEditing && (TabSeparated.isBlock(text) || grid.hasSelection) {
                 pasteCells(TabSeparated.parse(text), context: &context)
             } else {
                 grid.type(flat)
