@@ -13,10 +13,19 @@ struct EditorEndToEndTests {
         return directory
     }
 
-    /// Starts jixiao on `store` in `tmux` and waits for `text`.
+    /// Starts jixiao on `store` in `tmux` (on a cleared screen, so nothing of an earlier run
+    /// matches) and waits for `text`.
     static func start(_ tmux: TmuxSession, _ store: URL, waitingFor text: String) throws {
-        try tmux.type(TerminalEndToEndTests.command(store))
+        try tmux.type("clear; " + TerminalEndToEndTests.command(store))
         try tmux.press("Enter")
+        try tmux.waitFor(text: text)
+    }
+
+    /// Starts jixiao again in the shell of an editor that was killed: the tty is still raw, so
+    /// Ctrl-J ends the line and stty puts the modes back.
+    static func restartAfterKill(_ tmux: TmuxSession, _ store: URL, waitingFor text: String) throws {
+        try tmux.type("stty sane; clear; " + TerminalEndToEndTests.command(store))
+        try tmux.press("C-j")
         try tmux.waitFor(text: text)
     }
 
@@ -70,9 +79,7 @@ struct EditorEndToEndTests {
         try tmux.waitForLine("EXIT=0")
 
         // Reopen: everything is there.
-        try tmux.type("clear; " + TerminalEndToEndTests.command(store))
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "441088")
+        try Self.start(tmux, store, waitingFor: "441088")
         try tmux.press("Enter")
         try tmux.waitFor(text: "总体绩效目标(2)  分项绩效目标(1)")
         try tmux.press("Tab")
@@ -182,14 +189,12 @@ struct EditorEndToEndTests {
         #expect(try fileStore.load(id: "441001-2024").document.overallGoals.isEmpty)
 
         // In raw mode Enter sends CR, which the shell does not take as the end of a line: LF does.
-        try tmux.type("stty sane; clear; " + TerminalEndToEndTests.command(store))
-        try tmux.press("C-j")
-        try tmux.waitFor(text: "441001")
+        try Self.restartAfterKill(tmux, store, waitingFor: "441001")
         try tmux.press("Enter")
         let offer = try tmux.waitFor(text: "恢复未保存的修改").joined(separator: "\n")
-        #expect(offer.contains("上次有 1 处修改未保存"))
+        #expect(offer.contains("上次有 1 个单元格的修改未保存"))
         try tmux.press("r")
-        try tmux.press("Tab")
+        // The restore lands on the last edited cell: the goal, in its section.
         try tmux.waitFor(text: "1. 断线前录入的目标")
         try tmux.press("C-s")
         try tmux.waitFor(text: "已保存（第 2 版）")

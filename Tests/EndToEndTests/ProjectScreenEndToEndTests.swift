@@ -170,15 +170,13 @@ struct ProjectScreenEndToEndTests {
         // The shell writes from wherever the cursor was, so the line may wrap: search the joined rows.
         try tmux.waitFor { $0.joined().contains("EXIT=") }
 
-        // After SIGKILL the tty is still raw: Ctrl-J ends the line, stty puts the modes back.
-        try tmux.type("stty sane; clear; " + TerminalEndToEndTests.command(store))
-        try tmux.press("C-j")
-        try tmux.waitFor(text: "单位编码")
+        try EditorEndToEndTests.restartAfterKill(tmux, store, waitingFor: "单位编码")
         try tmux.press("Enter")
         let offer = try tmux.waitFor(text: "恢复未保存的修改").joined(separator: "\n")
-        #expect(offer.contains(hangUp ? "4 处修改" : "3 处修改"), "\(offer)")
+        #expect(offer.contains(hangUp ? "上次有 4 个单元格" : "上次有 3 个单元格"), "\(offer)")
         try tmux.press("r")
-        try tmux.waitFor(text: "基本信息")
+        // The restore reopens the grid on the last edited cell.
+        try tmux.waitFor(text: "项目绩效目标表")
         try tmux.press("C-s")
         try tmux.waitFor(text: "已保存")
         try tmux.press("C-q")

@@ -70,8 +70,16 @@ public enum MessageID: Hashable, Sendable {
     case departmentCreated(String)
     case openedByOthers(user: String, time: String, more: Int)
     case draftTitle, draftRestore, draftDiscard, draftLabel, draftKept
-    case draftQuestion(count: Int, time: String)
+    /// `places`: the first changed cells in words; `more`: how many others.
+    case draftQuestion(count: Int, places: [String], more: Int, time: String)
     case draftRestored(Int)
+    /// The journal could not be written (the reason, last: it can be a long path); the edits are
+    /// still in the editor.
+    case draftNotWritten(String)
+    /// The status bar's warning while the journal is behind the session.
+    case statusDraftNotWritten
+    /// The journal was written again in full after a failure.
+    case draftRewritten
     case leaveTitle, unsavedDepartmentQuestion, choiceSave, choiceDiscard, choiceCancel
     case conflictTitle
     case conflictIntro(user: String, count: Int)
