@@ -118,12 +118,13 @@ struct ProjectScreenEndToEndTests {
         try tmux.waitFor { $0.contains { $0.hasPrefix(">") } }
 
         try tmux.press("Right", "Right")  // 三级指标 of the first row
-        for (name, description, value, basis) in Self.table {
+        for (i, (name, description, value, basis)) in Self.table.enumerated() {
             try Self.fill(tmux, name, then: "Tab")
             try Self.fill(tmux, description, then: "Tab")
             try Self.fill(tmux, value, then: "Tab")
-            try Self.fill(tmux, basis, then: "Enter")  // commits, moves down
-            try tmux.press("Left", "Left", "Left")
+            // Enter commits and goes back to 三级指标 of the next row (where the Tabs began); on
+            // the last row it would add a row, so Up commits there.
+            try Self.fill(tmux, basis, then: i == Self.table.count - 1 ? "Up" : "Enter")
         }
         try tmux.waitFor(text: "居民满意度")
         try tmux.press("C-s")
@@ -160,7 +161,8 @@ struct ProjectScreenEndToEndTests {
         try tmux.press("Right", "Right")
         try Self.fill(tmux, "服务居民人次", then: "Tab")
         try tmux.press("Tab")
-        try Self.fill(tmux, "≥5000人次", then: "Enter")
+        // Down, not Enter: Enter after the Tabs would go back to 三级指标 of the next row.
+        try Self.fill(tmux, "≥5000人次", then: "Down")
         try Self.fill(tmux, "≥95%", then: "Enter")
         try tmux.waitFor { $0.contains { $0.contains("*未保存") } && $0.joined().contains("≥95%") }
         // Text typed but not committed: SIGHUP (a dropped connection) commits it on the way out;

@@ -531,3 +531,24 @@ final class FakeStore {
         check("quit question")
     }
 }
+
+/// The department's project list shows a standard 21-character project code whole from 100
+/// columns up; at 80 the name keeps its room.
+@MainActor
+@Suite struct ProjectListWidthTests {
+    @Test(arguments: [80, 100, 140])
+    func standardProjectCodes(_ width: Int) {
+        let store = FakeStore()
+        var department = EditorFlowTests.department()
+        department.projects[0].code = "130304213ZR3W5GRVM5IR"
+        department.projects[0].name = "直选人员及社区工作者工资及保险"
+        store.put(department)
+        var h = EditorFlowTests.Harness(store: store, size: Size(width: width, height: 24))
+        h.press(EditorFlowTests.enter)
+        h.press(KeyEvent(.tab, .shift))
+        #expect(h.department?.section == .projects)
+        let text = h.screenText
+        #expect(text.contains("130304213ZR3W5GRV") && text.contains("直选人员"))
+        #expect(text.contains("130304213ZR3W5GRVM5IR") == (width >= 100), "\(text)")
+    }
+}

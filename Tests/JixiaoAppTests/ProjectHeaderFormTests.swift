@@ -273,3 +273,35 @@ import Testing
         #expect(guidance.indicators.contains { $0.level1 == "成本指标" && $0.level2 == "经济成本指标" })
     }
 }
+
+/// A header field being edited says where text is out of sight.
+@Suite struct ProjectHeaderEditorMarkerTests {
+    static func drawn(_ editor: LineEditor, width: Int) -> (line: String, cursor: Int?) {
+        var buffer = Buffer(size: Size(width: width + 2, height: 1))
+        ProjectHeaderForm.drawEditor(editor, into: &buffer, x: 1, y: 0, width: width, style: .plain)
+        return (buffer.line(0), buffer.cursor?.x)
+    }
+
+    @Test func aLongFieldShowsLessAndMoreMarkers() {
+        let text = "社区干部队伍不断壮大，干部素质有所提高，积极开展各种社区建设及社区服务活动"
+        var editor = LineEditor(text)  // cursor at the end: the start is hidden
+        var shown = Self.drawn(editor, width: 20)
+        #expect(shown.line.hasPrefix(" <"), "\(shown.line)")
+        #expect(!shown.line.contains(">"))
+        #expect(shown.line.contains("服务活动"))
+        _ = editor.handle(KeyEvent(.home))  // the start shown, the end hidden
+        shown = Self.drawn(editor, width: 20)
+        #expect(shown.line.hasPrefix("  社区干部"), "\(shown.line)")
+        #expect(shown.line.hasSuffix("> "), "\(shown.line)")
+        #expect(shown.cursor == 2)
+        for _ in 0..<12 { _ = editor.handle(KeyEvent(.right)) }  // the middle: both sides hidden
+        shown = Self.drawn(editor, width: 20)
+        #expect(shown.line.hasPrefix(" <") && shown.line.hasSuffix("> "), "\(shown.line)")
+    }
+
+    @Test func aShortFieldHasNoMarkers() {
+        let shown = Self.drawn(LineEditor("≥90%"), width: 20)
+        #expect(shown.line.hasPrefix(" ≥90%") && !shown.line.contains("<") && !shown.line.contains(">"))
+        #expect(shown.cursor == 5)
+    }
+}

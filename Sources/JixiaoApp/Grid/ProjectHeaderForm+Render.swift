@@ -140,11 +140,7 @@ extension ProjectHeaderForm {
                 valueWidth = max(1, valueWidth - (x - valueX))
             }
             if isSelected, let editor {
-                var field = editor
-                field.keepCursorVisible(width: valueWidth)
-                let visible = field.visible(width: valueWidth)
-                buffer.write(visible.text, x: x, y: y, maxWidth: valueWidth, style: theme[.input])
-                buffer.cursor = Buffer.Position(x: x + visible.cursorX, y: y)
+                Self.drawEditor(editor, into: &buffer, x: x, y: y, width: valueWidth, style: theme[.input])
             } else {
                 buffer.write(shown, x: x, y: y, width: valueWidth, style: isSelected ? theme[.selected] : theme[.text])
             }
@@ -174,5 +170,27 @@ extension ProjectHeaderForm {
     mutating func scrollToSelection(height: Int, fieldCount: Int) {
         scroll = IndicatorGrid.scroll(top: scroll, cursor: min(selection, fieldCount - 1), visible: max(1, height),
                                       count: fieldCount)
+    }
+
+    /// A field being edited. Text that does not fit scrolls, and a `<` or `>` in a column
+    /// kept at each end says that some of it is out of sight on that side.
+    static func drawEditor(_ editor: LineEditor, into buffer: inout Buffer, x: Int, y: Int, width: Int, style: Style) {
+        var field = editor
+        let fits = editor.metrics.width(of: editor.text) < width
+        guard !fits, width >= 3 else {
+            field.keepCursorVisible(width: width)
+            let visible = field.visible(width: width)
+            buffer.write(visible.text, x: x, y: y, maxWidth: width, style: style)
+            buffer.cursor = Buffer.Position(x: x + visible.cursorX, y: y)
+            return
+        }
+        let inner = width - 2
+        field.keepCursorVisible(width: inner)
+        let visible = field.visible(width: inner)
+        let hidden = field.hiddenSides(width: inner)
+        buffer.write(hidden.left ? "<" : " ", x: x, y: y, maxWidth: 1, style: style)
+        buffer.write(visible.text, x: x + 1, y: y, maxWidth: inner, style: style)
+        buffer.write(hidden.right ? ">" : " ", x: x + 1 + inner, y: y, maxWidth: 1, style: style)
+        buffer.cursor = Buffer.Position(x: x + 1 + visible.cursorX, y: y)
     }
 }

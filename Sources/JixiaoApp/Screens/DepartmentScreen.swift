@@ -850,12 +850,18 @@ public struct DepartmentScreen: Screen {
         }
     }
 
+    /// The project code column in a list `width` columns wide: the whole of a standard
+    /// 21-character code (财政项目编码, e.g. 130304213ZR3W5GRVM5IR) once the name column keeps 30
+    /// columns beside it (a 100-column terminal and wider); 18 below, where the name needs them.
+    static func projectCodeWidth(_ width: Int) -> Int { width - 21 - 41 >= 30 ? 21 : 18 }
+
     private func drawProjects(_ session: DocumentSession, into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
         let strings = context.strings
         let document = session.document
+        let codeWidth = Self.projectCodeWidth(area.width)
         let table = Table(columns: [
-            .init(strings[.columnProjectCode], width: 18), .init(strings[.columnProjectName], width: nil),
+            .init(strings[.columnProjectCode], width: codeWidth), .init(strings[.columnProjectName], width: nil),
             .init(strings[.columnProjectBudget], width: 9, alignment: .right),
             .init(strings[.columnFiscalFunds], width: 9, alignment: .right),
             .init(strings[.columnOtherFunds], width: 8, alignment: .right),
@@ -880,9 +886,9 @@ public struct DepartmentScreen: Screen {
             table.drawRow(cells, into: &buffer, area: area, y: area.y + 1 + row,
                           style: index == selected ? theme[.selected] : theme[.text])
             if commentedProjects.contains(project.id) {
-                // In the gap after the code column: a project code fills all 18 columns, and a mark
-                // on its last one would hide a digit.
-                buffer.write(CommentText.marker, x: area.x + 18, y: area.y + 1 + row, style: theme[.comment])
+                // In the gap after the code column: a project code may fill all of it, and a mark
+                // on its last column would hide a character.
+                buffer.write(CommentText.marker, x: area.x + codeWidth, y: area.y + 1 + row, style: theme[.comment])
             }
         }
         let fiscal = document.projects.compactMap(\.fiscalFunds).sum()

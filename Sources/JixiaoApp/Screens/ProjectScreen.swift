@@ -32,6 +32,8 @@ public struct ProjectScreen: Screen {
     public enum Clipboard: Hashable, Sendable {
         case cell(String)
         case row(IndicatorRow)
+        /// A selected rectangle, row by row.
+        case block([[String]])
     }
 
     public init(projectID: String, project: Project? = nil, metrics: TextMetrics = TextMetrics(),
@@ -54,9 +56,10 @@ public struct ProjectScreen: Screen {
 
     public enum Action: Hashable, Sendable {
         case move(IndicatorGrid.Move)
+        case select(IndicatorGrid.Move)
         case edit, clear, clearAndEdit, pick, expand
         case insertAbove, insertBelow, deleteRow, moveRowUp, moveRowDown, duplicateRow
-        case undo, redo, copyCell, copyRow, paste, fillDown, save, focusNext, toggleFindings, back
+        case undo, redo, copyCell, copyRow, paste, fillDown, fillRight, save, focusNext, toggleFindings, back
         case commit(IndicatorGrid.Move?), commitEnter, cancelEdit, commitAndSave
         case fieldUp, fieldDown, toggleMode, addItem, deleteItem
         case findingUp, findingDown, jumpToFinding
@@ -86,6 +89,8 @@ public struct ProjectScreen: Screen {
                            commentKeys: [.alt("m")])
 
     static let backBinding = KeyBinding<Action>([KeyEvent(.escape), .ctrl("w")], .back, .project(.helpBack))
+    static let gridBackBinding = KeyBinding<Action>([KeyEvent(.escape), .ctrl("w")], .back,
+                                                    .project(.helpDropSelectionOrBack))
 
     public static let gridKeymap = Keymap<Action>(name: .project(.keymapGrid), commonBindings + [
         KeyBinding([KeyEvent(.up)], .move(.up), .project(.helpCellUp)),
@@ -100,6 +105,16 @@ public struct ProjectScreen: Screen {
         KeyBinding([KeyEvent(.pageDown)], .move(.pageDown), .helpPageDown),
         KeyBinding([KeyEvent(.home, .control)], .move(.firstCell), .project(.helpFirstCell)),
         KeyBinding([KeyEvent(.end, .control)], .move(.lastCell), .project(.helpLastCell)),
+        KeyBinding([KeyEvent(.up, .control)], .move(.columnTop), .project(.helpColumnTop)),
+        KeyBinding([KeyEvent(.down, .control)], .move(.columnBottom), .project(.helpColumnBottom)),
+        KeyBinding([KeyEvent(.up, .shift)], .select(.up), .project(.helpSelectUp)),
+        KeyBinding([KeyEvent(.down, .shift)], .select(.down), .project(.helpSelectDown)),
+        KeyBinding([KeyEvent(.left, .shift)], .select(.left), .project(.helpSelectLeft)),
+        KeyBinding([KeyEvent(.right, .shift)], .select(.right), .project(.helpSelectRight)),
+        KeyBinding([KeyEvent(.home, .shift)], .select(.rowStart), .project(.helpSelectRowStart)),
+        KeyBinding([KeyEvent(.end, .shift)], .select(.rowEnd), .project(.helpSelectRowEnd)),
+        KeyBinding([KeyEvent(.up, [.control, .shift])], .select(.columnTop), .project(.helpSelectColumnTop)),
+        KeyBinding([KeyEvent(.down, [.control, .shift])], .select(.columnBottom), .project(.helpSelectColumnBottom)),
         KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .project(.helpEditCell)),
         KeyBinding([KeyEvent(.delete)], .clear, .project(.helpClearCell)),
         KeyBinding([KeyEvent(.backspace)], .clearAndEdit, .project(.helpClearAndEdit)),
@@ -115,9 +130,10 @@ public struct ProjectScreen: Screen {
         KeyBinding([.alt("c")], .copyRow, .project(.helpCopyRow)),
         KeyBinding([.ctrl("v")], .paste, .project(.helpPaste)),
         KeyBinding([.ctrl("d")], .fillDown, .project(.helpFillDown)),
+        KeyBinding([.ctrl("r")], .fillRight, .project(.helpFillRight)),
         KeyBinding([.ctrl("n")], .nextSubmission, .review(.helpNextSubmission)),
         KeyBinding([.ctrl("p")], .previousSubmission, .review(.helpPreviousSubmission)),
-        backBinding,
+        gridBackBinding,
     ])
 
     /// While a cell or field is being edited: everything printable is text; these keys end or
@@ -254,7 +270,9 @@ public struct ProjectScreen: Screen {
         case .save: context.saveDepartment()
         case .undo: context.undo()
         case .redo: context.redo()
-        case .back: context.pop()
+        case .back:
+            // Esc first drops a selection, as in a spreadsheet; then it leaves.
+            if grid.hasSelection { grid.clearSelection() } else { context.pop() }
         case .comment: context.askForComment(on: commentTarget(in: project))
         case .comments: context.push(CommentsScreen())
         case .history:
@@ -271,7 +289,16 @@ public struct ProjectScreen: Screen {
             case .findings: focus = .grid
             }
         case .move(let move):
-            grid.move(move, page: page)
+            // A reader (a locked or submitted document) just stays on the last row.
+            if grid.movesPastLastRow(move),
+               let document = context.session?.document,
+               context.environment.policy.refusalToEdit(document, by: context.environment.identity) == nil {
+                appendRow(move, context: &context)
+            } else {
+                grid.move(move, page: page)
+            }
+        case .select(let move):
+            grid.extendSelection(move, page: page)
         case .edit:
             if focus == .header {
                 if header.selectedField(in: project) == .planMode {
@@ -288,22 +315,41 @@ public struct ProjectScreen: Screen {
             if focus == .header {
                 apply(header.clear(in: project), label: .labelHeader, context: &context)
             } else {
-                apply(grid.clearCell(), label: .labelClear, context: &context)
+                let selected = grid.hasSelection
+                let (edits, cleared) = grid.clearSelected()
+                apply(edits, label: .labelClear, context: &context)
+                if selected { context.showMessage(.project(.clearedCells(rows: cleared.rows, columns: cleared.columns))) }
             }
         case .expand: grid.toggleExpanded()
         case .pick: openPicker(project: project, context: &context)
-        case .insertAbove: apply(grid.insertRow(below: false, makeID: { context.environment.makeID("r") }), label: .labelInsertRow, context: &context)
-        case .insertBelow: apply(grid.insertRow(below: true, makeID: { context.environment.makeID("r") }), label: .labelInsertRow, context: &context)
-        case .deleteRow: apply(grid.deleteRow(), label: .labelDeleteRow, context: &context)
-        case .moveRowUp: apply(grid.moveRow(up: true), label: .labelMoveRow, context: &context)
-        case .moveRowDown: apply(grid.moveRow(up: false), label: .labelMoveRow, context: &context)
-        case .duplicateRow: apply(grid.duplicateRow(makeID: { context.environment.makeID("r") }), label: .labelDuplicateRow, context: &context)
-        case .fillDown: apply(grid.fillDown(), label: .labelFillDown, context: &context)
+        case .insertAbove, .insertBelow, .deleteRow, .moveRowUp, .moveRowDown, .duplicateRow:
+            rowOperation(action, context: &context)
+        case .fillDown:
+            guard let (edits, filled) = grid.fillDown() else {
+                context.showMessage(.project(.nothingToFill))
+                break
+            }
+            apply(edits, label: .labelFillDown, context: &context)
+            context.showMessage(.project(.filledDown(rows: filled.rows, columns: filled.columns)))
+        case .fillRight:
+            guard let (edits, filled) = grid.fillRight() else {
+                context.showMessage(.project(.nothingToFillRight))
+                break
+            }
+            apply(edits, label: .labelFillRight, context: &context)
+            context.showMessage(.project(.filledRight(rows: filled.rows, columns: filled.columns)))
         case .copyCell:
             guard grid.currentRow != nil else { return }
-            clipboard = .cell(grid.currentText)
-            context.perform(.copyToClipboard(grid.currentText))
-            context.showMessage(.project(.copiedCell))
+            if grid.hasSelection {
+                let cells = grid.selectedCells
+                clipboard = .block(cells)
+                context.perform(.copyToClipboard(TabSeparated.format(cells)))
+                context.showMessage(.project(.copiedCells(rows: cells.count, columns: cells.first?.count ?? 0)))
+            } else {
+                clipboard = .cell(grid.currentText)
+                context.perform(.copyToClipboard(grid.currentText))
+                context.showMessage(.project(.copiedCell))
+            }
         case .copyRow:
             guard let row = grid.currentRow else { return }
             clipboard = .row(row)
@@ -312,9 +358,19 @@ public struct ProjectScreen: Screen {
         case .paste:
             switch clipboard {
             case .cell(let text)?:
-                apply(grid.setCell(text), label: .labelPaste, context: &context)
+                if grid.hasSelection {
+                    pasteCells([[text]], context: &context)
+                } else {
+                    apply(grid.setCell(text), label: .labelPaste, context: &context)
+                    context.showMessage(.project(.pasted))
+                }
+            case .block(let cells)?:
+                pasteCells(cells, context: &context)
             case .row(let row)?:
-                apply(grid.insertCopy(of: row, makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
+                let number = grid.row + 2
+                let environment = context.environment
+                apply(grid.insertCopy(of: row, makeID: { environment.makeID("r") }), label: .labelPaste, context: &context)
+                context.showMessage(.project(.pastedRow(number)))
             case nil:
                 context.showMessage(.project(.clipboardEmpty))
             }
@@ -322,13 +378,15 @@ public struct ProjectScreen: Screen {
             if header.isEditing {
                 let formMove: ProjectHeaderForm.CommitMove = switch move {
                 case .up?, .previousCell?: .up
-                case .down?, .nextCell?: .down
+                case .down?, .enterDown?, .nextCell?: .down
                 default: .stay
                 }
                 guard commitHeader(project: project, move: formMove, context: &context) else { return }
             } else {
                 apply(grid.commitEdit(), label: .labelCell, context: &context)
-                if let move { grid.move(move, page: page) }
+                if let move {
+                    if grid.movesPastLastRow(move) { appendRow(move, context: &context) } else { grid.move(move, page: page) }
+                }
             }
         case .commitEnter:
             // Enter: as committing downwards, but on the last item of a list it continues with a
@@ -336,7 +394,9 @@ public struct ProjectScreen: Screen {
             if header.isEditing {
                 guard commitHeader(project: project, move: .enter, context: &context) else { return }
             } else {
-                perform(.commit(.down), context: &context)
+                // In the grid Enter is Down, but after a run of Tabs it goes back to the column
+                // the run started in (as a spreadsheet does).
+                perform(.commit(.enterDown), context: &context)
                 return
             }
         case .commitAndSave:
@@ -371,12 +431,69 @@ public struct ProjectScreen: Screen {
         afterChange(context: context)
     }
 
+    /// Row insert, delete, move and duplicate, each saying on the message line what it did.
+    private mutating func rowOperation(_ action: Action, context: inout ScreenContext) {
+        let number = grid.row + 1
+        let environment = context.environment
+        let makeID = { environment.makeID("r") }
+        let message: ProjectText
+        switch action {
+        case .insertAbove:
+            apply(grid.insertRow(below: false, makeID: makeID), label: .labelInsertRow, context: &context)
+            message = .insertedRow(grid.row + 1)
+        case .insertBelow:
+            apply(grid.insertRow(below: true, makeID: makeID), label: .labelInsertRow, context: &context)
+            message = .insertedRow(grid.row + 1)
+        case .deleteRow:
+            let edits = grid.deleteRow()
+            guard !edits.isEmpty else { return }
+            apply(edits, label: .labelDeleteRow, context: &context)
+            message = .deletedRow(number)
+        case .moveRowUp, .moveRowDown:
+            let edits = grid.moveRow(up: action == .moveRowUp)
+            guard !edits.isEmpty else { return }
+            apply(edits, label: .labelMoveRow, context: &context)
+            message = .movedRow(from: number, to: grid.row + 1)
+        case .duplicateRow:
+            let edits = grid.duplicateRow(makeID: makeID)
+            guard !edits.isEmpty else { return }
+            apply(edits, label: .labelDuplicateRow, context: &context)
+            message = .duplicatedRow(from: number, to: grid.row + 1)
+        default:
+            return
+        }
+        grid.clearSelection()
+        context.showMessage(.project(message))
+    }
+
+    /// Down or Enter on the last row, Tab on its last cell: a new row in the group above.
+    private mutating func appendRow(_ move: IndicatorGrid.Move, context: inout ScreenContext) {
+        let environment = context.environment
+        let edits = grid.appendRow(move, makeID: { environment.makeID("r") })
+        guard !edits.isEmpty else {
+            context.showMessage(.project(.lastRowBlank))
+            return
+        }
+        apply(edits, label: .labelInsertRow, context: &context)
+        context.showMessage(.project(.appendedRow(grid.row + 1)))
+    }
+
+    /// A block of cells into the selection (or from the cursor), saying what went where.
+    private mutating func pasteCells(_ cells: [[String]], context: inout ScreenContext) {
+        let environment = context.environment
+        let result = grid.paste(cells, makeID: { environment.makeID("r") })
+        apply(result.edits, label: .labelPaste, context: &context)
+        context.showMessage(.project(.pastedCells(rows: result.pasted.rows, columns: result.pasted.columns,
+                                                  added: result.addedRows, dropped: result.droppedCells)),
+                            kind: result.droppedCells > 0 ? .error : .info)
+    }
+
     /// Whether `action` starts or makes a content edit (asked before, so that a locked
     /// document refuses before anything is typed).
     static func startsEditing(_ action: Action) -> Bool {
         switch action {
         case .edit, .clear, .clearAndEdit, .pick, .insertAbove, .insertBelow, .deleteRow, .moveRowUp, .moveRowDown,
-             .duplicateRow, .paste, .fillDown, .toggleMode, .addItem, .deleteItem:
+             .duplicateRow, .paste, .fillDown, .fillRight, .toggleMode, .addItem, .deleteItem:
             true
         default:
             false
@@ -495,10 +612,12 @@ public struct ProjectScreen: Screen {
                 if lines.count > 1 { context.showMessage(.pasteJoined(lines.count)) }
             }
         case .grid:
-            if grid.currentRow == nil || (!grid.isEditing && text.contains("\t")) {
-                // A spreadsheet block, or anything on an empty grid: cells and new rows.
-                apply(grid.pasteBlock(text, makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
+            if grid.currentRow == nil || (!grid.isEditing && (text.contains("\t") || grid.hasSelection)) {
+                // A spreadsheet block, any paste onto a range (one cell fills the range, as Ctrl-V
+                // does), or anything on an empty grid: cells and new rows.
+                pasteCells(TabSeparated.parse(text), context: &context)
             } else if lines.count > 1 {
+                // One column of lines: join them into the cell, or split them down the column.
                 pendingPaste = text
                 context.present(.choice(PastedText.joinOrSplit(lineCount: lines.count, strings: context.environment.strings)),
                                 tag: Self.pasteTag)
@@ -529,7 +648,8 @@ public struct ProjectScreen: Screen {
                 lines[0] = line.text
                 grid.cancelEdit()
             }
-            apply(grid.pasteBlock(lines.joined(separator: "\n"), makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
+            let environment = context.environment
+            apply(grid.paste(lines.map { [$0] }, makeID: { environment.makeID("r") }).edits, label: .labelPaste, context: &context)
             context.showMessage(.project(.pastedDown(lines.count)))
         default:
             context.showMessage(.project(.pasteCancelled))
