@@ -18,7 +18,7 @@ extension FileDocumentStore {
         try validate(id)
         let held = try lock(id)
         defer { held.unlock() }
-        if FileIO.exists(target) { throw kind == .delete ? .deleted(id: id) : .alreadyExists(id: id) }
+        if files.exists(target) { throw kind == .delete ? .deleted(id: id) : .alreadyExists(id: id) }
         let file: DocumentFile
         switch try read(source, id: id) {
         case .missing: throw .notFound(id: id)
@@ -26,20 +26,20 @@ extension FileDocumentStore {
         case .readable(let found): file = found
         }
         if let refusal = try accessPolicy().refusalToDelete(file.document, by: identity) { throw .refused(id: id, refusal) }
-        let log = HistoryLog(path: historyPath(id))
+        let log = HistoryLog(path: historyPath(id), files: files)
         try trimHistory(log, toRevision: file.header.revision, live: kind == .delete)
         let record = HistoryRecord(kind: kind, revision: file.header.revision, baseRevision: file.header.revision,
                                    saver: saver, time: Timestamp.now(), sha256: file.header.sha256, changes: [])
         let sizeBefore = try log.append(record, group: group)
         do {
-            try FileIO.rename(source, target)
+            try files.rename(source, target)
         } catch {
             try? log.truncate(to: sizeBefore)
             throw .saveFailed(error)
         }
         do {
-            try FileIO.fsyncDirectory(root + "/documents")
-            try FileIO.fsyncDirectory(root + "/deleted")
+            try files.fsyncDirectory(root + "/documents")
+            try files.fsyncDirectory(root + "/deleted")
         } catch {
             throw .outcomeUnknown(id: id, error)
         }

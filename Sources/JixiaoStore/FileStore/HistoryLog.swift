@@ -12,6 +12,7 @@ import Glibc
 /// and by `fsck`, and ignored by readers meanwhile.
 struct HistoryLog {
     let path: String
+    let files: StoreFiles
 
     struct Contents {
         var records: [HistoryRecord]
@@ -24,7 +25,7 @@ struct HistoryLog {
     func read() throws(StoreError) -> Contents {
         let bytes: [UInt8]
         do {
-            bytes = try FileIO.readFile(path) ?? []
+            bytes = try files.readFile(path) ?? []
         } catch {
             throw .io(error)
         }
@@ -74,7 +75,7 @@ struct HistoryLog {
     }
 
     private func appendLine(_ record: HistoryRecord, group: gid_t?) throws(SystemError) -> Int {
-        let fd = try FileIO.open(path, O_WRONLY | O_CREAT | O_APPEND)
+        let fd = try files.open(path, O_WRONLY | O_CREAT | O_APPEND)
         defer { Glibc.close(fd) }
         if let group { _ = fchown(fd, uid_t.max, group) }
         let size = Int(lseek(fd, 0, SEEK_END))
@@ -90,7 +91,7 @@ struct HistoryLog {
 
     /// Cuts the file back to `size` bytes, durably.
     func truncate(to size: Int) throws(SystemError) {
-        let fd = try FileIO.open(path, O_WRONLY)
+        let fd = try files.open(path, O_WRONLY)
         defer { Glibc.close(fd) }
         if ftruncate(fd, off_t(size)) != 0 { throw SystemError("ftruncate", path) }
         try FileIO.fsync(fd, path)

@@ -22,7 +22,7 @@ extension FileDocumentStore: StoreChecking {
         for (directory, live) in [("documents", true), ("deleted", false)] {
             let names: [String]
             do {
-                names = try FileIO.list("\(root)/\(directory)")
+                names = try files.list("\(root)/\(directory)")
             } catch {
                 throw .io(error)
             }
@@ -48,7 +48,7 @@ extension FileDocumentStore: StoreChecking {
                     continue
                 case .readable(let found): file = found
                 }
-                let log = HistoryLog(path: historyPath(id))
+                let log = HistoryLog(path: historyPath(id), files: files)
                 let before: Int
                 do {
                     before = try log.read().records.count
@@ -73,24 +73,24 @@ extension FileDocumentStore: StoreChecking {
         // or a document that was lost (reported).
         let histories: [String]
         do {
-            histories = try FileIO.list("\(root)/history")
+            histories = try files.list("\(root)/history")
         } catch {
             throw .io(error)
         }
         for name in histories where name.hasSuffix(".jsonl") {
             let id = String(name.dropLast(".jsonl".count))
-            guard StableID.isValid(id), !FileIO.exists(documentPath(id)), !FileIO.exists(deletedPath(id)),
+            guard StableID.isValid(id), !files.exists(documentPath(id)), !files.exists(deletedPath(id)),
                   try quarantined(id).isEmpty else { continue }
             let held = try lock(id)
             defer { held.unlock() }
-            guard !FileIO.exists(documentPath(id)) else { continue }
-            let log = HistoryLog(path: historyPath(id))
+            guard !files.exists(documentPath(id)) else { continue }
+            let log = HistoryLog(path: historyPath(id), files: files)
             do {
                 if let problem = try orphanedHistory(id, log) {
                     report.problems.append(problem)
                 } else {
                     try trimHistory(log, toRevision: 0, live: true)
-                    try FileIO.unlink(log.path)
+                    try files.unlink(log.path)
                     report.repairs.append("\(log.path): removed the record of an interrupted first save")
                 }
             } catch let error as StoreError {

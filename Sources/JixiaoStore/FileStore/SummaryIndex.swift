@@ -35,7 +35,7 @@ extension FileDocumentStore {
         let directory = root + "/documents"
         let names: [String]
         do {
-            names = try FileIO.list(directory)
+            names = try files.list(directory)
         } catch {
             throw .io(error)
         }
@@ -52,7 +52,7 @@ extension FileDocumentStore {
             for _ in 0..<2 {
                 let info: stat
                 do {
-                    guard let found = try FileIO.status(documentPath(id)) else { break }
+                    guard let found = try files.status(documentPath(id)) else { break }
                     info = found
                 } catch {
                     throw .io(error)
@@ -71,7 +71,7 @@ extension FileDocumentStore {
                     summaries.append(summary)
                     // The stat taken before the read may describe an older file: keep the entry
                     // only if the file did not change meanwhile.
-                    if let after = try? FileIO.status(documentPath(id)), after.st_ino == info.st_ino {
+                    if let after = try? files.status(documentPath(id)), after.st_ino == info.st_ino {
                         index.entries[id] = SummaryIndex.Entry(
                             inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec),
                             modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), summary: summary)
@@ -97,7 +97,7 @@ extension FileDocumentStore {
     public func listDeleted() throws(StoreError) -> [DocumentSummary] {
         let names: [String]
         do {
-            names = try FileIO.list(root + "/deleted")
+            names = try files.list(root + "/deleted")
         } catch {
             throw .io(error)
         }
@@ -116,14 +116,14 @@ extension FileDocumentStore {
     }
 
     func loadIndex() -> SummaryIndex? {
-        guard let bytes = (try? FileIO.readFile(indexPath)).flatMap({ $0 }) else { return nil }
+        guard let bytes = (try? files.readFile(indexPath)).flatMap({ $0 }) else { return nil }
         return try? JSONDecoder().decode(SummaryIndex.self, from: Data(bytes))
     }
 
     /// Best effort: the index is a cache, and another lister may be writing it right now.
     func saveIndex(_ index: SummaryIndex) {
-        guard let held = try? FileLock.attempt("\(root)/locks/index.lock") else { return }
+        guard let held = try? FileLock.attempt("\(root)/locks/index.lock", in: files) else { return }
         defer { held.unlock() }
-        try? AtomicFile.replace(indexPath, with: DocumentFile.encodeLine(index), group: group)
+        try? AtomicFile.replace(indexPath, with: DocumentFile.encodeLine(index), group: group, in: files)
     }
 }
