@@ -145,15 +145,6 @@ public final class FileDocumentStore: DocumentStore {
 
     // MARK: Reading
 
-    /// The file's bytes, nil when it does not exist.
-    func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
-        do {
-            return try files.readFile(path)
-        } catch {
-            throw .io(error)
-        }
-    }
-
     enum ReadResult {
         case missing
         case readable(DocumentFile)
@@ -161,7 +152,14 @@ public final class FileDocumentStore: DocumentStore {
     }
 
     func read(_ path: String, id: String) throws(StoreError) -> ReadResult {
-        guard let bytes = try readBytes(path) else { return .missing }
+        let found: [UInt8]?
+        do {
+            found = try files.readFile(path)
+        } catch {
+            if error.isOddEntry { return .unreadable(DocumentFile.Unreadable(reason: error.detail ?? "\(error)")) }
+            throw .io(error)
+        }
+        guard let bytes = found else { return .missing }
         do {
             return .readable(try DocumentFile.decode(bytes, expectedID: id))
         } catch {
@@ -172,7 +170,14 @@ public final class FileDocumentStore: DocumentStore {
     /// `documents/ID.json`, remembered in `recent` when it reads. With `usingRecent`, bytes equal
     /// to the remembered ones are not decoded again.
     func readDocument(_ id: String, usingRecent: Bool) throws(StoreError) -> ReadResult {
-        guard let bytes = try readBytes(documentPath(id)) else { return .missing }
+        let found: [UInt8]?
+        do {
+            found = try files.readFile(documentPath(id))
+        } catch {
+            if error.isOddEntry { return .unreadable(DocumentFile.Unreadable(reason: error.detail ?? "\(error)")) }
+            throw .io(error)
+        }
+        guard let bytes = found else { return .missing }
         if usingRecent, let known = recent.file(id: id, matching: bytes) { return .readable(known) }
         do {
             let file = try DocumentFile.decode(bytes, expectedID: id)
@@ -257,7 +262,7 @@ public final class FileDocumentStore: DocumentStore {
 
         let log = HistoryLog(path: historyPath(id), files: files)
         if current == nil, let problem = try orphanedHistory(id, log) { throw .damaged(problem) }
-        try trimHistory(log, toRevision: currentRevision, live: true)
+        try trimHistory(log, toRevision: currentRevision, sha256: current?.header.sha256, live: true)
         let time = Timestamp.now()
         let revision = currentRevision + 1
         let (bytes, written) = DocumentFile.encodeFile(document, revision: revision, saver: saver, time: time)
@@ -282,42 +287,78 @@ public final class FileDocumentStore: DocumentStore {
         return .saved(revision: revision)
     }
 
-    /// Drops history records the document never reached (a crash between appending the record
-    /// and renaming the document), a torn last line, and a trailing delete or restore that did
-    /// not happen. Call with the document's lock held.
-    func trimHistory(_ log: HistoryLog, toRevision revision: Int, live: Bool) throws(StoreError) {
+    /// Takes off history records the document never reached (a crash between appending the
+    /// record and renaming the document), a torn last line, and a trailing delete or restore
+    /// that did not happen. Nothing is erased: the bytes taken off are first copied into
+    /// `damaged/`, and the returned line says where. A save record whose checksum is the
+    /// current body's (`sha256`) is never taken off, whatever the header's revision says.
+    /// Call with the document's lock held.
+    @discardableResult
+    func trimHistory(_ log: HistoryLog, toRevision revision: Int, sha256: String?, live: Bool) throws(StoreError) -> String? {
         // Only the tail matters, so decode backwards from the end instead of the whole file.
-        let bytes: [UInt8]
-        do {
-            bytes = try files.readFile(log.path) ?? []
-        } catch {
-            throw .io(error)
-        }
+        let bytes = try log.bytes()
         var end = bytes.last == 0x0A ? bytes.count : (bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+        var taken = 0
         while end > 0 {
             let start = bytes[..<(end - 1)].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             let record = try log.decodeLine(bytes[start..<(end - 1)], number: bytes[..<start].count { $0 == 0x0A } + 1)
-            let undone = record.revision > revision
+            let undone = (record.revision > revision && (record.kind != .save || record.sha256 != sha256))
                 || (record.kind == .delete && live) || (record.kind == .restore && !live)
             guard undone else { break }
             end = start
+            taken += 1
         }
-        guard end < bytes.count else { return }
+        guard end < bytes.count else { return nil }
+        let torn = bytes.count - end > 0 && bytes.last != 0x0A
+        let what = "\(taken) record(s) of an interrupted save" + (torn ? " and a torn last line" : "")
         do {
+            let kept = try setAsideBytes(bytes[end...], id: log.id, suffix: "history-tail.jsonl",
+                                         reason: "\(log.path) from byte \(end): \(what)")
             try log.truncate(to: end)
+            return "\(log.path): moved \(what) (\(bytes.count - end) bytes) to \(kept)"
         } catch {
             throw .io(error)
         }
     }
 
-    /// A history with more than the record of an interrupted first save, for a document that
-    /// does not exist: the document was lost or removed by hand. Creating it afresh would trim
-    /// that history away, so it is refused.
+    /// A name in `damaged/` for bytes of `id` set aside now, never one that exists already.
+    func damagedName(_ id: String, suffix: String) -> String {
+        let stamp = Timestamp.now().replacingOccurrences(of: ":", with: "")
+        return "\(damagedDirectory)/\(id).\(stamp)-\(getpid())-\(UInt16.random(in: 0...UInt16.max)).\(suffix)"
+    }
+
+    /// Copies `bytes` durably into a new file in `damaged/`, with a `.reason` file beside it.
+    func setAsideBytes(_ bytes: ArraySlice<UInt8>, id: String, suffix: String, reason: String) throws(SystemError) -> String {
+        let target = damagedName(id, suffix: suffix)
+        try writeNew(target, Array(bytes))
+        try writeNew(target + ".reason", Array("\(reason)\n".utf8))
+        try files.fsyncDirectory(damagedDirectory)
+        return target
+    }
+
+    /// Creates `path` (which must not exist) with `bytes`, durably.
+    func writeNew(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
+        let fd = try files.open(path, O_WRONLY | O_CREAT | O_EXCL)
+        do {
+            if let group { _ = fchown(fd, uid_t.max, group) }
+            try FileIO.writeAll(fd, bytes, path)
+            try FileIO.fsync(fd, path)
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
+        try FileIO.close(fd, path)
+    }
+
+    /// A history for a document that does not exist (lost, removed by hand, or the first save
+    /// died before the rename): a department to rebuild with `restoreFromHistory`, never to
+    /// start afresh over, which would bury that history.
     func orphanedHistory(_ id: String, _ log: HistoryLog) throws(StoreError) -> DocumentProblem? {
         let records = try log.read().records
-        if records.isEmpty || (records.count == 1 && records[0].kind == .save && records[0].revision == 1) { return nil }
-        return DocumentProblem(id: id, path: log.path, reason: "history has \(records.count) records but documents/\(id).json "
-            + "is missing; put the document back (or move the history away) before saving this id")
+        guard let last = records.last(where: { $0.kind == .save }) else { return nil }
+        return DocumentProblem(id: id, path: log.path, reason: "documents/\(id).json is missing but its history has "
+            + "\(records.count) record(s) up to revision \(last.revision) (可从历史恢复): "
+            + "`jixiao restore \(id) --from-history` rebuilds it")
     }
 
     // MARK: Access configuration
@@ -381,14 +422,10 @@ public final class FileDocumentStore: DocumentStore {
 
     /// Moves an unreadable document aside. Call with its lock held.
     func setAside(_ id: String, reason: String) throws(StoreError) -> DocumentProblem {
-        let stamp = Timestamp.now().replacingOccurrences(of: ":", with: "")
-        let target = "\(damagedDirectory)/\(id).\(stamp).json"
+        let target = damagedName(id, suffix: "json")
         do {
             try files.rename(documentPath(id), target)
-            let fd = try files.open(target + ".reason", O_WRONLY | O_CREAT | O_TRUNC)
-            try FileIO.writeAll(fd, Array("documents/\(id).json: \(reason)\n".utf8), target + ".reason")
-            try FileIO.fsync(fd, target + ".reason")
-            try FileIO.close(fd, target + ".reason")
+            try writeNew(target + ".reason", Array("documents/\(id).json: \(reason)\n".utf8))
             try files.fsyncDirectory(damagedDirectory)
             try files.fsyncDirectory(root + "/documents")
         } catch {

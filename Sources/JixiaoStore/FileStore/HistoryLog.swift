@@ -22,13 +22,45 @@ struct HistoryLog {
         var tornTail: Bool
     }
 
-    func read() throws(StoreError) -> Contents {
-        let bytes: [UInt8]
+    /// The document id the file is named for.
+    var id: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".jsonl") ? String(name.dropLast(".jsonl".count)) : name
+    }
+
+    /// The file's bytes (none when it does not exist). A link or odd file in its place is
+    /// damage, reported as such and never followed.
+    func bytes() throws(StoreError) -> [UInt8] {
         do {
-            bytes = try files.readFile(path) ?? []
+            return try files.readFile(path) ?? []
         } catch {
+            if error.isOddEntry { throw .damaged(DocumentProblem(id: id, path: path, reason: error.detail ?? "\(error)")) }
             throw .io(error)
         }
+    }
+
+    /// The good records and the first bad line, for a reader that shows what it can.
+    func readTolerating() throws(StoreError) -> (records: [HistoryRecord], bad: StoreError?) {
+        let bytes = try bytes()
+        var records: [HistoryRecord] = []
+        var start = 0
+        var line = 0
+        var bad: StoreError?
+        let decoder = JSONDecoder()
+        while start < bytes.count, let newline = bytes[start...].firstIndex(of: 0x0A) {
+            line += 1
+            do {
+                records.append(try decodeLine(bytes[start..<newline], number: line, decoder))
+            } catch {
+                if bad == nil { bad = error }
+            }
+            start = newline + 1
+        }
+        return (records, bad)
+    }
+
+    func read() throws(StoreError) -> Contents {
+        let bytes = try bytes()
         var contents = Contents(records: [], ends: [], tornTail: false)
         var start = 0
         var line = 0

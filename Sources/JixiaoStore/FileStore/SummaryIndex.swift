@@ -53,11 +53,12 @@ extension FileDocumentStore {
                 let info: stat
                 do {
                     guard let found = try files.status(documentPath(id)) else { break }
+                    // Only a regular file can match the index; anything else is read (and found odd).
                     info = found
                 } catch {
                     throw .io(error)
                 }
-                if usable, let entry = cached?.entries[id], entry.matches(info) {
+                if usable, info.st_mode & S_IFMT == S_IFREG, let entry = cached?.entries[id], entry.matches(info) {
                     index.entries[id] = entry
                     summaries.append(entry.summary)
                     break
@@ -88,10 +89,33 @@ extension FileDocumentStore {
                 break
             }
         }
-        problems += try quarantined()
+        // A document moved aside just now is among the quarantined ones too: count it once.
+        for problem in try quarantined() where !problems.contains(where: { $0.path == problem.path }) {
+            problems.append(problem)
+        }
         if changed { saveIndex(index) }
         return StoreListing(documents: summaries.sorted { $0.id < $1.id },
-                            problems: problems.sorted { ($0.id, $0.path) < ($1.id, $1.path) })
+                            problems: problems.sorted { ($0.id, $0.path) < ($1.id, $1.path) },
+                            restorable: try restorableHistories())
+    }
+
+    /// Departments whose document is missing but whose history is there (可从历史恢复).
+    func restorableHistories() throws(StoreError) -> [DocumentProblem] {
+        let names: [String]
+        do {
+            names = try files.list(root + "/history")
+        } catch {
+            throw .io(error)
+        }
+        var found: [DocumentProblem] = []
+        for name in names where name.hasSuffix(".jsonl") && !name.hasPrefix(".") {
+            let id = String(name.dropLast(".jsonl".count))
+            guard StableID.isValid(id), !files.exists(documentPath(id)), !files.exists(deletedPath(id)),
+                  try quarantined(id).isEmpty else { continue }
+            // A history that cannot be read is reported by fsck; the list shows what it can.
+            if let problem = try? orphanedHistory(id, HistoryLog(path: historyPath(id), files: files)) { found.append(problem) }
+        }
+        return found
     }
 
     public func listDeleted() throws(StoreError) -> [DocumentSummary] {

@@ -120,6 +120,8 @@ public struct StoreListing: Sendable, Hashable {
     public var documents: [DocumentSummary]
     /// Documents that could not be read (moved aside, or written by a newer jixiao).
     public var problems: [DocumentProblem]
+    /// Departments whose document is missing but whose history can rebuild it (可从历史恢复).
+    public var restorable: [DocumentProblem] = []
 }
 
 /// A document the store could not use, and why.
