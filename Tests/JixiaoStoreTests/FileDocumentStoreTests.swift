@@ -150,31 +150,66 @@ import Testing
         _ = try FileDocumentStore(root: temp.root, options: options)
     }
 
-    @Test func interruptedFirstSaveIsRepairedButLostDocumentsAreNotRecreated() throws {
+    @Test func aLostDocumentIsRestoredFromItsHistoryWhichNothingRemoves() throws {
         let temp = TemporaryStore()
         defer { temp.remove() }
         let store = try temp.open()
-        let record = HistoryRecord(kind: .save, revision: 1, baseRevision: 0, saver: store.saver, time: "t", sha256: "0", changes: [])
-        // Died after the first record, before the document existed: fsck clears it, a save starts afresh.
-        _ = try HistoryLog(path: store.historyPath("new-1"), files: store.files).append(record, group: nil)
-        let report = try store.check()
-        #expect(report.isClean && report.repairs.count == 1)
-        #expect(!store.files.exists(store.historyPath("new-1")))
-        _ = try HistoryLog(path: store.historyPath("new-1"), files: store.files).append(record, group: nil)
-        #expect(try store.save(Samples.department(id: "new-1"), base: 0) == .saved(revision: 1))
-        #expect(try store.history(id: "new-1").count == 1)
+        let document = Samples.department(id: "lost-1")
+        _ = try store.save(document, base: 0)
+        let history = try #require(try store.files.readFile(store.historyPath("lost-1")))
+        // The first revision's document disappears (or its first save died before the rename).
+        try store.files.unlink(store.documentPath("lost-1"))
 
-        // Two revisions of history but no document: someone removed it. Never start over silently.
-        var second = record
-        second.revision = 2
-        second.baseRevision = 1
-        let lost = HistoryLog(path: store.historyPath("lost-1"), files: store.files)
-        _ = try lost.append(record, group: nil)
-        _ = try lost.append(second, group: nil)
-        #expect(throws: StoreError.self) { try store.save(Samples.department(id: "lost-1"), base: 0) }
-        #expect(try lost.read().records.count == 2)
-        let problems = try store.check().problems
-        #expect(problems.map(\.path) == [lost.path])
-        #expect(problems.first?.reason.contains("missing") == true)
+        let report = try store.check()
+        #expect(report.problems.map(\.path) == [store.historyPath("lost-1")])
+        #expect(report.problems.first?.reason.contains("--from-history") == true)
+        #expect(try store.files.readFile(store.historyPath("lost-1")) == history, "fsck keeps every byte")
+        #expect(try store.list().restorable.map(\.id) == ["lost-1"])
+        // Starting the id afresh would bury the history: refused.
+        #expect(throws: StoreError.self) { try store.save(document, base: 0) }
+        #expect(try store.files.readFile(store.historyPath("lost-1")) == history)
+
+        #expect(try store.restoreFromHistory(id: "lost-1") == 1)
+        #expect(try store.load(id: "lost-1").document == document)
+        #expect(try store.check().isClean)
+        #expect(try store.list().restorable.isEmpty)
+    }
+
+    @Test func aRecordMatchingTheBodyIsNeverTrimmedAndTrimmedBytesAreKept() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        var document = Samples.department(id: "low-1")
+        _ = try store.save(document, base: 0)
+        document.unitName = "第二版"
+        _ = try store.save(document, base: 1)
+        let history = try #require(try store.files.readFile(store.historyPath("low-1")))
+        // The header's revision lowered to 1 (its check recomputed), the body left as revision 2.
+        let bytes = try #require(try store.files.readFile(store.documentPath("low-1")))
+        let newline = try #require(bytes.firstIndex(of: 0x0A))
+        var header = try JSONDecoder().decode(DocumentFile.Header.self, from: Data(bytes[..<newline]))
+        header.revision = 1
+        header.headerCheck = header.computedCheck
+        try AtomicFile.replace(store.documentPath("low-1"), with: DocumentFile.encodeLine(header) + bytes[(newline + 1)...],
+                               group: nil, in: store.files)
+        let report = try store.check()
+        #expect(try store.files.readFile(store.historyPath("low-1")) == history, "the record of the current body stays")
+        #expect(report.repairs.isEmpty)
+        #expect(report.problems.count == 1)
+
+        // A record the document never reached is taken off, and its bytes land in damaged/.
+        let store2 = TemporaryStore()
+        defer { store2.remove() }
+        let other = try store2.open()
+        _ = try other.save(Samples.department(id: "cut-1"), base: 0)
+        let log = HistoryLog(path: other.historyPath("cut-1"), files: other.files)
+        let record = HistoryRecord(kind: .save, revision: 2, baseRevision: 1, saver: other.saver, time: "t", sha256: "0", changes: [])
+        let before = try log.append(record, group: nil)
+        let tail = try #require(try other.files.readFile(log.path)).suffix(from: before)
+        let repaired = try other.check()
+        #expect(repaired.isClean)
+        let kept = try #require(repaired.repairs.first?.split(separator: " ").last.map(String.init))
+        #expect(kept.hasPrefix(other.root + "/damaged/cut-1."))
+        #expect(try other.files.readFile(kept).map { $0[...] } == tail)
     }
 }
