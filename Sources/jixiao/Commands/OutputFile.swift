@@ -20,6 +20,13 @@ struct OutputFile {
     let storeRoot: String?
 
     func write(_ data: Data) throws {
+        // What the path leads to, links followed: a device or pipe (`/dev/stdout` is a link to
+        // one, through /proc) is written where it is.
+        var followed = stat()
+        if stat(path, &followed) == 0, followed.st_mode & S_IFMT != S_IFREG {
+            try writeInPlace(path, data)
+            return
+        }
         let target = try resolved(path, hops: 0)
         if let storeRoot, let inside = Self.canonical(storeRoot), Self.isInside(target.path, inside) {
             throw Refusal(description: "\(path): is inside the store \(storeRoot); write the export somewhere else")
