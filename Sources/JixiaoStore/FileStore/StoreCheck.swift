@@ -74,27 +74,9 @@ extension FileDocumentStore: StoreChecking {
             }
         }
         // History without any document: a department to restore from it, left as it is.
-        let histories: [String]
-        do {
-            histories = try files.list("\(root)/history")
-        } catch {
-            throw .io(error)
-        }
-        for name in histories where name.hasSuffix(".jsonl") && !name.hasPrefix(".") {
-            let id = String(name.dropLast(".jsonl".count))
-            guard StableID.isValid(id), !files.exists(documentPath(id)), !files.exists(deletedPath(id)),
-                  try quarantined(id).isEmpty else { continue }
-            do {
-                if let problem = try orphanedHistory(id, HistoryLog(path: historyPath(id), files: files)) { report.report(problem) }
-            } catch {
-                switch error {
-                case .damaged(let problem): report.report(problem)
-                case .damagedHistory(let file, let line, let reason):
-                    report.report(DocumentProblem(id: id, path: file, reason: "line \(line): \(reason)"))
-                default: throw error
-                }
-            }
-        }
+        var unreadable: [DocumentProblem] = []
+        let restorable = try restorableHistories(unreadable: { unreadable.append($0) })
+        for problem in restorable + unreadable { report.report(problem) }
         for problem in try quarantined() { report.report(problem) }
         return report
     }

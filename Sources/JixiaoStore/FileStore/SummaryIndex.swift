@@ -100,20 +100,31 @@ extension FileDocumentStore {
     }
 
     /// Departments whose document is missing but whose history is there (可从历史恢复).
-    func restorableHistories() throws(StoreError) -> [DocumentProblem] {
-        let names: [String]
+    /// Every directory is listed once, so the list stays one pass over the store.
+    /// A history that cannot be read goes to `unreadable` (fsck reports it; the list shows what it can).
+    func restorableHistories(unreadable: ((DocumentProblem) -> Void)? = nil) throws(StoreError) -> [DocumentProblem] {
+        let histories: [String], present: Set<String>, quarantinedIDs: Set<String>
         do {
-            names = try files.list(root + "/history")
+            histories = try files.list(root + "/history")
+            present = Set(try files.list(root + "/documents") + files.list(root + "/deleted"))
         } catch {
             throw .io(error)
         }
+        quarantinedIDs = Set(try quarantined().map(\.id))
         var found: [DocumentProblem] = []
-        for name in names where name.hasSuffix(".jsonl") && !name.hasPrefix(".") {
+        for name in histories where name.hasSuffix(".jsonl") && !name.hasPrefix(".") {
             let id = String(name.dropLast(".jsonl".count))
-            guard StableID.isValid(id), !files.exists(documentPath(id)), !files.exists(deletedPath(id)),
-                  try quarantined(id).isEmpty else { continue }
-            // A history that cannot be read is reported by fsck; the list shows what it can.
-            if let problem = try? orphanedHistory(id, HistoryLog(path: historyPath(id), files: files)) { found.append(problem) }
+            guard StableID.isValid(id), !present.contains(id + ".json"), !quarantinedIDs.contains(id) else { continue }
+            do {
+                if let problem = try orphanedHistory(id, HistoryLog(path: historyPath(id), files: files)) { found.append(problem) }
+            } catch {
+                switch error {
+                case .damaged(let problem): unreadable?(problem)
+                case .damagedHistory(let file, let line, let reason):
+                    unreadable?(DocumentProblem(id: id, path: file, reason: "line \(line): \(reason)"))
+                default: throw error
+                }
+            }
         }
         return found
     }
