@@ -110,6 +110,22 @@ import Glibc
         #expect(try CLIProcess.run(["history", Self.id, "--store", store]).status == 0)
     }
 
+    @Test func theEditorGoesOnPastFIFOsInTheStore() throws {
+        let folder = try CLIProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Self.store(in: folder)
+        #expect(mkfifo("\(store)/documents/aa-fifo-1.json", 0o666) == 0)
+        try FileManager.default.createDirectory(atPath: "\(store)/presence/\(Self.id)", withIntermediateDirectories: true)
+        #expect(mkfifo("\(store)/presence/\(Self.id)/someone@host.1.2.json", 0o666) == 0)
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+        try EditorEndToEndTests.start(tmux, URL(fileURLWithPath: store), waitingFor: "东湖街道")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "单位名称")
+        try tmux.press("C-q")
+        try tmux.waitForLine("EXIT=0")
+    }
+
     @Test func aMissingDocumentKeepsEveryByteOfItsHistoryAndIsRestored() throws {
         let folder = try CLIProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -67,6 +67,9 @@ extension FileDocumentStore: PresenceTracking {
         do {
             names = try files.list(directory)
         } catch {
+            // Presence is advice: an odd entry where the directory should be shows nobody
+            // rather than stopping the editor.
+            if error.isOddEntry { return [] }
             throw .io(error)
         }
         var entries: [PresenceEntry] = []
