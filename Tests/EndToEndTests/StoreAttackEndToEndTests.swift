@@ -216,6 +216,30 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: foreign.path) == ["passwd"])
     }
 
+    @Test func aPermissionProblemNamesThePathAndTheUser() throws {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            print("skipped: needs root and setpriv to run jixiao as another user")
+            return
+        }
+        let folder = try CLIProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Self.store(in: folder)
+        #expect(chmod(folder.path, 0o755) == 0 && chmod(store, 0o755) == 0 && chmod("\(store)/documents", 0o700) == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid", "nobody", "--regid", "nogroup", "--clear-groups", "--", CLIProcess.binary.path,
+                             "list", "--store", store]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("\(store)/documents: permission denied for user nobody"), "\(stderr)")
+        #expect(!stderr.contains("No such file"))
+    }
+
     @Test func outputPathsAreWrittenByWhatTheyAre() throws {
         let folder = try CLIProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
