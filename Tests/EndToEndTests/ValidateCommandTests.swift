@@ -90,6 +90,7 @@ import JixiaoStore
         let dir = try CLIProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = dir.appendingPathComponent("store").path
+        #expect(try CLIProcess.run(["store", "init", "--store", store]).status == 0)
         let empty = try CLIProcess.run(["validate", "--store", store])
         #expect(empty.status == 0)
         #expect(empty.stdout.contains("没有部门"))
