@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "JixiaoTerminalTests", dependencies: ["JixiaoTerminal", "JixiaoApp"]),
         .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoModel"], exclude: ["Fixtures"]),
         // Runs the built `jixiao` binary as a user would (processes, tmux).
-        .testTarget(name: "EndToEndTests", dependencies: ["JixiaoModel", "JixiaoStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["JixiaoModel", "JixiaoStore", "JixiaoInterchange"]),
     ],
     swiftLanguageModes: [.v6]
 )

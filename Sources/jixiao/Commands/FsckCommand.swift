@@ -14,6 +14,7 @@ struct FsckCommand: ParsableCommand {
             throw ValidationError("this store cannot be checked")
         }
         let report = try checking.check()
+        if report.readOnly { InertOutput.line("read-only store: checked without taking locks; nothing was moved or repaired") }
         for repair in report.repairs { InertOutput.line("repaired: \(repair)") }
         for problem in report.problems { InertOutput.line("damaged: \(problem.path): \(problem.reason)") }
         InertOutput.line("\(report.documentsChecked) document(s) checked, \(report.problems.count) damaged")
