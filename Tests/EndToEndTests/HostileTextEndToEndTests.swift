@@ -226,6 +226,8 @@ import Testing
                 let file = dir.appendingPathComponent("\(seed.deletingPathExtension().lastPathComponent)-\(name).txt")
                 try data.write(to: file)
                 let store = dir.appendingPathComponent("store-\(name)-\(seed.lastPathComponent)").path
+                let initialized = try CLIProcess.run(["store", "init", "--store", store])
+                #expect(initialized.status == 0, "\(initialized.stderr)")
                 let run = try CLIProcess.run(["import", "--year", "2023", file.path, "--store", store])
                 #expect(run.status == 0, "\(seed.lastPathComponent) \(name): \(run.stderr)\(run.stdout)")
                 let lines = run.stdout.components(separatedBy: "\n")
