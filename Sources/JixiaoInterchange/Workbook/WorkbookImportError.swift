@@ -32,5 +32,9 @@ public struct WorkbookImportError: Error, Sendable, Hashable, CustomStringConver
         }
     }
 
-    public var description: String { "\(englishPlace): \(english)" }
+    /// The place, when there is one, then what is wrong.
+    public var chineseMessage: String { sheet == nil ? chinese : "\(chinesePlace)：\(chinese)" }
+    public var englishMessage: String { sheet == nil ? english : "\(englishPlace): \(english)" }
+
+    public var description: String { englishMessage }
 }

@@ -360,7 +360,17 @@ struct ProjectSheetReader {
         var rows: [IndicatorRow] = []
         for row in grid.sheet.rows.keys.sorted() where row > header.row {
             var indicator = IndicatorRow()
-            for (field, column) in columns { indicator[field] = grid.text(row, column) }
+            for (field, column) in columns {
+                guard let cell = grid.cell(row, column) else { continue }
+                indicator[field] = cell.text
+                if case .number(let digits) = cell.value {
+                    // A spreadsheet that read typed text as a number (`=100%` became 1): say where.
+                    if cell.style == .percent { indicator[field] = DecimalText.scaled(digits, by: 2) + "%" }
+                    notices.append(.init(sheet: grid.name, cell: CellReference.name(row: row, column: column),
+                                         chinese: "\(field.chineseName)是数字而不是文本，读作“\(indicator[field])”，表格软件可能改动过原文，请核对",
+                                         english: "the \(field.englishName.lowercased()) is a number, not text; read as “\(indicator[field])”; a spreadsheet may have changed what was typed; check it"))
+                }
+            }
             let texts = IndicatorRow.Column.allCases.map { indicator[$0] }
             if texts.allSatisfy(\.isEmpty) { continue }
             if texts.map(\.labelKey) == IndicatorRow.Column.allCases.map(\.chineseName) { continue }

@@ -33,8 +33,11 @@ final class XMLTree {
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = true
         parser.shouldResolveExternalEntities = false
-        guard parser.parse(), let root = builder.root else {
-            throw Failure(line: parser.lineNumber, reason: parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML")
+        // libxml2 through XMLParser may stop at the end of the data without an error while
+        // elements are still open: a cut-off part is refused all the same.
+        guard parser.parse(), let root = builder.root, builder.stack.isEmpty else {
+            throw Failure(line: parser.lineNumber, reason: parser.parserError.map { "\($0.localizedDescription)" }
+                          ?? (builder.stack.isEmpty ? "not XML" : "the data ends inside <\(builder.stack.last!.name)>"))
         }
         return root
     }

@@ -74,8 +74,7 @@ struct ImportCommand: ParsableCommand {
                     print(result.report.text(chinese: language.resolved == .zh))
                     document = result.document
                 } catch {
-                    console.error(zh: "\(path): \(error.chinesePlace)：\(error.chinese)，未导入",
-                                  en: "\(path): \(error.englishPlace): \(error.english); not imported")
+                    console.error(zh: "\(path): \(error.chineseMessage)，未导入", en: "\(path): \(error.englishMessage); not imported")
                     failed += 1
                     continue
                 }
