@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoModel", "JixiaoSamples"],
                     exclude: ["Fixtures", "Peers"]),
         // Runs the built `jixiao` binary as a user would (processes, tmux).
-        .testTarget(name: "EndToEndTests", dependencies: ["JixiaoModel", "JixiaoStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["JixiaoModel", "JixiaoStore", "JixiaoInterchange"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -283,6 +283,10 @@ public final class Terminal: TerminalBackend {
             ("kcuu1", .up, []), ("kcud1", .down, []), ("kcub1", .left, []), ("kcuf1", .right, []),
             ("khome", .home, []), ("kend", .end, []), ("kpp", .pageUp, []), ("knp", .pageDown, []),
             ("kich1", .insert, []), ("kdch1", .delete, []), ("kcbt", .tab, [.shift]),
+            // Shifted arrows select a range in the grid: kLFT/kRIT are standard, kUP/kDN are
+            // ncurses extensions, and kri/kind are what some entries call Shift-Up/Down.
+            ("kLFT", .left, [.shift]), ("kRIT", .right, [.shift]), ("kUP", .up, [.shift]), ("kDN", .down, [.shift]),
+            ("kri", .up, [.shift]), ("kind", .down, [.shift]), ("kHOM", .home, [.shift]), ("kEND", .end, [.shift]),
         ] + (1...12).map { ("kf\($0)", Key.function($0), Modifiers()) }
         for (name, key, modifiers) in named {
             if let sequence = capability(name), sequence.first == 0x1B { keys[sequence] = KeyEvent(key, modifiers) }

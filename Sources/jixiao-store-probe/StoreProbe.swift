@@ -28,7 +28,7 @@ enum StoreProbe {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count >= 3 else { usage() }
         do {
-            let store = try StoreAddress(arguments[1]).open(allowNetworkFileSystem: true)
+            let store = try StoreAddress(arguments[1]).open(allowNetworkFileSystem: true, create: true)
             switch arguments[0] {
             case "increment":
                 guard arguments.count == 4, let count = Int(arguments[3]) else { usage() }

@@ -10,6 +10,7 @@ struct AccessEditorEndToEndTests {
         defer { try? FileManager.default.removeItem(at: store) }
         // A draft department, imported (the store is single-user so far).
         let text = CLIProcess.packageRoot.appendingPathComponent("Tests/JixiaoInterchangeTests/Fixtures/budget-disclosure.txt").path
+        #expect(try CLIProcess.run(["store", "init", "--store", store.path]).status == 0)
         #expect(try CLIProcess.run(["import", text, "--store", store.path]).status == 0)
         let tmux = try TmuxSession()
         defer { tmux.close() }

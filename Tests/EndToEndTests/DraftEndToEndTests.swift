@@ -131,6 +131,9 @@ struct DraftEndToEndTests {
             try Self.retype(tmux, "腾出空间后录入的第二条")
             screen = try tmux.waitFor(text: "草稿已重新写入")
             #expect(screen.last?.contains("草稿未写入") == false)
+            // Enter on the last goal went on with a third, empty one: Esc ends the list.
+            try tmux.press("Escape")
+            try tmux.waitFor { !$0.joined().contains("总体绩效目标 第 3 条") }
             let journaled = try #require(try store.recoverDraft(id: Self.id))
             #expect(journaled.document.overallGoals.map(\.text) == ["磁盘满时录入的第一条", "腾出空间后录入的第二条"])
 

@@ -72,6 +72,11 @@ import Testing
         let folder = try CLIProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = folder.appendingPathComponent("store").path
+        // Only `store init` (or the editor) makes a store; import refuses a missing one.
+        let refused = try CLIProcess.run(["import", "--store", store, Self.fixture("pdf-layout.txt")])
+        #expect(refused.status == 1 && refused.stderr.contains("store init"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store))
+        #expect(try CLIProcess.run(["store", "init", "--store", store]).status == 0)
         let first = try CLIProcess.run(["import", "--store", store, Self.fixture("pdf-layout.txt")])
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         #expect(first.stdout.contains("520101-2024"))

@@ -100,24 +100,31 @@ struct ProjectScreenEndToEndTests {
         try tmux.waitFor(text: "资金用途")
         try Self.fill(tmux, "P2023001", then: "Enter")
         try tmux.press("Down")  // keep the name typed when the project was created
-        try Self.fill(tmux, "50", then: "Enter")
+        try Self.fill(tmux, "50万元", then: "Enter")  // the document's own unit is accepted
         try Self.fill(tmux, "45", then: "Enter")
         try Self.fill(tmux, "5", then: "Enter")
+        // Enter on the last paragraph goes on with a new one; Enter on it empty ends the list.
         try Self.fill(tmux, "为辖区居民提供便民服务", then: "Enter")
+        try tmux.waitFor(text: "末条：接着写下一条")
+        try tmux.press("Enter")
         try tmux.press("Down")  // plan mode stays percent
-        for value in ["25", "50", "75", "100"] { try Self.fill(tmux, value, then: "Enter") }
+        for value in ["25.00%", "50%", "７５％", "100"] { try Self.fill(tmux, value, then: "Enter") }
+        // The goals go on the same way; Esc takes the empty new one away.
         try Self.fill(tmux, "全年服务居民五千人次以上", then: "Enter")
+        try tmux.waitFor(text: "1. 全年服务居民五千人次以上")
+        try tmux.press("Escape")
         try tmux.waitFor(text: "财政资金+其他资金=预算数，相符")
         try tmux.press("F6")  // to the grid
         try tmux.waitFor { $0.contains { $0.hasPrefix(">") } }
 
         try tmux.press("Right", "Right")  // 三级指标 of the first row
-        for (name, description, value, basis) in Self.table {
+        for (i, (name, description, value, basis)) in Self.table.enumerated() {
             try Self.fill(tmux, name, then: "Tab")
             try Self.fill(tmux, description, then: "Tab")
             try Self.fill(tmux, value, then: "Tab")
-            try Self.fill(tmux, basis, then: "Enter")  // commits, moves down
-            try tmux.press("Left", "Left", "Left")
+            // Enter commits and goes back to 三级指标 of the next row (where the Tabs began); on
+            // the last row it would add a row, so Up commits there.
+            try Self.fill(tmux, basis, then: i == Self.table.count - 1 ? "Up" : "Enter")
         }
         try tmux.waitFor(text: "居民满意度")
         try tmux.press("C-s")
@@ -135,6 +142,7 @@ struct ProjectScreenEndToEndTests {
         #expect(project.budget == Amount(50) && project.fiscalFunds == Amount(45) && project.otherFunds == Amount(5))
         #expect(project.purpose == "为辖区居民提供便民服务")
         #expect(project.spendingPlan.values == [Amount(25), Amount(50), Amount(75), Amount(100)])
+        #expect(project.spendingPlan.march?.description == "25.00", "the decimals typed are kept")
         #expect(project.goals.map(\.text) == ["全年服务居民五千人次以上"])
         #expect(project.indicators.count == Self.table.count)
         for (row, expected) in zip(project.indicators, Self.table) {
@@ -153,7 +161,8 @@ struct ProjectScreenEndToEndTests {
         try tmux.press("Right", "Right")
         try Self.fill(tmux, "服务居民人次", then: "Tab")
         try tmux.press("Tab")
-        try Self.fill(tmux, "≥5000人次", then: "Enter")
+        // Down, not Enter: Enter after the Tabs would go back to 三级指标 of the next row.
+        try Self.fill(tmux, "≥5000人次", then: "Down")
         try Self.fill(tmux, "≥95%", then: "Enter")
         try tmux.waitFor { $0.contains { $0.contains("*未保存") } && $0.joined().contains("≥95%") }
         // Text typed but not committed: SIGHUP (a dropped connection) commits it on the way out;

@@ -115,6 +115,13 @@ final class TmuxSession {
     /// Types `text` literally (CJK included).
     func type(_ text: String) throws { try run(["send-keys", "-t", "main", "-l", text]) }
 
+    /// Pastes `text` as a terminal does (bracketed, since the editor asks for it), from a
+    /// tmux buffer: what a user's Ctrl-Shift-V or right click after copying from Excel sends.
+    func paste(_ text: String) throws {
+        try run(["set-buffer", "-b", "e2e-paste", "--", text])
+        try run(["paste-buffer", "-p", "-d", "-b", "e2e-paste", "-t", "main"])
+    }
+
     /// Presses keys by tmux name: `Enter`, `F1`, `C-q`, `Escape`.
     func press(_ keys: String...) throws { try run(["send-keys", "-t", "main"] + keys) }
 

@@ -312,6 +312,11 @@ final class FakeStore {
         h.press(Self.enter)
         #expect(h.document?.overallGoals.map(\.text) == ["第一条", "第二条", "第三条\n续"])
         #expect(h.app.hasUnsavedChanges)
+        // Enter on the last item went on to a fourth, empty; Esc ends the list without adding it.
+        #expect(h.department?.editor?.target == .newItem(list: "overallGoals", after: h.document?.overallGoals.last?.id))
+        h.press(KeyEvent(.escape))
+        #expect(h.department?.editor == nil)
+        #expect(h.document?.overallGoals.count == 3)
         h.press(.char("K"))
         #expect(h.document?.overallGoals.map(\.text) == ["第一条", "第三条\n续", "第二条"])
         #expect(h.department?.selectedRow == 1)
@@ -524,5 +529,26 @@ final class FakeStore {
         }
         h.press(EditorFlowTests.tab, .char("x"), .ctrl("q"))
         check("quit question")
+    }
+}
+
+/// The department's project list shows a standard 21-character project code whole from 100
+/// columns up; at 80 the name keeps its room.
+@MainActor
+@Suite struct ProjectListWidthTests {
+    @Test(arguments: [80, 100, 140])
+    func standardProjectCodes(_ width: Int) {
+        let store = FakeStore()
+        var department = EditorFlowTests.department()
+        department.projects[0].code = "130304213ZR3W5GRVM5IR"
+        department.projects[0].name = "直选人员及社区工作者工资及保险"
+        store.put(department)
+        var h = EditorFlowTests.Harness(store: store, size: Size(width: width, height: 24))
+        h.press(EditorFlowTests.enter)
+        h.press(KeyEvent(.tab, .shift))
+        #expect(h.department?.section == .projects)
+        let text = h.screenText
+        #expect(text.contains("130304213ZR3W5GRV") && text.contains("直选人员"))
+        #expect(text.contains("130304213ZR3W5GRVM5IR") == (width >= 100), "\(text)")
     }
 }

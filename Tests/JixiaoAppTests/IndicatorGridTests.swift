@@ -123,14 +123,19 @@ import Testing
         var h = Harness()
         h.grid.move(.rowEnd)  // basis of r-1: 计划标准
         h.grid.move(.down)
-        try h.apply(h.grid.fillDown())
+        let fill = h.grid.fillDown()
+        try h.apply(try #require(fill).edits)
         #expect(h.rows[1].basis == "计划标准")
+        #expect(h.grid.row == 2 && h.grid.column == .basis, "a fill moves on to the next row")
+        h.grid.move(.up)
         h.grid.move(.up)
         try h.apply(h.grid.clearCell())
         #expect(h.rows[0].basis == "")
         #expect(h.grid.clearCell().isEmpty, "clearing a blank cell is no edit")
         h.grid.move(.firstCell)
-        #expect(h.grid.fillDown().isEmpty, "nothing above the first row")
+        let none = h.grid.fillDown()
+        #expect(none == nil, "nothing above the first row")
+        #expect(h.grid.row == 0, "and the cursor stays")
     }
 
     @Test func insertAboveAndBelowKeepTheGroupAndMoveTheCursor() throws {
@@ -257,5 +262,211 @@ import Testing
         let slot = GridLayout.make(width: 80, firstColumnHint: 0, cursorColumn: 2).slot(for: .name)!
         #expect(buffer.cursor == Buffer.Position(x: slot.x + 4, y: 1))
         #expect(buffer.line(1).contains("服务"))
+    }
+}
+
+/// Excel-like range work on the grid alone: Shift+arrow selection, fill, clear, copy, paste,
+/// appending at the end and Enter after a run of Tabs.
+@Suite struct IndicatorGridRangeTests {
+    typealias Harness = IndicatorGridTests.Harness
+
+    static func ids() -> () -> String {
+        var n = 0
+        return { n += 1; return "r-new\(n)" }
+    }
+
+    @Test func shiftArrowsSelectARectangleAndAPlainMoveDropsIt() {
+        var h = Harness()
+        h.grid.move(.right)  // r-1 二级
+        h.grid.extendSelection(.down)
+        h.grid.extendSelection(.right)
+        h.grid.extendSelection(.down)
+        let selection = h.grid.selection!
+        #expect(selection.rows == 0...2 && selection.columns == 1...2)
+        #expect(h.grid.isSelected(row: 1, column: .name) && !h.grid.isSelected(row: 3, column: .name))
+        #expect(h.grid.selectedCells == [["数量指标", "服务人数"], ["数量指标", "活动场次"], ["质量指标", "合格率"]])
+        h.grid.extendSelection(.up)
+        h.grid.extendSelection(.up)
+        h.grid.extendSelection(.left)
+        #expect(!h.grid.hasSelection, "back on the fixed corner: only that cell")
+        h.grid.extendSelection(.columnBottom)
+        #expect(h.grid.selection!.rows == 0...3)
+        h.grid.move(.left)
+        #expect(!h.grid.hasSelection)
+    }
+
+    @Test func fillDownASelectionCopiesItsTopRowAndMovesBelowIt() throws {
+        var h = Harness()
+        h.grid.move(.rowEnd)  // r-1 依据: 计划标准
+        h.grid.move(.left)    // 指标值 ≥500人
+        h.grid.extendSelection(.right)
+        h.grid.extendSelection(.down)
+        h.grid.extendSelection(.down)
+        let filled = h.grid.fillDown()
+        let fill = try #require(filled)
+        #expect(fill.filled == IndicatorGrid.Extent(rows: 2, columns: 2))
+        try h.apply(fill.edits)
+        #expect(h.rows[1...2].map(\.value) == ["≥500人", "≥500人"])
+        #expect(h.rows[1...2].map(\.basis) == ["计划标准", "计划标准"])
+        #expect(h.rows[3].value == "≥90%", "below the selection nothing changes")
+        #expect(!h.grid.hasSelection && h.grid.row == 3)
+        // On the last row a fill stays there: it never adds a row.
+        h.grid.move(.lastCell)
+        let lastFill = h.grid.fillDown()
+        let last = try #require(lastFill)
+        try h.apply(last.edits)
+        #expect(h.rows.count == 4 && h.grid.row == 3 && h.rows[3].basis == "计划标准")
+    }
+
+    @Test func deleteClearsTheSelectionAndKeepsTheRest() throws {
+        var h = Harness()
+        h.grid.move(.right)
+        h.grid.move(.right)  // 三级
+        h.grid.extendSelection(.down)
+        h.grid.extendSelection(.rowEnd)
+        let (edits, cleared) = h.grid.clearSelected()
+        #expect(cleared == IndicatorGrid.Extent(rows: 2, columns: 4))
+        try h.apply(edits)
+        #expect(h.rows[0].name == "" && h.rows[0].basis == "" && h.rows[1].value == "")
+        #expect(h.rows[0].level2 == "数量指标" && h.rows[2].name == "合格率")
+    }
+
+    @Test func aTSVBlockPastesFromTheSelectionsCornerAndAddsRowsInTheGroup() throws {
+        var h = Harness()
+        h.grid.move(.lastCell)
+        h.grid.move(.rowStart)
+        h.grid.move(.up)  // r-3 一级
+        h.grid.extendSelection(.right)
+        h.grid.extendSelection(.down)
+        let block = TabSeparated.parse("产出指标\t时效指标\t完成时限\t按期完成\t≤12月\t计划标准\n"
+            + "\t\t培训人次\t参训人数\t≥200人次\t历史标准\n"
+            + "\t\t回访率\t电话回访\t≥80%\t行业标准\t多出的一格\n")
+        let ids = Self.ids()
+        let result = h.grid.paste(block, makeID: ids)
+        #expect(result.pasted == IndicatorGrid.Extent(rows: 3, columns: 6))
+        #expect(result.addedRows == 1 && result.droppedCells == 1)
+        try h.apply(result.edits)
+        #expect(h.rows.count == 5)
+        #expect([h.rows[2].level2, h.rows[2].name, h.rows[2].value] == ["时效指标", "完成时限", "≤12月"])
+        #expect([h.rows[3].level1, h.rows[3].name, h.rows[3].basis] == ["", "培训人次", "历史标准"],
+                "existing rows take the block as it is, blanks included")
+        #expect(h.rows[4].id == "r-new1")
+        #expect([h.rows[4].level1, h.rows[4].level2, h.rows[4].name, h.rows[4].basis]
+                == ["", "", "回访率", "行业标准"], "a new row holds what was pasted, blanks too")
+    }
+
+    @Test func oneCellPastedIntoASelectionFillsIt() throws {
+        var h = Harness()
+        h.grid.move(.rowEnd)
+        h.grid.extendSelection(.columnBottom)
+        let result = h.grid.paste([["预算支出标准"]])
+        try h.apply(result.edits)
+        #expect(h.rows.map(\.basis) == Array(repeating: "预算支出标准", count: 4))
+        #expect(result.pasted == IndicatorGrid.Extent(rows: 4, columns: 1))
+    }
+
+    @Test func downEnterAndTabPastTheLastRowAppendInTheGroupButNotAfterABlankRow() throws {
+        var h = Harness()
+        h.grid.move(.lastCell)
+        #expect(h.grid.movesPastLastRow(.nextCell) && h.grid.movesPastLastRow(.down))
+        #expect(!h.grid.movesPastLastRow(.right))
+        let ids = Self.ids()
+        try h.apply(h.grid.appendRow(.nextCell, makeID: ids))
+        #expect(h.rows.count == 5 && h.grid.row == 4 && h.grid.column == .level1)
+        #expect(h.rows[4].level1 == "满意度指标" && h.rows[4].level2 == "服务对象满意度指标" && h.rows[4].name == "")
+        #expect(h.grid.appendRow(.down, makeID: ids).isEmpty, "a blank last row is not followed by another")
+        h.grid.move(.right)
+        h.grid.move(.right)
+        h.grid.type("回访满意度")
+        try h.apply(h.grid.commitEdit())
+        try h.apply(h.grid.appendRow(.down, makeID: ids))
+        #expect(h.rows.count == 6 && h.grid.row == 5 && h.grid.column == .name)
+    }
+
+    @Test func ctrlRFillsFromTheLeftAndGoesOnLikeTabAndCtrlDEndsARowLikeEnter() throws {
+        var h = Harness()
+        h.grid.move(.right)
+        h.grid.move(.right)  // r-1 三级: 服务人数
+        h.grid.move(.nextCell)  // 描述, in a run of Tabs from 三级
+        let right = h.grid.fillRight()
+        try h.apply(try #require(right).edits)
+        #expect(h.rows[0].description == "服务人数" && h.grid.column == .value)
+        h.grid.move(.nextCell)  // 依据 (计划标准 above nothing: row 1)
+        h.grid.move(.down)
+        h.grid.move(.left)
+        h.grid.move(.left)
+        h.grid.move(.left)  // r-2 三级, a new run
+        h.grid.move(.nextCell)
+        h.grid.move(.nextCell)  // r-2 指标值
+        h.grid.extendSelection(.right)  // 指标值 and 依据 take the row above
+        let down = h.grid.fillDown()
+        try h.apply(try #require(down).edits)
+        #expect(h.rows[1].value == "≥500人" && h.rows[1].basis == "计划标准")
+        #expect(h.grid.row == 2 && h.grid.column == .name, "back to where the run of Tabs started")
+        // A selection of columns: its left column copied right.
+        h.grid.move(.rowStart)
+        h.grid.move(.right)
+        h.grid.extendSelection(.right)
+        let block = h.grid.fillRight()
+        try h.apply(try #require(block).edits)
+        #expect(h.rows[2].name == "质量指标" && block?.filled == IndicatorGrid.Extent(rows: 1, columns: 1))
+        h.grid.move(.rowStart)
+        #expect(h.grid.fillRight() == nil, "nothing left of the first column")
+    }
+
+    @Test func enterAfterARunOfTabsGoesBackToTheColumnItStartedFrom() throws {
+        var h = Harness()
+        h.grid.move(.right)
+        h.grid.move(.right)  // r-1 三级
+        for text in ["服务人次", "全年服务人次", "≥5000人次"] {
+            h.grid.type(text)
+            try h.apply(h.grid.commitEdit())
+            h.grid.move(.nextCell)
+        }
+        h.grid.type("计划标准")
+        try h.apply(h.grid.commitEdit())
+        h.grid.move(.enterDown)
+        #expect(h.grid.row == 1 && h.grid.column == .name)
+        #expect([h.rows[0].name, h.rows[0].description, h.rows[0].value, h.rows[0].basis]
+                == ["服务人次", "全年服务人次", "≥5000人次", "计划标准"])
+        // Without Tabs before it, Enter goes straight down; another move ends a run.
+        h.grid.move(.enterDown)
+        #expect(h.grid.row == 2 && h.grid.column == .name)
+        h.grid.move(.nextCell)
+        h.grid.move(.left)
+        h.grid.move(.enterDown)
+        #expect(h.grid.row == 3 && h.grid.column == .name)
+    }
+}
+
+/// Widths where they matter: from 100 columns up the standard names are whole.
+@Suite struct GridWidthTests {
+    @Test(arguments: [100, 110, 120, 140, 160])
+    func standardLevel2NamesGetTheirWholeWidthFrom100Columns(_ width: Int) {
+        let layout = GridLayout.make(width: width, firstColumnHint: 0, cursorColumn: 0)
+        let metrics = TextMetrics()
+        #expect(layout.slots.count == 6)
+        #expect(layout.slot(for: .level2)!.width >= metrics.width(of: "服务对象满意度指标"))
+        #expect(layout.slot(for: .level1)!.width >= metrics.width(of: "满意度指标"))
+        #expect(layout.slot(for: .basis)!.width >= metrics.width(of: "预算支出标准"))
+        #expect((layout.slots.last.map { $0.x + $0.width } ?? 0) <= width)
+        // Drawn: the name is there whole, in a row that is not the cursor's.
+        var grid = IndicatorGrid(projectID: "p-1", rows: IndicatorGridTests.sampleRows())
+        grid.move(.firstCell)
+        var buffer = Buffer(size: Size(width: width, height: 6))
+        grid.render(into: &buffer, area: Rect(x: 0, y: 0, width: width, height: 6),
+                    context: ViewContext(environment: AppEnvironment()), focused: true)
+        #expect(buffer.line(4).contains("服务对象满意度指标"), "\(buffer.line(4))")
+    }
+
+    @Test func belowTheThresholdTheFreeTextColumnsKeepTheirShare() {
+        // At 95 all six fit at their minimum and the spare room goes by weight, as before.
+        let layout = GridLayout.make(width: 95, firstColumnHint: 0, cursorColumn: 0)
+        #expect(layout.slot(for: .level2)!.width < 18)
+        #expect(layout.slot(for: .name)!.width >= GridLayout.minimum[2])
+    }
+
+    @Test func theStandardWidthsComeFromTheFrameworks() {
+        #expect(GridLayout.standard == [10, 18, 0, 0, 0, 12])
     }
 }

@@ -32,6 +32,12 @@ import Testing
         ("\u{1B}[Z", KeyEvent(.tab, .shift)),
         ("\u{1B}[1;5D", KeyEvent(.left, .control)), ("\u{1B}[1;5C", KeyEvent(.right, .control)),
         ("\u{1B}[1;2A", KeyEvent(.up, .shift)), ("\u{1B}[1;3B", KeyEvent(.down, .alt)),
+        // Shift+arrows select a range in the grid (xterm, then rxvt), Ctrl-Shift to the edge.
+        ("\u{1B}[1;2B", KeyEvent(.down, .shift)), ("\u{1B}[1;2C", KeyEvent(.right, .shift)),
+        ("\u{1B}[1;2D", KeyEvent(.left, .shift)), ("\u{1B}[1;6B", KeyEvent(.down, [.control, .shift])),
+        ("\u{1B}[1;2H", KeyEvent(.home, .shift)), ("\u{1B}[1;2F", KeyEvent(.end, .shift)),
+        ("\u{1B}[a", KeyEvent(.up, .shift)), ("\u{1B}[b", KeyEvent(.down, .shift)),
+        ("\u{1B}[c", KeyEvent(.right, .shift)), ("\u{1B}[d", KeyEvent(.left, .shift)),
         ("\u{1B}[3;5~", KeyEvent(.delete, .control)), ("\u{1B}[1;2P", KeyEvent(.function(1), .shift)),
         ("\r", KeyEvent(.enter)), ("\n", .ctrl("j")), ("\t", KeyEvent(.tab)),
         ("\u{7F}", KeyEvent(.backspace)), ("\u{08}", KeyEvent(.backspace)),
@@ -131,6 +137,14 @@ import Testing
         #expect(result129.isEmpty)
         let result131 = decoder.feed([UInt8(ascii: "Z")])
         #expect(result131 == [.key(KeyEvent(.function(12)))])
+    }
+
+    @Test func shiftedArrowsFromTerminfoSelect() {
+        // A terminal whose terminfo names its own kLFT / kUP sequences.
+        var decoder = KeyDecoder(extraSequences: [Array("\u{1B}O2D".utf8): KeyEvent(.left, .shift),
+                                                  Array("\u{1B}O2A".utf8): KeyEvent(.up, .shift)])
+        #expect(decoder.feed(Array("\u{1B}O2D\u{1B}O2A\u{1B}OA".utf8))
+                == [.key(KeyEvent(.left, .shift)), .key(KeyEvent(.up, .shift)), .key(KeyEvent(.up))])
     }
 
     @Test func keyNames() {

@@ -318,6 +318,7 @@ import Testing
         Self.press(&app, KeyEvent(.enter), KeyEvent(.up), KeyEvent(.backspace))
         #expect(Self.screen(app).grid.isEditing && Self.screen(app).grid.currentText == "")
         _ = app.handle(.paste("粘贴的\n名称"))
+        Self.press(&app, .char("j"))  // join the lines (the other answer splits them into rows)
         Self.press(&app, KeyEvent(.enter))
         #expect(Self.rows(app)[0].name == "粘贴的 名称", "a paste is text, line ends read as spaces")
         Self.press(&app, KeyEvent(.function(3)))
@@ -343,10 +344,16 @@ import Testing
         var app = Self.app()
         Self.press(&app, KeyEvent(.function(6)), .ctrl("p"))
         #expect(app.session!.document.projects[0].spendingPlan.mode == .amount)
-        for _ in 0..<20 { Self.press(&app, KeyEvent(.down)) }  // the last goal
+        for _ in 0..<11 { Self.press(&app, KeyEvent(.down)) }  // the last goal
+        #expect(Self.screen(app).header.selectedField(in: app.session!.document.projects[0]) == .goal("t-1"))
         Self.press(&app, .alt("n"))
         Self.type(&app, "第二个目标")
         Self.press(&app, KeyEvent(.enter))
+        #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民", "第二个目标"])
+        // Enter continued the list; Esc ends it, adding nothing.
+        #expect(Self.screen(app).header.adding != nil)
+        Self.press(&app, KeyEvent(.escape))
+        #expect(!Self.screen(app).isEditing)
         #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民", "第二个目标"])
         Self.press(&app, .alt("d"))
         #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民"])
@@ -424,5 +431,149 @@ import Testing
         let header = lines[3]
         for column in IndicatorRow.Column.allCases { #expect(header.contains(column.chineseName)) }
         #expect(lines.filter { $0.contains("产出指标") || $0.contains("效益指标") || $0.contains("满意度指标") }.count >= 3)
+    }
+}
+
+/// The grid's Excel-like keys inside the app: ranges, fills, pastes, appending at the end,
+/// and what each says on the message line.
+@MainActor
+@Suite struct ProjectScreenRangeTests {
+    typealias T = ProjectScreenTests
+
+    static func message(_ app: App) -> MessageID? { app.message?.id }
+
+    @Test func rowOperationsSayWhatTheyDid() {
+        var app = T.app()
+        T.press(&app, KeyEvent(.down), .alt("n"))
+        #expect(Self.message(app) == .project(.insertedRow(3)))
+        #expect(app.view().text.contains("已插入第 3 行"))
+        T.press(&app, KeyEvent(.up, .alt))
+        #expect(Self.message(app) == .project(.movedRow(from: 3, to: 2)))
+        T.press(&app, .ctrl("t"))
+        #expect(Self.message(app) == .project(.duplicatedRow(from: 2, to: 3)))
+        T.press(&app, .alt("d"))
+        #expect(Self.message(app) == .project(.deletedRow(3)))
+        T.press(&app, KeyEvent(.home, .control), .alt("a"))
+        #expect(Self.message(app) == .project(.insertedRow(1)))
+    }
+
+    @Test func ctrlDFillsAndMovesDownAndARangeFillIsOneUndoStep() {
+        var app = T.app()
+        T.press(&app, KeyEvent(.end))  // 指标值确定依据
+        T.type(&app, "工作记录")
+        T.press(&app, KeyEvent(.enter), .ctrl("d"))
+        #expect(T.rows(app)[1].basis == "工作记录" && T.screen(app).grid.row == 2)
+        #expect(app.view().text.contains("已向下填充 1 行 × 1 列"))
+        // Ctrl-Shift-Down to the last row, Ctrl-D: every row takes the top one.
+        T.press(&app, KeyEvent(.up), KeyEvent(.down, [.control, .shift]), .ctrl("d"))
+        #expect(T.rows(app).map(\.basis) == Array(repeating: "工作记录", count: 9))
+        #expect(Self.message(app) == .project(.filledDown(rows: 7, columns: 1)))
+        #expect(T.screen(app).grid.row == 8 && !T.screen(app).grid.hasSelection)
+        T.press(&app, .ctrl("z"))
+        #expect(T.rows(app)[2...].allSatisfy { $0.basis == "" } && T.rows(app)[1].basis == "工作记录")
+        T.press(&app, KeyEvent(.home, .control), .ctrl("d"))
+        #expect(Self.message(app) == .project(.nothingToFill))
+    }
+
+    @Test func aRangeIsCopiedAsTSVOverOSC52ClearedAndPastedBack() {
+        var app = T.app()
+        T.press(&app, KeyEvent(.right), KeyEvent(.right))  // 三级 row 1
+        T.type(&app, "资金使用率")
+        T.press(&app, KeyEvent(.tab))
+        T.type(&app, "实际支出的金额占应支出金额的比率")
+        T.press(&app, KeyEvent(.enter))  // back to 三级, row 2
+        T.type(&app, "资金拨付率")
+        T.press(&app, KeyEvent(.enter), KeyEvent(.up), KeyEvent(.up))
+        T.press(&app, KeyEvent(.down, .shift), KeyEvent(.right, .shift))
+        #expect(app.view().text.contains("资金拨付率"))
+        let effects = T.press(&app, .ctrl("c"))
+        #expect(effects.contains(.copyToClipboard("资金使用率\t实际支出的金额占应支出金额的比率\n资金拨付率\t\n")))
+        #expect(Self.message(app) == .project(.copiedCells(rows: 2, columns: 2)))
+        T.press(&app, KeyEvent(.delete))
+        #expect(Self.message(app) == .project(.clearedCells(rows: 2, columns: 2)))
+        #expect(T.rows(app)[0].name == "" && T.rows(app)[0].description == "" && T.rows(app)[1].name == "")
+        // Ctrl-V puts the block back from the cursor (a plain move dropped the selection): rows 3 and 4.
+        T.press(&app, KeyEvent(.down), KeyEvent(.left), .ctrl("v"))
+        #expect([T.rows(app)[2].name, T.rows(app)[2].description, T.rows(app)[3].name]
+                == ["资金使用率", "实际支出的金额占应支出金额的比率", "资金拨付率"])
+        #expect(Self.message(app) == .project(.pastedCells(rows: 2, columns: 2, added: 0, dropped: 0)))
+    }
+
+    @Test func aBracketedPasteOfATwoBySixBlockLandsInTheSelectionAsTyped() {
+        var app = T.app()
+        T.press(&app, KeyEvent(.end, .control), KeyEvent(.home), KeyEvent(.up))  // row 8, 一级
+        T.press(&app, KeyEvent(.down, .shift))
+        let block = "满意度指标\t服务对象满意度指标\t居民满意度\t抽样调查居民满意程度\t≥90%\t调查问卷\n"
+            + "满意度指标\t服务对象满意度指标\t回访满意度\t电话回访\t≥95%\t工作记录\n"
+        _ = app.handle(.paste(block))
+        let rows = T.rows(app)
+        #expect(rows.count == 9)
+        #expect(IndicatorRow.Column.allCases.map { rows[7][$0] }
+                == ["满意度指标", "服务对象满意度指标", "居民满意度", "抽样调查居民满意程度", "≥90%", "调查问卷"])
+        #expect(IndicatorRow.Column.allCases.map { rows[8][$0] }
+                == ["满意度指标", "服务对象满意度指标", "回访满意度", "电话回访", "≥95%", "工作记录"])
+        #expect(app.view().text.contains("已粘贴 2 行 × 6 列"))
+        // From the name column the two last cells of each line have nowhere to go: said, not hidden.
+        T.press(&app, KeyEvent(.right), KeyEvent(.right))
+        _ = app.handle(.paste(block))
+        #expect(Self.message(app) == .project(.pastedCells(rows: 2, columns: 4, added: 1, dropped: 4)))
+        #expect(app.message?.kind == .error)
+    }
+
+    @Test func downEnterAndTabOnTheLastRowAppendARowInItsGroup() {
+        var app = T.app()
+        T.press(&app, KeyEvent(.end, .control), KeyEvent(.home), KeyEvent(.right), KeyEvent(.right))
+        T.type(&app, "群众满意度")
+        T.press(&app, KeyEvent(.enter))  // commit on the last row: a new row below
+        var rows = T.rows(app)
+        #expect(rows.count == 10 && rows[8].name == "群众满意度")
+        #expect(rows[9].level1 == "满意度指标" && rows[9].level2 == "服务对象满意度指标")
+        #expect(T.screen(app).grid.row == 9 && T.screen(app).grid.column == .name)
+        #expect(app.view().text.contains("已新增第 10 行"))
+        T.press(&app, KeyEvent(.down))  // the new row is still blank: no second one
+        #expect(T.rows(app).count == 10 && Self.message(app) == .project(.lastRowBlank))
+        T.type(&app, "回访满意度")
+        T.press(&app, KeyEvent(.tab), KeyEvent(.tab), KeyEvent(.tab))  // commit, then on to 依据
+        T.press(&app, KeyEvent(.tab))  // Tab on the last cell
+        rows = T.rows(app)
+        #expect(rows.count == 11 && T.screen(app).grid.row == 10 && T.screen(app).grid.column == .level1)
+        T.press(&app, .ctrl("z"))
+        #expect(T.rows(app).count == 10 && T.rows(app)[9].name == "回访满意度", "an appended row is one undo step")
+    }
+
+    @Test func oneLinePastedOntoARangeFillsItAndTypingDropsTheRange() {
+        var app = T.app()
+        T.press(&app, KeyEvent(.end), KeyEvent(.down, .shift), KeyEvent(.down, .shift))
+        _ = app.handle(.paste("预算支出标准"))
+        #expect(T.rows(app)[0...2].map(\.basis) == Array(repeating: "预算支出标准", count: 3))
+        #expect(Self.message(app) == .project(.pastedCells(rows: 3, columns: 1, added: 0, dropped: 0)))
+        T.press(&app, KeyEvent(.up, .shift))
+        T.type(&app, "工作记录")
+        #expect(!T.screen(app).grid.hasSelection)
+        T.press(&app, KeyEvent(.enter))
+        #expect(T.rows(app)[1].basis == "工作记录" && T.rows(app)[0].basis == "预算支出标准")
+    }
+
+    @Test func escapeDropsTheSelectionBeforeLeaving() {
+        var app = T.app()
+        T.press(&app, KeyEvent(.right, .shift), KeyEvent(.down, .shift))
+        #expect(T.screen(app).grid.hasSelection)
+        T.press(&app, KeyEvent(.escape))
+        #expect(app.currentScreen is ProjectScreen && !T.screen(app).grid.hasSelection)
+        T.press(&app, KeyEvent(.escape))
+        #expect(app.currentScreen is DepartmentScreen)
+    }
+
+    @Test func theSelectionIsDrawnAndTheCursorInItStaysDistinct() {
+        var app = T.app()
+        T.press(&app, KeyEvent(.right), KeyEvent(.right), KeyEvent(.down, .shift), KeyEvent(.down, .shift))
+        let buffer = app.view()
+        let theme = app.environment.theme
+        let titles = buffer.lines.firstIndex { $0.contains("三级指标") }!
+        let x = GridLayout.make(width: 80, firstColumnHint: 0, cursorColumn: 2).slot(for: .name)!.x
+        func style(_ row: Int) -> Style { buffer[x, titles + 1 + row].style }
+        #expect(style(0) == theme[.selected] && style(1) == theme[.selected])
+        #expect(style(2) == theme[.input], "the cursor, at the moving corner")
+        #expect(style(3) != theme[.selected] && style(3) != theme[.input], "below the selection")
     }
 }

@@ -16,7 +16,7 @@ import Testing
         document.projects[0].budget = nil
         _ = try store.save(document, base: 1)
         let history = try store.history(id: document.id)
-        let bytes = try #require(try FileIO.readFile(store.documentPath(document.id)))
+        let bytes = try #require(try store.files.readFile(store.documentPath(document.id)))
         let body = bytes[(bytes.firstIndex(of: 0x0A)! + 1)...]
         #expect(history.last?.sha256 == SHA256.hex(body))
         #expect(try store.check().isClean)
@@ -29,7 +29,7 @@ import Testing
         let document = Samples.department()
         _ = try store.save(document, base: 0)
         // A crash after appending revision 2's record, before the rename.
-        let log = HistoryLog(path: store.historyPath(document.id))
+        let log = HistoryLog(path: store.historyPath(document.id), files: store.files)
         let orphan = HistoryRecord(kind: .save, revision: 2, baseRevision: 1, saver: store.saver, time: "t",
                                    sha256: "0", changes: [])
         _ = try log.append(orphan, group: nil)
@@ -61,12 +61,12 @@ import Testing
         #expect(first.documents[0].totalBudget == "130.97")
         #expect(first.documents[0].errorCount == 0 && first.documents[0].warningCount == 1)
         #expect(first.documents[0].savedBy == "zhangsan@srv")
-        #expect(FileIO.exists(store.indexPath))
+        #expect(store.files.exists(store.indexPath))
 
         // The cache answers without reading documents: prove it by planting a marker in it.
         var index = try #require(store.loadIndex())
         index.entries["441002-2023"]?.summary.unitName = "来自缓存"
-        try AtomicFile.replace(store.indexPath, with: DocumentFile.encodeLine(index), group: nil)
+        try AtomicFile.replace(store.indexPath, with: DocumentFile.encodeLine(index), group: nil, in: store.files)
         #expect(try store.list().documents[1].unitName == "来自缓存")
 
         // A save changes the file: its entry is stale and re-read.
@@ -84,7 +84,7 @@ import Testing
         var old = try #require(store.loadIndex())
         old.format = "jixiao-index/1"
         old.entries["441002-2023"]?.summary.unitName = "旧格式"
-        try AtomicFile.replace(store.indexPath, with: DocumentFile.encodeLine(old), group: nil)
+        try AtomicFile.replace(store.indexPath, with: DocumentFile.encodeLine(old), group: nil, in: store.files)
         #expect(try store.list().documents[1].unitName == "东山")
         #expect(store.loadIndex()?.format == "jixiao-index/2")
     }
@@ -97,12 +97,12 @@ import Testing
         let leftover = temp.root + "/documents/.441001-2023.json.tmp-999-1"
         try "partial".write(toFile: leftover, atomically: false, encoding: .utf8)
         // Held lock = a save in progress: its temp file is not touched.
-        let held = try FileLock.acquire(store.lockPath("441001-2023"))
+        let held = try FileLock.acquire(store.lockPath("441001-2023"), in: store.files)
         _ = try temp.open()
-        #expect(FileIO.exists(leftover))
+        #expect(store.files.exists(leftover))
         held.unlock()
         _ = try temp.open()
-        #expect(!FileIO.exists(leftover))
+        #expect(!store.files.exists(leftover))
         #expect(temp.files(in: "documents") == ["441001-2023.json"])
     }
 
@@ -115,9 +115,9 @@ import Testing
         defer { umask(previous) }
         let store = try temp.open()
         _ = try store.save(Samples.department(), base: 0)
-        let info = try #require(try FileIO.status(store.documentPath("441001-2023")))
+        let info = try #require(try store.files.status(store.documentPath("441001-2023")))
         #expect(info.st_mode & 0o777 == 0o664)
-        let directory = try #require(try FileIO.status(temp.root + "/documents"))
+        let directory = try #require(try store.files.status(temp.root + "/documents"))
         #expect(directory.st_mode & S_ISGID != 0)
     }
 
@@ -133,7 +133,7 @@ import Testing
         let store = try temp.open()
         _ = try store.save(Samples.department(), base: 0)
         for path in [temp.root + "/documents", store.documentPath("441001-2023"), store.historyPath("441001-2023")] {
-            #expect(try FileIO.status(path)?.st_gid == foreign, "\(path)")
+            #expect(try store.files.status(path)?.st_gid == foreign, "\(path)")
         }
     }
 
@@ -150,31 +150,66 @@ import Testing
         _ = try FileDocumentStore(root: temp.root, options: options)
     }
 
-    @Test func interruptedFirstSaveIsRepairedButLostDocumentsAreNotRecreated() throws {
+    @Test func aLostDocumentIsRestoredFromItsHistoryWhichNothingRemoves() throws {
         let temp = TemporaryStore()
         defer { temp.remove() }
         let store = try temp.open()
-        let record = HistoryRecord(kind: .save, revision: 1, baseRevision: 0, saver: store.saver, time: "t", sha256: "0", changes: [])
-        // Died after the first record, before the document existed: fsck clears it, a save starts afresh.
-        _ = try HistoryLog(path: store.historyPath("new-1")).append(record, group: nil)
-        let report = try store.check()
-        #expect(report.isClean && report.repairs.count == 1)
-        #expect(!FileIO.exists(store.historyPath("new-1")))
-        _ = try HistoryLog(path: store.historyPath("new-1")).append(record, group: nil)
-        #expect(try store.save(Samples.department(id: "new-1"), base: 0) == .saved(revision: 1))
-        #expect(try store.history(id: "new-1").count == 1)
+        let document = Samples.department(id: "lost-1")
+        _ = try store.save(document, base: 0)
+        let history = try #require(try store.files.readFile(store.historyPath("lost-1")))
+        // The first revision's document disappears (or its first save died before the rename).
+        try store.files.unlink(store.documentPath("lost-1"))
 
-        // Two revisions of history but no document: someone removed it. Never start over silently.
-        var second = record
-        second.revision = 2
-        second.baseRevision = 1
-        let lost = HistoryLog(path: store.historyPath("lost-1"))
-        _ = try lost.append(record, group: nil)
-        _ = try lost.append(second, group: nil)
-        #expect(throws: StoreError.self) { try store.save(Samples.department(id: "lost-1"), base: 0) }
-        #expect(try lost.read().records.count == 2)
-        let problems = try store.check().problems
-        #expect(problems.map(\.path) == [lost.path])
-        #expect(problems.first?.reason.contains("missing") == true)
+        let report = try store.check()
+        #expect(report.problems.map(\.path) == [store.historyPath("lost-1")])
+        #expect(report.problems.first?.reason.contains("--from-history") == true)
+        #expect(try store.files.readFile(store.historyPath("lost-1")) == history, "fsck keeps every byte")
+        #expect(try store.list().restorable.map(\.id) == ["lost-1"])
+        // Starting the id afresh would bury the history: refused.
+        #expect(throws: StoreError.self) { try store.save(document, base: 0) }
+        #expect(try store.files.readFile(store.historyPath("lost-1")) == history)
+
+        #expect(try store.restoreFromHistory(id: "lost-1") == 1)
+        #expect(try store.load(id: "lost-1").document == document)
+        #expect(try store.check().isClean)
+        #expect(try store.list().restorable.isEmpty)
+    }
+
+    @Test func aRecordMatchingTheBodyIsNeverTrimmedAndTrimmedBytesAreKept() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        var document = Samples.department(id: "low-1")
+        _ = try store.save(document, base: 0)
+        document.unitName = "第二版"
+        _ = try store.save(document, base: 1)
+        let history = try #require(try store.files.readFile(store.historyPath("low-1")))
+        // The header's revision lowered to 1 (its check recomputed), the body left as revision 2.
+        let bytes = try #require(try store.files.readFile(store.documentPath("low-1")))
+        let newline = try #require(bytes.firstIndex(of: 0x0A))
+        var header = try JSONDecoder().decode(DocumentFile.Header.self, from: Data(bytes[..<newline]))
+        header.revision = 1
+        header.headerCheck = header.computedCheck
+        try AtomicFile.replace(store.documentPath("low-1"), with: DocumentFile.encodeLine(header) + bytes[(newline + 1)...],
+                               group: nil, in: store.files)
+        let report = try store.check()
+        #expect(try store.files.readFile(store.historyPath("low-1")) == history, "the record of the current body stays")
+        #expect(report.repairs.isEmpty)
+        #expect(report.problems.count == 1)
+
+        // A record the document never reached is taken off, and its bytes land in damaged/.
+        let store2 = TemporaryStore()
+        defer { store2.remove() }
+        let other = try store2.open()
+        _ = try other.save(Samples.department(id: "cut-1"), base: 0)
+        let log = HistoryLog(path: other.historyPath("cut-1"), files: other.files)
+        let record = HistoryRecord(kind: .save, revision: 2, baseRevision: 1, saver: other.saver, time: "t", sha256: "0", changes: [])
+        let before = try log.append(record, group: nil)
+        let tail = try #require(try other.files.readFile(log.path)).suffix(from: before)
+        let repaired = try other.check()
+        #expect(repaired.isClean)
+        let kept = try #require(repaired.repairs.first?.split(separator: " ").last.map(String.init))
+        #expect(kept.hasPrefix(other.root + "/damaged/cut-1."))
+        #expect(try other.files.readFile(kept).map { $0[...] } == tail)
     }
 }

@@ -53,7 +53,7 @@ import Testing
             #expect(problem?.path.contains("/damaged/\(id).") == true, "\(id) moved aside: \(problem?.path ?? "")")
             // Moved aside byte for byte; nothing left in documents/ to be overwritten.
             #expect(problem.flatMap { FileManager.default.contents(atPath: $0.path) } == Data(bytes))
-            #expect(!FileIO.exists(store.documentPath(id)))
+            #expect(!store.files.exists(store.documentPath(id)))
             #expect(throws: StoreError.self) { try store.load(id: id) }
             // A save cannot quietly start the id afresh over the damage.
             #expect(throws: StoreError.self) { try store.save(Samples.department(id: id), base: 0) }

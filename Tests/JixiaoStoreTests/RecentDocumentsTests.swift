@@ -12,7 +12,7 @@ import Testing
         let store = try temp.open()
         var document = Samples.department()
         _ = try store.save(document, base: 0)
-        let written = try #require(try FileIO.readFile(store.documentPath(document.id)))
+        let written = try #require(try store.files.readFile(store.documentPath(document.id)))
         #expect(store.recent.file(id: document.id, matching: written)?.header.revision == 1)
         document.projects[0].name = "社区服务中心"
         #expect(try store.save(document, base: 1) == .saved(revision: 2))
@@ -52,12 +52,12 @@ import Testing
     @Test func damageBehindAnUnchangedHeaderIsNotHidden() throws {
         let (temp, store, document, path) = try savedOnce()
         defer { temp.remove() }
-        var bytes = try #require(try FileIO.readFile(path))
+        var bytes = try #require(try store.files.readFile(path))
         let at = try #require(bytes.lastIndex(of: UInt8(ascii: "1")))
         bytes[at] = UInt8(ascii: "2")
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(throws: StoreError.self) { try store.save(document, base: 1) }
-        #expect(!FileIO.exists(path))
+        #expect(!store.files.exists(path))
         #expect(temp.files(in: "damaged").contains { $0.hasPrefix(document.id) && $0.hasSuffix(".json") })
     }
 
@@ -65,7 +65,7 @@ import Testing
     @Test func identicalBytesAreReused() throws {
         let (temp, store, document, path) = try savedOnce()
         defer { temp.remove() }
-        let bytes = try #require(try FileIO.readFile(path))
+        let bytes = try #require(try store.files.readFile(path))
         try FileManager.default.removeItem(atPath: path)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(try store.save(document, base: 1) == .saved(revision: 2))

@@ -92,17 +92,17 @@ import Glibc
         let id = "fault"
         let store = try temp.open()
         _ = try store.save(ProbeDocuments.version(id: id, 1), base: 0)
-        let before = try #require(try FileIO.readFile(store.documentPath(id)))
+        let before = try #require(try store.files.readFile(store.documentPath(id)))
 
         let result = try Probe.run("/usr/bin/strace", ["-f", "-o", "/dev/null"] + injection + [Probe.path, "save-once", temp.root, id])
         #expect(result.status == 2, "\(name): \(result.stdout) \(result.stderr)")
         #expect(result.stderr.contains("save failed, nothing changed"), "\(name): \(result.stderr)")
         #expect(result.stderr.contains(message), "\(name): \(result.stderr)")
         // The previous version is intact, its history matches, and no temp file remains.
-        #expect(try FileIO.readFile(store.documentPath(id)) == before, "\(name)")
+        #expect(try store.files.readFile(store.documentPath(id)) == before, "\(name)")
         #expect(temp.files(in: "documents") == ["\(id).json"], "\(name)")
         #expect(try store.history(id: id).map(\.revision) == [1])
-        #expect(try HistoryLog(path: store.historyPath(id)).read().records.count == 1, "\(name): record taken back")
+        #expect(try HistoryLog(path: store.historyPath(id), files: store.files).read().records.count == 1, "\(name): record taken back")
         #expect(try store.check().isClean)
         // And the next save works.
         #expect(try store.save(ProbeDocuments.version(id: id, 2), base: 1) == .saved(revision: 2))

@@ -31,13 +31,35 @@ struct GridLayout: Hashable, Sendable {
 
     static let nameIndex = IndicatorRow.Column.allCases.firstIndex(of: .name)!
 
+    /// From this terminal width up, the columns of standard names (一级, 二级, 依据) get the width
+    /// of their longest standard name before the free-text columns share what is left: a
+    /// standard name such as 服务对象满意度指标 is never cut off there.
+    static let standardNamesFrom = 100
+    /// Widths of the longest standard names of every framework, in column order (0: free text).
+    static let standard: [Int] = {
+        let metrics = TextMetrics()
+        let frameworks = [IndicatorFramework.legacy, .guidance2021]
+        let level1 = frameworks.flatMap { $0.levels.map(\.name) }
+        let level2 = frameworks.flatMap { $0.levels.flatMap(\.level2) }
+        func widest(_ names: [String]) -> Int { names.map { metrics.width(of: $0) }.max() ?? 0 }
+        return IndicatorRow.Column.allCases.map { column in
+            switch column {
+            case .level1: widest(level1)
+            case .level2: widest(level2)
+            case .basis: widest(IndicatorFramework.standardBases)
+            default: 0
+            }
+        }
+    }()
+
     /// The layout for `width` columns, scrolled near `firstColumnHint`, showing `cursorColumn`.
     static func make(width: Int, firstColumnHint: Int, cursorColumn: Int) -> GridLayout {
         let columns = IndicatorRow.Column.allCases
         let room = max(1, width - gutter)
         let total = minimum.reduce(0, +) + gap * (columns.count - 1)
         if total <= room {
-            return GridLayout(slots: place(Array(0..<columns.count), room: room), firstColumn: 0,
+            return GridLayout(slots: place(Array(0..<columns.count), room: room, standardFirst: width >= standardNamesFrom),
+                              firstColumn: 0,
                               hiddenLeft: false, hiddenRight: false)
         }
         var first = min(max(0, firstColumnHint), columns.count - 1)
@@ -77,11 +99,19 @@ struct GridLayout: Hashable, Sendable {
         return shown
     }
 
-    /// Minimum widths plus a weighted share of what is left, capped by `maximum`.
-    private static func place(_ indices: [Int], room: Int) -> [Slot] {
+    /// Minimum widths (with `standardFirst`, first the standard names' widths, as far as the
+    /// room goes) plus a weighted share of what is left, capped by `maximum`.
+    private static func place(_ indices: [Int], room: Int, standardFirst: Bool = false) -> [Slot] {
         var widths = indices.map { minimum[$0] }
         var spare = room - widths.reduce(0, +) - gap * max(0, indices.count - 1)
         if indices.count == 1 { widths[0] = room; spare = 0 }
+        if standardFirst {
+            for (i, index) in indices.enumerated() where standard[index] > widths[i] && spare > 0 {
+                let add = min(standard[index] - widths[i], spare)
+                widths[i] += add
+                spare -= add
+            }
+        }
         while spare > 0 {
             let growable = indices.indices.filter { weights[indices[$0]] > 0 && widths[$0] < maximum[indices[$0]] }
             let totalWeight = growable.reduce(0) { $0 + weights[indices[$1]] }

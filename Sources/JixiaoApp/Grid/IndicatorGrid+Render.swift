@@ -86,7 +86,11 @@ extension IndicatorGrid {
             }
             var style = theme[.text]
             if let severity = marker(row: r.id, column: slot.column) { style = Self.markerStyle(severity, theme) }
-            if isCursor && focused { style = theme[.selected] }
+            // A selected range is drawn like the cursor; the cursor inside it as a text field,
+            // so the active cell stays findable (in monochrome too: reverse vs underline).
+            let inRange = focused && isSelected(row: i, column: slot.column)
+            if inRange || (isCursor && focused) { style = theme[.selected] }
+            if isCursor && focused && hasSelection { style = theme[.input] }
             let cellX = x + slot.x
             if isCursor, focused, let editor {
                 var field = editor

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Understood: UTF-8 text (an IME commit arrives as a burst of characters), C0 controls as
 /// Ctrl+letter, ESC + key as Alt+key, xterm CSI and SS3 keys with modifier parameters
-/// (arrows, Home/End, PgUp/PgDn, Insert/Delete, F1–F12, Shift-Tab), the Linux console's
+/// (arrows, Home/End, PgUp/PgDn, Insert/Delete, F1–F12, Shift-Tab; Shift+arrows as `ESC [ 1 ; 2 A`
+/// and rxvt's `ESC [ a`), the Linux console's
 /// F1–F5, bracketed paste (`ESC [200~ … ESC [201~`) as one `.paste`, and any extra sequences
 /// the terminal's terminfo entry names.
 public struct KeyDecoder: Sendable {
@@ -236,6 +237,9 @@ public struct KeyDecoder: Sendable {
             if let key = Self.ss3Keys[finalByte] {
                 return .events([.key(KeyEvent(key, modifiers))], consumed: consumed)
             }
+            if let key = Self.rxvtShiftedArrows[finalByte], parameterText.isEmpty {
+                return .events([.key(KeyEvent(key, .shift))], consumed: consumed)
+            }
             // Unknown report (focus, cursor position, …): ignored.
             return .events([], consumed: consumed)
         }
@@ -250,6 +254,11 @@ public struct KeyDecoder: Sendable {
         UInt8(ascii: "P"): .function(1), UInt8(ascii: "Q"): .function(2),
         UInt8(ascii: "R"): .function(3), UInt8(ascii: "S"): .function(4),
         UInt8(ascii: "M"): .enter,
+    ]
+
+    /// rxvt's Shift+arrows, `ESC [ a` … `ESC [ d` (xterm sends `ESC [ 1 ; 2 A` …).
+    private static let rxvtShiftedArrows: [UInt8: Key] = [
+        UInt8(ascii: "a"): .up, UInt8(ascii: "b"): .down, UInt8(ascii: "c"): .right, UInt8(ascii: "d"): .left,
     ]
 
     /// `ESC [ n ~`.

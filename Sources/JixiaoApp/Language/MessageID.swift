@@ -45,7 +45,8 @@ public enum MessageID: Hashable, Sendable {
     case opEdit(String), opAdd(String), opDelete(String), opMove(String), opDuplicate(String)
     case findingSummary(errors: Int, warnings: Int)
     case hintHeader, hintItems, hintSubGoals, hintProjects
-    case editorHintMultiLine, editorHintOneLine
+    case editorHintMultiLine, editorHintOneLine, editorHintListItem
+    case pastedItems(Int), pasteJoined(Int), pasteInProjects, pasteNoSubGoals, pasteChooseFromList
     case sectionHeader, sectionOverallGoals, sectionSubGoals, sectionSafeguards, sectionProjects
     /// The project screen's texts (`ProjectText`).
     case project(ProjectText)

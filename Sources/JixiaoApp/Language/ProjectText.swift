@@ -23,13 +23,36 @@ public enum ProjectText: Hashable, Sendable {
     case noFindings
     case pickLevel1, pickLevel2, pickBasis, pickIndicator
     case noPickList
-    case invalidAmount(String)
+    /// An amount that does not read, in a document whose money unit is `unit`.
+    case invalidAmount(String, unit: String)
+    case invalidPercent(String)
+    /// `130.97元` typed in a 万元 document.
+    case unitMismatch(String, typed: String, expected: String)
+    case percentInAmount(String, unit: String)
+    case unitInPercent(String)
     case copiedCell, copiedRow, pasted, clipboardEmpty
+    // Lists and pastes.
+    case listHint, listEditHint, addItemWhere
+    case pastedDown(Int), pasteCancelled
+    case pasteInFindings, pasteOnPlanMode
+    case pasteLinesTitle, pasteLinesQuestion(Int), pasteJoin, pasteSplit
+    // What a range operation, a fill or a row operation did (the message line).
+    case copiedCells(rows: Int, columns: Int)
+    case clearedCells(rows: Int, columns: Int)
+    case filledDown(rows: Int, columns: Int)
+    case nothingToFill
+    case filledRight(rows: Int, columns: Int)
+    case nothingToFillRight
+    case pastedCells(rows: Int, columns: Int, added: Int, dropped: Int)
+    case pastedRow(Int)
+    case insertedRow(Int), appendedRow(Int), deletedRow(Int), lastRowBlank
+    case movedRow(from: Int, to: Int)
+    case duplicatedRow(from: Int, to: Int)
     case noFindingHere
     case projectGone
     // Undo labels.
     case labelCell, labelClear, labelInsertRow, labelDeleteRow, labelMoveRow, labelDuplicateRow, labelPaste
-    case labelFillDown, labelPick, labelHeader, labelGoal
+    case labelFillDown, labelFillRight, labelPick, labelHeader, labelGoal
     // Keymap titles.
     case keymapGrid, keymapCellEditing, keymapHeader, keymapFindings
     // Key descriptions.
@@ -37,9 +60,12 @@ public enum ProjectText: Hashable, Sendable {
     case helpRowStart, helpRowEnd, helpFirstCell, helpLastCell
     case helpEditCell, helpClearCell, helpClearAndEdit, helpPick, helpExpandRow
     case helpInsertAbove, helpInsertBelow, helpDeleteRow, helpMoveRowUp, helpMoveRowDown, helpDuplicateRow
-    case helpUndo, helpRedo, helpCopyCell, helpCopyRow, helpPaste, helpFillDown, helpSave
-    case helpFocusNext, helpToggleFindings, helpBack
-    case helpCommitDown, helpCommitUp, helpCommitRight, helpCommitLeft, helpCancelEdit, helpCommitSave
+    case helpUndo, helpRedo, helpCopyCell, helpCopyRow, helpPaste, helpFillDown, helpFillRight, helpSave
+    case helpFocusNext, helpToggleFindings, helpBack, helpDropSelectionOrBack
+    case helpColumnTop, helpColumnBottom
+    case helpSelectUp, helpSelectDown, helpSelectLeft, helpSelectRight, helpSelectRowStart, helpSelectRowEnd
+    case helpSelectColumnTop, helpSelectColumnBottom
+    case helpCommitEnter, helpCommitDown, helpCommitUp, helpCommitRight, helpCommitLeft, helpCancelEdit, helpCommitSave
     case helpFieldUp, helpFieldDown, helpEditField, helpClearField, helpToggleMode, helpAddItem, helpDeleteItem
     case helpJumpToFinding
 
@@ -76,11 +102,43 @@ public enum ProjectText: Hashable, Sendable {
         case .pickBasis: "选择指标值确定依据"
         case .pickIndicator: "指标库：选择三级指标"
         case .noPickList: "此列没有可选列表，请直接输入。"
-        case .invalidAmount(let text): "“\(text)”不是金额：请输入数字，如 12.5"
+        case .invalidAmount(let text, let unit): "“\(text)”不是金额：请输入数字，如 12.5 或 12.5\(unit)"
+        case .invalidPercent(let text): "“\(text)”不是百分比：请输入如 25、25% 或 25.00%"
+        case .unitMismatch(let text, let typed, let expected):
+            "“\(text)”的单位是\(typed)，本部门金额以\(expected)为单位：请换算成\(expected)后输入"
+        case .percentInAmount(let text, let unit): "“\(text)”是百分比，此处应填金额（\(unit)）；支出计划可按 Ctrl-P 改为百分比"
+        case .unitInPercent(let text): "“\(text)”是金额，而支出计划为累计百分比：请输入如 25%，或按 Ctrl-P 改为金额"
+        case .listHint: "Alt-N 新增一条  末条上 Enter 或 ↓ 接着写下一条  Alt-D 删除"
+        case .listEditHint: "Enter 确认（末条：接着写下一条）  Esc 取消，空的新条目即删除"
+        case .addItemWhere: "Alt-N 在资金用途或绩效目标上新增一段 / 一条"
+        case .pastedDown(let n): "已粘贴到 \(n) 行"
+        case .pasteCancelled: "已取消粘贴"
+        case .pasteInFindings: "检查结果面板不能粘贴：按 F6 切换到表头或指标表"
+        case .pasteOnPlanMode: "支出计划方式不能粘贴文字：按空格切换累计百分比 / 累计金额"
+        case .pasteLinesTitle: "粘贴多行"
+        case .pasteLinesQuestion(let n): "粘贴的内容有 \(n) 行，而单元格只有一行："
+        case .pasteJoin: "合并为一行"
+        case .pasteSplit: "分到下面各行"
         case .copiedCell: "已复制单元格"
         case .copiedRow: "已复制整行"
         case .pasted: "已粘贴"
         case .clipboardEmpty: "剪贴板为空"
+        case .copiedCells(let r, let c): "已复制 \(r) 行 × \(c) 列（制表符分隔，同时发送到终端剪贴板）"
+        case .clearedCells(let r, let c): "已清空 \(r) 行 × \(c) 列"
+        case .filledDown(let r, let c): "已向下填充 \(r) 行 × \(c) 列"
+        case .nothingToFill: "第一行上方没有可填充的内容"
+        case .filledRight(let r, let c): "已向右填充 \(r) 行 × \(c) 列"
+        case .nothingToFillRight: "第一列左边没有可填充的内容"
+        case .pastedCells(let r, let c, let added, let dropped):
+            "已粘贴 \(r) 行 × \(c) 列" + (added > 0 ? "，新增 \(added) 行" : "")
+                + (dropped > 0 ? "；超出最后一列的 \(dropped) 格未粘贴" : "")
+        case .pastedRow(let n): "已粘贴整行为第 \(n) 行"
+        case .insertedRow(let n): "已插入第 \(n) 行"
+        case .appendedRow(let n): "已新增第 \(n) 行（一级、二级指标同上一行）"
+        case .deletedRow(let n): "已删除第 \(n) 行（Ctrl-Z 撤销）"
+        case .lastRowBlank: "最后一行还是空的，先填写它再新增"
+        case .movedRow(let from, let to): "已将第 \(from) 行移到第 \(to) 行"
+        case .duplicatedRow(let from, let to): "已将第 \(from) 行复制为第 \(to) 行"
         case .noFindingHere: "该问题所在位置已不存在"
         case .projectGone: "此项目已不存在（新增已被撤销）。Ctrl-Y 重做，Esc 返回部门。"
         case .labelCell: "修改单元格"
@@ -91,6 +149,7 @@ public enum ProjectText: Hashable, Sendable {
         case .labelDuplicateRow: "复制行"
         case .labelPaste: "粘贴"
         case .labelFillDown: "向下填充"
+        case .labelFillRight: "向右填充"
         case .labelPick: "选择"
         case .labelHeader: "修改表头"
         case .labelGoal: "修改绩效目标"
@@ -99,17 +158,17 @@ public enum ProjectText: Hashable, Sendable {
         case .keymapHeader: "项目表头"
         case .keymapFindings: "检查结果面板"
         case .helpCellUp: "上移一格"
-        case .helpCellDown: "下移一格"
+        case .helpCellDown: "下移一格（最后一行则新增一行）"
         case .helpCellLeft: "左移一格"
         case .helpCellRight: "右移一格"
-        case .helpNextCell: "下一格（行尾转到下一行）"
+        case .helpNextCell: "下一格（行尾转到下一行；表尾新增一行）"
         case .helpPreviousCell: "上一格"
         case .helpRowStart: "本行第一格"
         case .helpRowEnd: "本行最后一格"
         case .helpFirstCell: "表格第一格"
         case .helpLastCell: "表格最后一格"
         case .helpEditCell: "编辑单元格（保留原文）"
-        case .helpClearCell: "清空单元格"
+        case .helpClearCell: "清空单元格或选区"
         case .helpClearAndEdit: "清空并开始输入"
         case .helpPick: "从列表选择"
         case .helpExpandRow: "展开 / 收起当前行的全文"
@@ -121,22 +180,35 @@ public enum ProjectText: Hashable, Sendable {
         case .helpDuplicateRow: "复制当前行到下方"
         case .helpUndo: "撤销"
         case .helpRedo: "重做"
-        case .helpCopyCell: "复制单元格（同时发送到终端剪贴板）"
+        case .helpCopyCell: "复制单元格或选区（制表符分隔，同时发送到终端剪贴板）"
         case .helpCopyRow: "复制整行"
-        case .helpPaste: "粘贴单元格或行"
-        case .helpFillDown: "向下填充（取上一行同列的值）"
+        case .helpPaste: "粘贴到当前格或选区（单元格、选区或整行）"
+        case .helpFillDown: "向下填充并移到下一行（选区：用首行填满）"
+        case .helpFillRight: "向右填充（取左边一格的值）并右移（选区：用首列填满）"
         case .helpSave: "保存"
         case .helpFocusNext: "切换焦点：表头 / 指标表 / 检查结果"
         case .helpToggleFindings: "检查结果"
         case .helpBack: "返回部门"
-        case .helpCommitDown: "确认并下移"
+        case .helpDropSelectionOrBack: "取消选区 / 返回部门"
+        case .helpColumnTop: "本列第一行"
+        case .helpColumnBottom: "本列最后一行"
+        case .helpSelectUp: "选区向上扩展"
+        case .helpSelectDown: "选区向下扩展"
+        case .helpSelectLeft: "选区向左扩展"
+        case .helpSelectRight: "选区向右扩展"
+        case .helpSelectRowStart: "选区扩展到行首"
+        case .helpSelectRowEnd: "选区扩展到行尾"
+        case .helpSelectColumnTop: "选区扩展到第一行"
+        case .helpSelectColumnBottom: "选区扩展到最后一行"
+        case .helpCommitEnter: "确认并下移（列表末条：接着新增一条；表格最后一行：新增一行）"
+        case .helpCommitDown: "确认并下移（在最后一行则新增一行）"
         case .helpCommitUp: "确认并上移"
-        case .helpCommitRight: "确认并右移"
+        case .helpCommitRight: "确认并右移（之后的 Enter 回到第一次按 Tab 的列）"
         case .helpCommitLeft: "确认并左移"
         case .helpCancelEdit: "取消（保留原值）"
         case .helpCommitSave: "确认并保存"
         case .helpFieldUp: "上一项"
-        case .helpFieldDown: "下一项"
+        case .helpFieldDown: "下一项（末条目标：新增一条）"
         case .helpEditField: "编辑此项"
         case .helpClearField: "清空此项"
         case .helpToggleMode: "切换百分比 / 金额"
@@ -179,11 +251,45 @@ public enum ProjectText: Hashable, Sendable {
         case .pickBasis: "Choose the basis"
         case .pickIndicator: "Indicator library: choose an indicator"
         case .noPickList: "No list for this column; type the text."
-        case .invalidAmount(let text): "\"\(text)\" is not an amount: type a number such as 12.5"
+        case .invalidAmount(let text, let unit): "\"\(text)\" is not an amount: type a number such as 12.5 or 12.5\(unit)"
+        case .invalidPercent(let text): "\"\(text)\" is not a percentage: type e.g. 25, 25% or 25.00%"
+        case .unitMismatch(let text, let typed, let expected):
+            "\"\(text)\" is in \(typed), but this department's amounts are in \(expected): convert it to \(expected) first"
+        case .percentInAmount(let text, let unit):
+            "\"\(text)\" is a percentage; this field takes an amount (\(unit)). Ctrl-P switches the plan to percent"
+        case .unitInPercent(let text):
+            "\"\(text)\" is an amount, but the plan is in cumulative percent: type e.g. 25%, or Ctrl-P for amounts"
+        case .listHint: "Alt-N adds an item  Enter or Down on the last one continues  Alt-D deletes"
+        case .listEditHint: "Enter commits (on the last item: continues)  Esc cancels; an empty new item goes away"
+        case .addItemWhere: "Alt-N adds a paragraph or a goal on 资金用途 or 绩效目标"
+        case .pastedDown(let n): "Pasted into \(n) row(s)"
+        case .pasteCancelled: "Paste cancelled"
+        case .pasteInFindings: "Nothing can be pasted into the findings panel: F6 switches to the header or the grid"
+        case .pasteOnPlanMode: "The plan mode takes no text: Space switches cumulative percent / amount"
+        case .pasteLinesTitle: "Paste several lines"
+        case .pasteLinesQuestion(let n): "The pasted text has \(n) lines, but a cell has one:"
+        case .pasteJoin: "join them"
+        case .pasteSplit: "split into the rows below"
         case .copiedCell: "Cell copied"
         case .copiedRow: "Row copied"
         case .pasted: "Pasted"
         case .clipboardEmpty: "The clipboard is empty"
+        case .copiedCells(let r, let c): "Copied \(r) × \(c) cells (tab-separated, also to the terminal clipboard)"
+        case .clearedCells(let r, let c): "Cleared \(r) × \(c) cells"
+        case .filledDown(let r, let c): "Filled down \(r) × \(c) cells"
+        case .nothingToFill: "Nothing above the first row to fill from"
+        case .filledRight(let r, let c): "Filled right \(r) × \(c) cells"
+        case .nothingToFillRight: "Nothing left of the first column to fill from"
+        case .pastedCells(let r, let c, let added, let dropped):
+            "Pasted \(r) × \(c) cells" + (added > 0 ? ", \(added) row(s) added" : "")
+                + (dropped > 0 ? "; \(dropped) cell(s) past the last column not pasted" : "")
+        case .pastedRow(let n): "Row pasted as row \(n)"
+        case .insertedRow(let n): "Row \(n) inserted"
+        case .appendedRow(let n): "Row \(n) added (level 1 and 2 as the row above)"
+        case .deletedRow(let n): "Row \(n) deleted (Ctrl-Z undoes)"
+        case .lastRowBlank: "The last row is still blank: fill it in before adding another"
+        case .movedRow(let from, let to): "Row \(from) moved to row \(to)"
+        case .duplicatedRow(let from, let to): "Row \(from) duplicated as row \(to)"
         case .noFindingHere: "The place of this finding no longer exists"
         case .projectGone: "This project no longer exists (its creation was undone). Ctrl-Y redoes, Esc goes back."
         case .labelCell: "edit cell"
@@ -194,6 +300,7 @@ public enum ProjectText: Hashable, Sendable {
         case .labelDuplicateRow: "duplicate row"
         case .labelPaste: "paste"
         case .labelFillDown: "fill down"
+        case .labelFillRight: "fill right"
         case .labelPick: "pick"
         case .labelHeader: "edit header"
         case .labelGoal: "edit goals"
@@ -202,17 +309,17 @@ public enum ProjectText: Hashable, Sendable {
         case .keymapHeader: "Project header"
         case .keymapFindings: "Findings panel"
         case .helpCellUp: "one cell up"
-        case .helpCellDown: "one cell down"
+        case .helpCellDown: "one cell down (on the last row: add a row)"
         case .helpCellLeft: "one cell left"
         case .helpCellRight: "one cell right"
-        case .helpNextCell: "next cell (wraps to the next row)"
+        case .helpNextCell: "next cell (wraps to the next row; adds a row at the end)"
         case .helpPreviousCell: "previous cell"
         case .helpRowStart: "first cell of the row"
         case .helpRowEnd: "last cell of the row"
         case .helpFirstCell: "first cell of the grid"
         case .helpLastCell: "last cell of the grid"
         case .helpEditCell: "edit the cell (keep its text)"
-        case .helpClearCell: "clear the cell"
+        case .helpClearCell: "clear the cell or the selection"
         case .helpClearAndEdit: "clear the cell and type"
         case .helpPick: "pick from a list"
         case .helpExpandRow: "expand / collapse the current row"
@@ -224,22 +331,35 @@ public enum ProjectText: Hashable, Sendable {
         case .helpDuplicateRow: "duplicate the row below"
         case .helpUndo: "undo"
         case .helpRedo: "redo"
-        case .helpCopyCell: "copy the cell (also to the terminal clipboard)"
+        case .helpCopyCell: "copy the cell or the selection (tab-separated, also to the terminal clipboard)"
         case .helpCopyRow: "copy the row"
-        case .helpPaste: "paste a cell or a row"
-        case .helpFillDown: "fill down (the value of the cell above)"
+        case .helpPaste: "paste into the cell or selection (a cell, a block or a row)"
+        case .helpFillDown: "fill down, then go to the next row (a selection: from its top row)"
+        case .helpFillRight: "fill right (the cell to the left), then move right (a selection: from its left column)"
         case .helpSave: "save"
         case .helpFocusNext: "switch focus: header / grid / findings"
         case .helpToggleFindings: "findings"
         case .helpBack: "back to the department"
-        case .helpCommitDown: "commit and move down"
+        case .helpDropSelectionOrBack: "drop the selection / back to the department"
+        case .helpColumnTop: "first row of the column"
+        case .helpColumnBottom: "last row of the column"
+        case .helpSelectUp: "extend the selection up"
+        case .helpSelectDown: "extend the selection down"
+        case .helpSelectLeft: "extend the selection left"
+        case .helpSelectRight: "extend the selection right"
+        case .helpSelectRowStart: "extend the selection to the row start"
+        case .helpSelectRowEnd: "extend the selection to the row end"
+        case .helpSelectColumnTop: "extend the selection to the first row"
+        case .helpSelectColumnBottom: "extend the selection to the last row"
+        case .helpCommitEnter: "commit and move down (last item of a list: add the next; last grid row: add a row)"
+        case .helpCommitDown: "commit and move down (on the last row: add a row)"
         case .helpCommitUp: "commit and move up"
-        case .helpCommitRight: "commit and move right"
+        case .helpCommitRight: "commit and move right (a later Enter goes back to the column of the first Tab)"
         case .helpCommitLeft: "commit and move left"
         case .helpCancelEdit: "cancel (keep the old value)"
         case .helpCommitSave: "commit and save"
         case .helpFieldUp: "previous field"
-        case .helpFieldDown: "next field"
+        case .helpFieldDown: "next field (last goal: add one)"
         case .helpEditField: "edit the field"
         case .helpClearField: "clear the field"
         case .helpToggleMode: "switch percent / amount"

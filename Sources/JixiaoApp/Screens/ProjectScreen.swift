@@ -24,12 +24,16 @@ public struct ProjectScreen: Screen {
     public var extraLibrary: IndicatorLibrary
     /// Text typed into a cell when a picker was opened from it; put back if the picker is cancelled.
     private var pickerText: String?
+    /// A multi-line paste into a grid cell, waiting for the answer: join or split.
+    private var pendingPaste: String?
 
     public enum Focus: Hashable, Sendable { case header, grid, findings }
 
     public enum Clipboard: Hashable, Sendable {
         case cell(String)
         case row(IndicatorRow)
+        /// A selected rectangle, row by row.
+        case block([[String]])
     }
 
     public init(projectID: String, project: Project? = nil, metrics: TextMetrics = TextMetrics(),
@@ -52,10 +56,11 @@ public struct ProjectScreen: Screen {
 
     public enum Action: Hashable, Sendable {
         case move(IndicatorGrid.Move)
+        case select(IndicatorGrid.Move)
         case edit, clear, clearAndEdit, pick, expand
         case insertAbove, insertBelow, deleteRow, moveRowUp, moveRowDown, duplicateRow
-        case undo, redo, copyCell, copyRow, paste, fillDown, save, focusNext, toggleFindings, back
-        case commit(IndicatorGrid.Move?), cancelEdit, commitAndSave
+        case undo, redo, copyCell, copyRow, paste, fillDown, fillRight, save, focusNext, toggleFindings, back
+        case commit(IndicatorGrid.Move?), commitEnter, cancelEdit, commitAndSave
         case fieldUp, fieldDown, toggleMode, addItem, deleteItem
         case findingUp, findingDown, jumpToFinding
         case comment, comments, history, sinceReturn
@@ -84,6 +89,8 @@ public struct ProjectScreen: Screen {
                            commentKeys: [.alt("m")])
 
     static let backBinding = KeyBinding<Action>([KeyEvent(.escape), .ctrl("w")], .back, .project(.helpBack))
+    static let gridBackBinding = KeyBinding<Action>([KeyEvent(.escape), .ctrl("w")], .back,
+                                                    .project(.helpDropSelectionOrBack))
 
     public static let gridKeymap = Keymap<Action>(name: .project(.keymapGrid), commonBindings + [
         KeyBinding([KeyEvent(.up)], .move(.up), .project(.helpCellUp)),
@@ -98,6 +105,16 @@ public struct ProjectScreen: Screen {
         KeyBinding([KeyEvent(.pageDown)], .move(.pageDown), .helpPageDown),
         KeyBinding([KeyEvent(.home, .control)], .move(.firstCell), .project(.helpFirstCell)),
         KeyBinding([KeyEvent(.end, .control)], .move(.lastCell), .project(.helpLastCell)),
+        KeyBinding([KeyEvent(.up, .control)], .move(.columnTop), .project(.helpColumnTop)),
+        KeyBinding([KeyEvent(.down, .control)], .move(.columnBottom), .project(.helpColumnBottom)),
+        KeyBinding([KeyEvent(.up, .shift)], .select(.up), .project(.helpSelectUp)),
+        KeyBinding([KeyEvent(.down, .shift)], .select(.down), .project(.helpSelectDown)),
+        KeyBinding([KeyEvent(.left, .shift)], .select(.left), .project(.helpSelectLeft)),
+        KeyBinding([KeyEvent(.right, .shift)], .select(.right), .project(.helpSelectRight)),
+        KeyBinding([KeyEvent(.home, .shift)], .select(.rowStart), .project(.helpSelectRowStart)),
+        KeyBinding([KeyEvent(.end, .shift)], .select(.rowEnd), .project(.helpSelectRowEnd)),
+        KeyBinding([KeyEvent(.up, [.control, .shift])], .select(.columnTop), .project(.helpSelectColumnTop)),
+        KeyBinding([KeyEvent(.down, [.control, .shift])], .select(.columnBottom), .project(.helpSelectColumnBottom)),
         KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .project(.helpEditCell)),
         KeyBinding([KeyEvent(.delete)], .clear, .project(.helpClearCell)),
         KeyBinding([KeyEvent(.backspace)], .clearAndEdit, .project(.helpClearAndEdit)),
@@ -113,15 +130,16 @@ public struct ProjectScreen: Screen {
         KeyBinding([.alt("c")], .copyRow, .project(.helpCopyRow)),
         KeyBinding([.ctrl("v")], .paste, .project(.helpPaste)),
         KeyBinding([.ctrl("d")], .fillDown, .project(.helpFillDown)),
+        KeyBinding([.ctrl("r")], .fillRight, .project(.helpFillRight)),
         KeyBinding([.ctrl("n")], .nextSubmission, .review(.helpNextSubmission)),
         KeyBinding([.ctrl("p")], .previousSubmission, .review(.helpPreviousSubmission)),
-        backBinding,
+        gridBackBinding,
     ])
 
     /// While a cell or field is being edited: everything printable is text; these keys end or
     /// cancel the edit, the line editor's keys (`docs/keys.md`, Text editing) move inside it.
     public static let editKeymap = Keymap<Action>(name: .project(.keymapCellEditing), [
-        KeyBinding([KeyEvent(.enter)], .commit(.down), .project(.helpCommitDown), hint: true),
+        KeyBinding([KeyEvent(.enter)], .commitEnter, .project(.helpCommitEnter), hint: true),
         KeyBinding([KeyEvent(.tab)], .commit(.nextCell), .project(.helpCommitRight)),
         KeyBinding([KeyEvent(.tab, .shift)], .commit(.previousCell), .project(.helpCommitLeft)),
         KeyBinding([KeyEvent(.up)], .commit(.up), .project(.helpCommitUp)),
@@ -135,10 +153,10 @@ public struct ProjectScreen: Screen {
         KeyBinding([KeyEvent(.up), KeyEvent(.tab, .shift)], .fieldUp, .project(.helpFieldUp)),
         KeyBinding([KeyEvent(.down), KeyEvent(.tab)], .fieldDown, .project(.helpFieldDown)),
         KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .project(.helpEditField), hint: true),
+        KeyBinding([.alt("n"), KeyEvent(.insert)], .addItem, .project(.helpAddItem), hint: true),
         KeyBinding([KeyEvent(.delete)], .clear, .project(.helpClearField)),
         KeyBinding([KeyEvent(.backspace)], .clearAndEdit, .project(.helpClearAndEdit)),
         KeyBinding([.ctrl("p")], .toggleMode, .project(.helpToggleMode)),
-        KeyBinding([.alt("n"), KeyEvent(.insert)], .addItem, .project(.helpAddItem)),
         KeyBinding([.alt("d")], .deleteItem, .project(.helpDeleteItem)),
     ] + commonBindings + [backBinding])
 
@@ -214,7 +232,7 @@ public struct ProjectScreen: Screen {
         var headerHeight = ProjectHeaderForm.summaryHeight
         if focus == .header, let project {
             // The form takes what it needs, leaving the grid its titles and a few rows.
-            headerHeight = min(ProjectHeaderForm.fields(of: project).count, max(2, left - 7))
+            headerHeight = min(header.fields(in: project).count, max(2, left - 7))
         }
         headerHeight = min(headerHeight, max(0, left - 3))
         let header = Rect(x: area.x, y: area.y, width: area.width, height: headerHeight)
@@ -252,7 +270,9 @@ public struct ProjectScreen: Screen {
         case .save: context.saveDepartment()
         case .undo: context.undo()
         case .redo: context.redo()
-        case .back: context.pop()
+        case .back:
+            // Esc first drops a selection, as in a spreadsheet; then it leaves.
+            if grid.hasSelection { grid.clearSelection() } else { context.pop() }
         case .comment: context.askForComment(on: commentTarget(in: project))
         case .comments: context.push(CommentsScreen())
         case .history:
@@ -269,7 +289,16 @@ public struct ProjectScreen: Screen {
             case .findings: focus = .grid
             }
         case .move(let move):
-            grid.move(move, page: page)
+            // A reader (a locked or submitted document) just stays on the last row.
+            if grid.movesPastLastRow(move),
+               let document = context.session?.document,
+               context.environment.policy.refusalToEdit(document, by: context.environment.identity) == nil {
+                appendRow(move, context: &context)
+            } else {
+                grid.move(move, page: page)
+            }
+        case .select(let move):
+            grid.extendSelection(move, page: page)
         case .edit:
             if focus == .header {
                 if header.selectedField(in: project) == .planMode {
@@ -286,22 +315,41 @@ public struct ProjectScreen: Screen {
             if focus == .header {
                 apply(header.clear(in: project), label: .labelHeader, context: &context)
             } else {
-                apply(grid.clearCell(), label: .labelClear, context: &context)
+                let selected = grid.hasSelection
+                let (edits, cleared) = grid.clearSelected()
+                apply(edits, label: .labelClear, context: &context)
+                if selected { context.showMessage(.project(.clearedCells(rows: cleared.rows, columns: cleared.columns))) }
             }
         case .expand: grid.toggleExpanded()
         case .pick: openPicker(project: project, context: &context)
-        case .insertAbove: apply(grid.insertRow(below: false, makeID: { context.environment.makeID("r") }), label: .labelInsertRow, context: &context)
-        case .insertBelow: apply(grid.insertRow(below: true, makeID: { context.environment.makeID("r") }), label: .labelInsertRow, context: &context)
-        case .deleteRow: apply(grid.deleteRow(), label: .labelDeleteRow, context: &context)
-        case .moveRowUp: apply(grid.moveRow(up: true), label: .labelMoveRow, context: &context)
-        case .moveRowDown: apply(grid.moveRow(up: false), label: .labelMoveRow, context: &context)
-        case .duplicateRow: apply(grid.duplicateRow(makeID: { context.environment.makeID("r") }), label: .labelDuplicateRow, context: &context)
-        case .fillDown: apply(grid.fillDown(), label: .labelFillDown, context: &context)
+        case .insertAbove, .insertBelow, .deleteRow, .moveRowUp, .moveRowDown, .duplicateRow:
+            rowOperation(action, context: &context)
+        case .fillDown:
+            guard let (edits, filled) = grid.fillDown() else {
+                context.showMessage(.project(.nothingToFill))
+                break
+            }
+            apply(edits, label: .labelFillDown, context: &context)
+            context.showMessage(.project(.filledDown(rows: filled.rows, columns: filled.columns)))
+        case .fillRight:
+            guard let (edits, filled) = grid.fillRight() else {
+                context.showMessage(.project(.nothingToFillRight))
+                break
+            }
+            apply(edits, label: .labelFillRight, context: &context)
+            context.showMessage(.project(.filledRight(rows: filled.rows, columns: filled.columns)))
         case .copyCell:
             guard grid.currentRow != nil else { return }
-            clipboard = .cell(grid.currentText)
-            context.perform(.copyToClipboard(grid.currentText))
-            context.showMessage(.project(.copiedCell))
+            if grid.hasSelection {
+                let cells = grid.selectedCells
+                clipboard = .block(cells)
+                context.perform(.copyToClipboard(TabSeparated.format(cells)))
+                context.showMessage(.project(.copiedCells(rows: cells.count, columns: cells.first?.count ?? 0)))
+            } else {
+                clipboard = .cell(grid.currentText)
+                context.perform(.copyToClipboard(grid.currentText))
+                context.showMessage(.project(.copiedCell))
+            }
         case .copyRow:
             guard let row = grid.currentRow else { return }
             clipboard = .row(row)
@@ -310,27 +358,50 @@ public struct ProjectScreen: Screen {
         case .paste:
             switch clipboard {
             case .cell(let text)?:
-                apply(grid.setCell(text), label: .labelPaste, context: &context)
+                if grid.hasSelection {
+                    pasteCells([[text]], context: &context)
+                } else {
+                    apply(grid.setCell(text), label: .labelPaste, context: &context)
+                    context.showMessage(.project(.pasted))
+                }
+            case .block(let cells)?:
+                pasteCells(cells, context: &context)
             case .row(let row)?:
-                apply(grid.insertCopy(of: row, makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
+                let number = grid.row + 2
+                let environment = context.environment
+                apply(grid.insertCopy(of: row, makeID: { environment.makeID("r") }), label: .labelPaste, context: &context)
+                context.showMessage(.project(.pastedRow(number)))
             case nil:
                 context.showMessage(.project(.clipboardEmpty))
             }
         case .commit(let move):
             if header.isEditing {
-                guard commitHeader(project: project, context: &context) else { return }
-                switch move {
-                case .up?, .previousCell?: header.move(by: -1, in: self.project(in: context.session) ?? project)
-                case .down?, .nextCell?: header.move(by: 1, in: self.project(in: context.session) ?? project)
-                default: break
+                let formMove: ProjectHeaderForm.CommitMove = switch move {
+                case .up?, .previousCell?: .up
+                case .down?, .enterDown?, .nextCell?: .down
+                default: .stay
                 }
+                guard commitHeader(project: project, move: formMove, context: &context) else { return }
             } else {
                 apply(grid.commitEdit(), label: .labelCell, context: &context)
-                if let move { grid.move(move, page: page) }
+                if let move {
+                    if grid.movesPastLastRow(move) { appendRow(move, context: &context) } else { grid.move(move, page: page) }
+                }
+            }
+        case .commitEnter:
+            // Enter: as committing downwards, but on the last item of a list it continues with a
+            // new one (the grid's Enter is its Down).
+            if header.isEditing {
+                guard commitHeader(project: project, move: .enter, context: &context) else { return }
+            } else {
+                // In the grid Enter is Down, but after a run of Tabs it goes back to the column
+                // the run started in (as a spreadsheet does).
+                perform(.commit(.enterDown), context: &context)
+                return
             }
         case .commitAndSave:
             if header.isEditing {
-                guard commitHeader(project: project, context: &context) else { return }
+                guard commitHeader(project: project, move: .stay, context: &context) else { return }
             } else {
                 apply(grid.commitEdit(), label: .labelCell, context: &context)
             }
@@ -339,14 +410,16 @@ public struct ProjectScreen: Screen {
             grid.cancelEdit()
             header.cancelEdit()
         case .fieldUp: header.move(by: -1, in: project)
-        case .fieldDown: header.move(by: 1, in: project)
+        case .fieldDown:
+            // Down on the last goal continues the list: a new goal, being typed.
+            if header.addGoalAfterLast(in: project) {
+                if context.refuseEditing() { header.cancelEdit() }
+            } else {
+                header.move(by: 1, in: project)
+            }
         case .toggleMode: apply(header.toggleMode(in: project), label: .labelHeader, context: &context)
         case .addItem:
-            let edits = header.addItem(in: project, makeID: { context.environment.makeID("t") })
-            apply(edits, label: .labelGoal, context: &context)
-            if let updated = self.project(in: context.session) {
-                header.beginEdit(in: updated)
-            }
+            if !header.addItem(in: project) { context.showMessage(.project(.addItemWhere)) }
         case .deleteItem:
             apply(header.deleteItem(in: project), label: .labelGoal, context: &context)
             if let updated = self.project(in: context.session) { header.move(by: 0, in: updated) }
@@ -358,12 +431,69 @@ public struct ProjectScreen: Screen {
         afterChange(context: context)
     }
 
+    /// Row insert, delete, move and duplicate, each saying on the message line what it did.
+    private mutating func rowOperation(_ action: Action, context: inout ScreenContext) {
+        let number = grid.row + 1
+        let environment = context.environment
+        let makeID = { environment.makeID("r") }
+        let message: ProjectText
+        switch action {
+        case .insertAbove:
+            apply(grid.insertRow(below: false, makeID: makeID), label: .labelInsertRow, context: &context)
+            message = .insertedRow(grid.row + 1)
+        case .insertBelow:
+            apply(grid.insertRow(below: true, makeID: makeID), label: .labelInsertRow, context: &context)
+            message = .insertedRow(grid.row + 1)
+        case .deleteRow:
+            let edits = grid.deleteRow()
+            guard !edits.isEmpty else { return }
+            apply(edits, label: .labelDeleteRow, context: &context)
+            message = .deletedRow(number)
+        case .moveRowUp, .moveRowDown:
+            let edits = grid.moveRow(up: action == .moveRowUp)
+            guard !edits.isEmpty else { return }
+            apply(edits, label: .labelMoveRow, context: &context)
+            message = .movedRow(from: number, to: grid.row + 1)
+        case .duplicateRow:
+            let edits = grid.duplicateRow(makeID: makeID)
+            guard !edits.isEmpty else { return }
+            apply(edits, label: .labelDuplicateRow, context: &context)
+            message = .duplicatedRow(from: number, to: grid.row + 1)
+        default:
+            return
+        }
+        grid.clearSelection()
+        context.showMessage(.project(message))
+    }
+
+    /// Down or Enter on the last row, Tab on its last cell: a new row in the group above.
+    private mutating func appendRow(_ move: IndicatorGrid.Move, context: inout ScreenContext) {
+        let environment = context.environment
+        let edits = grid.appendRow(move, makeID: { environment.makeID("r") })
+        guard !edits.isEmpty else {
+            context.showMessage(.project(.lastRowBlank))
+            return
+        }
+        apply(edits, label: .labelInsertRow, context: &context)
+        context.showMessage(.project(.appendedRow(grid.row + 1)))
+    }
+
+    /// A block of cells into the selection (or from the cursor), saying what went where.
+    private mutating func pasteCells(_ cells: [[String]], context: inout ScreenContext) {
+        let environment = context.environment
+        let result = grid.paste(cells, makeID: { environment.makeID("r") })
+        apply(result.edits, label: .labelPaste, context: &context)
+        context.showMessage(.project(.pastedCells(rows: result.pasted.rows, columns: result.pasted.columns,
+                                                  added: result.addedRows, dropped: result.droppedCells)),
+                            kind: result.droppedCells > 0 ? .error : .info)
+    }
+
     /// Whether `action` starts or makes a content edit (asked before, so that a locked
     /// document refuses before anything is typed).
     static func startsEditing(_ action: Action) -> Bool {
         switch action {
         case .edit, .clear, .clearAndEdit, .pick, .insertAbove, .insertBelow, .deleteRow, .moveRowUp, .moveRowDown,
-             .duplicateRow, .paste, .fillDown, .toggleMode, .addItem, .deleteItem:
+             .duplicateRow, .paste, .fillDown, .fillRight, .toggleMode, .addItem, .deleteItem:
             true
         default:
             false
@@ -377,14 +507,31 @@ public struct ProjectScreen: Screen {
         sync(context)
     }
 
-    private mutating func commitHeader(project: Project, context: inout ScreenContext) -> Bool {
-        switch header.commitEdit(in: project, makeID: { context.environment.makeID("t") }) {
+    private mutating func commitHeader(project: Project, move: ProjectHeaderForm.CommitMove,
+                                       context: inout ScreenContext) -> Bool {
+        let unit = context.session?.document.moneyUnit ?? .tenThousandYuan
+        switch header.commitEdit(in: project, unit: unit, move: move, makeID: { context.environment.makeID("t") }) {
         case .success(let edits):
             apply(edits, label: .labelHeader, context: &context)
             return true
-        case .failure(.invalidAmount(let text)):
-            context.showMessage(.project(.invalidAmount(text)), kind: .error)
+        case .failure(let error):
+            context.showMessage(.project(Self.refusal(error, unit: unit)), kind: .error)
             return false
+        }
+    }
+
+    /// What a refused amount or percentage says: what was typed and what the field wants.
+    static func refusal(_ error: ProjectHeaderForm.CommitError, unit: MoneyUnit) -> ProjectText {
+        switch error {
+        case .invalidAmount(let text, .unitMismatch(let typed, let expected)),
+             .invalidPercent(let text, .unitMismatch(let typed, let expected)):
+            return .unitMismatch(text, typed: typed.rawValue, expected: expected.rawValue)
+        case .invalidAmount(let text, .percentInAmount), .invalidPercent(let text, .percentInAmount):
+            return .percentInAmount(text, unit: unit.rawValue)
+        case .invalidPercent(let text, .unitInPercent), .invalidAmount(let text, .unitInPercent):
+            return .unitInPercent(text)
+        case .invalidPercent(let text, .notANumber): return .invalidPercent(text)
+        case .invalidAmount(let text, .notANumber): return .invalidAmount(text, unit: unit.rawValue)
         }
     }
 
@@ -394,7 +541,7 @@ public struct ProjectScreen: Screen {
         let regions = regions(in: contentArea(context.contentSize), project: project)
         grid.scrollToCursor(visibleRows: IndicatorGrid.pageSize(height: regions.grid.height), width: regions.grid.width)
         if let project {
-            header.scrollToSelection(height: regions.header.height, fieldCount: ProjectHeaderForm.fields(of: project).count)
+            header.scrollToSelection(height: regions.header.height, fieldCount: header.fields(in: project).count)
         }
         let count = findings(in: context.session).count
         findingSelection = min(findingSelection, max(0, count - 1))
@@ -432,26 +579,80 @@ public struct ProjectScreen: Screen {
         afterChange(context: context)
     }
 
-    /// A paste is text, never commands: into the field or cell (starting an edit), line ends
-    /// read as spaces.
+    /// A paste is text, never commands. Into a list (资金用途, 绩效目标) several lines become one
+    /// item each; into a one-line header field they are joined (and the message says so); into
+    /// a grid cell a spreadsheet block fills cells, and plain lines ask once whether to join them
+    /// or split them into the rows below. Where nothing can be pasted, the message says why.
     public mutating func handlePaste(_ text: String, context: inout ScreenContext) {
         sync(context)
-        guard let project = project(in: context.session) else { return }
+        guard let project = project(in: context.session) else {
+            context.showMessage(.project(.projectGone))
+            return
+        }
+        if focus == .findings {
+            context.showMessage(.project(.pasteInFindings))
+            return
+        }
+        if !isEditing, context.refuseEditing() { return }
+        let lines = PastedText.lines(text)
         let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "\t", with: " ")
-        if focus != .findings, !isEditing, context.refuseEditing() { return }
+            .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\t", with: " ")
         switch focus {
         case .findings: return
         case .header:
-            if header.isEditing { header.insertText(flat) } else if header.selectedField(in: project) != .planMode {
-                header.beginEdit(in: project, replacingWith: flat)
+            let field = header.selectedField(in: project)
+            if field == .planMode {
+                context.showMessage(.project(.pasteOnPlanMode))
+            } else if lines.count > 1, ProjectHeaderForm.isListItem(field) {
+                let edits = header.pasteLines(lines, in: project, makeID: { context.environment.makeID("t") })
+                apply(edits, label: .labelPaste, context: &context)
+                context.showMessage(.pastedItems(PastedText.nonBlank(lines).count))
+            } else {
+                if header.isEditing { header.insertText(flat) } else { header.beginEdit(in: project, replacingWith: flat) }
+                if lines.count > 1 { context.showMessage(.pasteJoined(lines.count)) }
             }
         case .grid:
-            if !grid.isEditing && (text.contains("\t") || text.trimmingCharacters(in: .newlines).contains("\n")) {
-                apply(grid.pasteBlock(text, makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
+            if grid.currentRow == nil || (!grid.isEditing && (text.contains("\t") || grid.hasSelection)) {
+                // A spreadsheet block, any paste onto a range (one cell fills the range, as Ctrl-V
+                // does), or anything on an empty grid: cells and new rows.
+                pasteCells(TabSeparated.parse(text), context: &context)
+            } else if lines.count > 1 {
+                // One column of lines: join them into the cell, or split them down the column.
+                pendingPaste = text
+                context.present(.choice(PastedText.joinOrSplit(lineCount: lines.count, strings: context.environment.strings)),
+                                tag: Self.pasteTag)
             } else {
                 grid.type(flat)
             }
+        }
+        afterChange(context: context)
+    }
+
+    static let pasteTag = "project-paste-lines"
+
+    /// The answer to "join or split": joined, the lines go into the cell as one (being edited);
+    /// split, the first goes into the cell (after what was typed, at the cursor) and each further
+    /// line into the same column of the next row, adding rows at the end, as one undo step.
+    private mutating func finishPaste(_ choice: Int?, context: inout ScreenContext) {
+        guard let text = pendingPaste else { return }
+        pendingPaste = nil
+        sync(context)
+        switch choice {
+        case 0?:
+            grid.type(PastedText.lines(text).joined(separator: " ").replacingOccurrences(of: "\t", with: " "))
+        case 1?:
+            var lines = PastedText.lines(text)
+            if let editor = grid.editor {
+                var line = editor
+                line.insert(lines[0])
+                lines[0] = line.text
+                grid.cancelEdit()
+            }
+            let environment = context.environment
+            apply(grid.paste(lines.map { [$0] }, makeID: { environment.makeID("r") }).edits, label: .labelPaste, context: &context)
+            context.showMessage(.project(.pastedDown(lines.count)))
+        default:
+            context.showMessage(.project(.pasteCancelled))
         }
         afterChange(context: context)
     }
@@ -505,6 +706,10 @@ public struct ProjectScreen: Screen {
 
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {
         if context.finishComment(tag: tag, result: result) { return }
+        if tag == Self.pasteTag {
+            if case .chosen(let choice) = result { finishPaste(choice, context: &context) } else { finishPaste(nil, context: &context) }
+            return
+        }
         guard tag == Self.pickTag else { return }
         sync(context)
         defer { pickerText = nil }
@@ -562,7 +767,7 @@ public struct ProjectScreen: Screen {
         sync(context)
         guard let project = project(in: context.session) else { return }
         if grid.isEditing { apply(grid.commitEdit(), label: .labelCell, context: &context) }
-        if header.isEditing { _ = commitHeader(project: project, context: &context) }
+        if header.isEditing { _ = commitHeader(project: project, move: .stay, context: &context) }
     }
 
     /// Results of store effects: after a save, a merge or a restored draft the document may have

@@ -160,6 +160,14 @@ public struct LineEditor: Hashable, Sendable {
         return (shown, cursorColumn - scroll)
     }
 
+    /// Whether text is hidden to the left and to the right of a field `width` columns wide
+    /// scrolled as `visible(width:)` draws it (shown as `<` and `>`).
+    public func hiddenSides(width: Int) -> (left: Bool, right: Bool) {
+        let total = metrics.width(of: text)
+        let scroll = Self.scroll(hint: scrollColumn, cursorColumn: cursorColumn, totalWidth: total, width: width)
+        return (scroll > 0, total > scroll + width)
+    }
+
     /// A scroll offset near `hint` that keeps the cursor (and one cell for it at the end)
     /// inside the field.
     static func scroll(hint: Int, cursorColumn: Int, totalWidth: Int, width: Int) -> Int {

@@ -71,15 +71,15 @@ extension FileDocumentStore {
         try checkMayChangeAccessConfiguration()
         guard let data else {
             do {
-                if FileIO.exists(accessPath) { try FileIO.unlink(accessPath) }
-                try FileIO.fsyncDirectory(root)
+                if files.exists(accessPath) { try files.unlink(accessPath) }
+                try files.fsyncDirectory(root)
             } catch {
                 throw .saveFailed(error)
             }
             return
         }
         do {
-            try AtomicFile.replace(accessPath, with: [UInt8](data), group: group)
+            try AtomicFile.replace(accessPath, with: [UInt8](data), group: group, in: files)
         } catch {
             switch error {
             case .beforeReplace(let cause): throw .saveFailed(cause)
@@ -92,7 +92,7 @@ extension FileDocumentStore {
         let uid = geteuid()
         let owner: uid_t?
         do {
-            owner = try FileIO.status(accessPath).map { $0.st_uid }
+            owner = try files.status(accessPath).map { $0.st_uid }
         } catch {
             throw .io(error)
         }

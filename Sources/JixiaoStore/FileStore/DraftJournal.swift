@@ -33,12 +33,14 @@ public final class DraftJournal: DraftJournaling {
     public let path: String
     private let user: String
     private let group: gid_t?
+    private let files: StoreFiles
     private var fd: Int32 = -1
 
-    init(path: String, user: String, group: gid_t?) {
+    init(path: String, user: String, group: gid_t?, files: StoreFiles) {
         self.path = path
         self.user = user
         self.group = group
+        self.files = files
     }
 
     deinit { if fd >= 0 { Glibc.close(fd) } }
@@ -50,8 +52,8 @@ public final class DraftJournal: DraftJournaling {
                             user: user, created: Timestamp.now(),
                             base: String(decoding: DocumentCodec.encode(base.document), as: UTF8.self))
         do {
-            try AtomicFile.replace(path, with: DocumentFile.encodeLine(header), group: group)
-            fd = try FileIO.open(path, O_WRONLY | O_APPEND)
+            try AtomicFile.replace(path, with: DocumentFile.encodeLine(header), group: group, in: files)
+            fd = try files.open(path, O_WRONLY | O_APPEND)
         } catch let error as AtomicFile.Failure {
             switch error {
             case .beforeReplace(let cause), .afterReplace(let cause): throw .io(cause)
@@ -80,7 +82,7 @@ public final class DraftJournal: DraftJournaling {
     public func discard() throws(StoreError) {
         if fd >= 0 { Glibc.close(fd); fd = -1 }
         do {
-            try FileIO.unlink(path)
+            try files.unlink(path)
         } catch {
             throw .io(error)
         }
@@ -88,10 +90,10 @@ public final class DraftJournal: DraftJournaling {
 
     /// The draft left at `path`, or nil when there is none. A torn last line (the process died
     /// mid-append) is dropped: that edit had not been acknowledged.
-    public static func recover(at path: String) throws(StoreError) -> Draft? {
+    static func recover(at path: String, in files: StoreFiles) throws(StoreError) -> Draft? {
         let bytes: [UInt8]
         do {
-            guard let found = try FileIO.readFile(path) else { return nil }
+            guard let found = try files.readFile(path) else { return nil }
             bytes = found
         } catch {
             throw .io(error)
@@ -153,16 +155,16 @@ extension FileDocumentStore: DraftStore {
         try validate(id)
         let directory = "\(root)/drafts/\(saver.user)"
         do {
-            try FileDocumentStore.makeDirectory(directory, group: group)
+            try files.makeDirectory(directory, group: group)
         } catch {
             throw .io(error)
         }
-        return DraftJournal(path: "\(directory)/\(id).jsonl", user: saver.user, group: group)
+        return DraftJournal(path: "\(directory)/\(id).jsonl", user: saver.user, group: group, files: files)
     }
 
     /// This user's unsaved draft of `id`, if a previous session left one.
     public func recoverDraft(id: String) throws(StoreError) -> DraftJournal.Draft? {
         try validate(id)
-        return try DraftJournal.recover(at: "\(root)/drafts/\(saver.user)/\(id).jsonl")
+        return try DraftJournal.recover(at: "\(root)/drafts/\(saver.user)/\(id).jsonl", in: files)
     }
 }

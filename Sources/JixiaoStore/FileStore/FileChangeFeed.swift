@@ -44,8 +44,12 @@ public final class FileChangeFeed: ChangeFeed {
     private var presence: [String: Directory] = [:]
     private var looked = false
 
+    /// Nil while the store's root cannot be opened; every look then finds nothing.
+    private let files: StoreFiles?
+
     public init(root: String) {
         self.root = root
+        files = try? StoreFiles(root: root)
     }
 
     /// Files are looked at on a timer; there is nothing to wait on.
@@ -67,7 +71,7 @@ public final class FileChangeFeed: ChangeFeed {
         var ids = Set<String>()
         ids.formUnion(refresh(&documents, path: root + "/documents", now: now, entriesMatter: true))
         ids.formUnion(refresh(&deleted, path: root + "/deleted", now: now, entriesMatter: true))
-        let names = ((try? FileIO.list(root + "/presence")) ?? []).filter { !$0.hasPrefix(".") }
+        let names = ((try? files?.list(root + "/presence")) ?? []).filter { !$0.hasPrefix(".") }
         for name in names {
             var directory = presence[name] ?? Directory()
             if !refresh(&directory, path: "\(root)/presence/\(name)", now: now, entriesMatter: false).isEmpty || presence[name] == nil {
@@ -90,17 +94,17 @@ public final class FileChangeFeed: ChangeFeed {
     /// `entriesMatter`: entries are `<id>.json` documents (each one's change counts); otherwise
     /// any change of the entry names counts for the directory as a whole (returned as `[""]`).
     private func refresh(_ directory: inout Directory, path: String, now: Int, entriesMatter: Bool) -> Set<String> {
-        let stamp = Self.stamp(path)
+        let stamp = self.stamp(path)
         defer {
             directory.stamp = stamp
             directory.unsettled = stamp.map { now - $0.seconds < Self.settleSeconds } ?? false
         }
         guard stamp != directory.stamp || directory.unsettled else { return [] }
-        let names = ((try? FileIO.list(path)) ?? []).filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }
+        let names = ((try? files?.list(path)) ?? []).filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }
         var entries: [String: Stamp] = [:]
         for name in names {
             // Presence marks are compared by name only: their content never changes.
-            entries[name] = entriesMatter ? Self.stamp("\(path)/\(name)") : Stamp(inode: 0, size: 0, seconds: 0, nanoseconds: 0)
+            entries[name] = entriesMatter ? self.stamp("\(path)/\(name)") : Stamp(inode: 0, size: 0, seconds: 0, nanoseconds: 0)
         }
         defer { directory.entries = entries }
         guard entriesMatter else { return entries == directory.entries ? [] : [""] }
@@ -111,9 +115,9 @@ public final class FileChangeFeed: ChangeFeed {
         return changed
     }
 
-    static func stamp(_ path: String) -> Stamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+    /// The entry's own stamp (a link is not followed).
+    func stamp(_ path: String) -> Stamp? {
+        guard let info = (try? files?.status(path)) ?? nil else { return nil }
         return Stamp(inode: UInt(info.st_ino), size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec),
                      nanoseconds: Int(info.st_mtim.tv_nsec))
     }

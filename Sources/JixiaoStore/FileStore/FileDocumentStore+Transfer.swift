@@ -9,7 +9,7 @@ extension FileDocumentStore: StoreTransfer {
         for directory in ["documents", "deleted"] {
             let names: [String]
             do {
-                names = try FileIO.list("\(root)/\(directory)")
+                names = try files.list("\(root)/\(directory)")
             } catch {
                 throw .io(error)
             }
@@ -46,7 +46,7 @@ extension FileDocumentStore: StoreTransfer {
         try validate(id)
         let held = try lock(id)
         defer { held.unlock() }
-        if FileIO.exists(documentPath(id)) || FileIO.exists(deletedPath(id)) || FileIO.exists(historyPath(id)) {
+        if files.exists(documentPath(id)) || files.exists(deletedPath(id)) || files.exists(historyPath(id)) {
             throw .alreadyExists(id: id)
         }
         if let problem = try quarantined(id).first { throw .damaged(problem) }
@@ -56,8 +56,8 @@ extension FileDocumentStore: StoreTransfer {
                                              time: stored.savedAt ?? Timestamp.now())
         let history = transferred.history.flatMap { DocumentFile.encodeLine($0) }
         do {
-            try AtomicFile.replace(historyPath(id), with: history, group: group)
-            try AtomicFile.replace(transferred.deleted ? deletedPath(id) : documentPath(id), with: bytes, group: group)
+            try AtomicFile.replace(historyPath(id), with: history, group: group, in: files)
+            try AtomicFile.replace(transferred.deleted ? deletedPath(id) : documentPath(id), with: bytes, group: group, in: files)
         } catch {
             switch error {
             case .beforeReplace(let cause): throw .saveFailed(cause)

@@ -17,6 +17,9 @@ public final class FileDocumentStore: DocumentStore {
         /// Who the review rules and the access configuration are checked against: the process's
         /// OS account and groups. Tests may name someone else; the `jixiao` executable never does.
         public var identity = Identity.current()
+        /// Make a store of a missing or empty directory. The `jixiao` executable sets it only for
+        /// `store init`, the editor and the destination of `store copy`.
+        public var create = true
         /// How the file system is identified; tests substitute a network one.
         var fileSystemKind: @Sendable (String) throws(SystemError) -> FileSystemKind = { path throws(SystemError) in
             try FileSystemKind.of(path)
@@ -29,6 +32,8 @@ public final class FileDocumentStore: DocumentStore {
     }
 
     public let root: String
+    /// Every file operation below `root`, never through a link.
+    public let files: StoreFiles
     public let saver: SaverIdentity
     public let identity: Identity
     let findingCounter: FindingCounter?
@@ -41,8 +46,10 @@ public final class FileDocumentStore: DocumentStore {
 
     static let directories = ["documents", "history", "locks", "deleted", "damaged", "presence", "drafts"]
 
-    /// Opens (creating if needed) the store at `root`, refusing network file systems unless
-    /// allowed, and removes temp files left by writers that crashed.
+    /// Opens the store at `root`, refusing network file systems unless allowed, and removes
+    /// temp files left by writers that crashed. A directory that is not a store is refused;
+    /// with `options.create` a missing or empty one is made a store (`store init`, the
+    /// editor's first run), so a mistyped `--store` never leaves a store behind.
     public init(root: String, options: Options = Options()) throws(StoreError) {
         var root = root
         while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
@@ -51,18 +58,19 @@ public final class FileDocumentStore: DocumentStore {
         identity = options.identity
         findingCounter = options.findingCounter
         do {
-            try FileDocumentStore.makeDirectory(root, group: nil)
-            guard let info = try FileIO.status(root) else { throw SystemError("stat", root, code: ENOENT) }
+            try FileDocumentStore.prepareRoot(root, create: options.create)
+            files = try StoreFiles(root: root)
+            guard let info = try files.status(root) else { throw SystemError("stat", root, code: ENOENT) }
             let setgid = info.st_mode & S_ISGID != 0
             group = setgid || info.st_gid == getegid() ? nil : info.st_gid
             if !options.allowNetworkFileSystem, case .network(let kind) = try options.fileSystemKind(root) {
                 throw StoreError.networkFileSystem(path: root, kind: kind)
             }
             for name in FileDocumentStore.directories {
-                try FileDocumentStore.makeDirectory(root + "/" + name, group: group)
+                try files.makeDirectory(root + "/" + name, group: group)
             }
         } catch let error as SystemError {
-            throw .io(error)
+            throw error.isOddEntry ? .notAStore(path: root, reason: error.description) : .io(error)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -71,14 +79,43 @@ public final class FileDocumentStore: DocumentStore {
         try removeLeftoverTempFiles()
     }
 
-    static func makeDirectory(_ path: String, group: gid_t?) throws(SystemError) {
-        if mkdir(path, 0o777) == 0 {
-            if let group { _ = chown(path, uid_t.max, group) }
+    /// The directories that make a directory a store: a store has them from its first open.
+    static let markers = ["documents", "history"]
+
+    /// Checks that `root` is a store, or (with `create`) creates it when it is missing or empty.
+    static func prepareRoot(_ root: String, create: Bool) throws {
+        var info = stat()
+        guard stat(root, &info) == 0 else {
+            guard errno == ENOENT else { throw SystemError("stat", root) }
+            guard create else {
+                throw StoreError.notAStore(path: root, reason: "there is no store here; `jixiao store init --store \(root)` creates one")
+            }
+            try makeDirectories(root)
             return
         }
-        if errno == EEXIST { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw StoreError.notAStore(path: root, reason: "it is \(StoreFiles.describe(info.st_mode)), not a directory")
+        }
+        let probe = try StoreFiles(root: root)
+        if try markers.allSatisfy({ name throws(SystemError) in try probe.status(root + "/" + name) != nil }) { return }
+        // Only the store's own names (an access configuration written first, say): a store begun.
+        let known = Set(directories + [AccessConfiguration.fileName, "index.json"])
+        let entries = try probe.list(root).filter { !known.contains($0) }
+        if entries.count < (try probe.list(root)).count { return }
+        guard entries.isEmpty else {
+            throw StoreError.notAStore(path: root, reason: "the directory is not empty and is not a jixiao store "
+                + "(no documents/ and history/; it holds \(entries.prefix(3).joined(separator: ", "))\(entries.count > 3 ? ", …" : ""))")
+        }
+        guard create else {
+            throw StoreError.notAStore(path: root, reason: "the directory is empty; `jixiao store init --store \(root)` makes it a store")
+        }
+    }
+
+    /// `mkdir -p` for the store's root (its parents are the user's, so links there are followed).
+    static func makeDirectories(_ path: String) throws(SystemError) {
+        if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
         if errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex {
-            try makeDirectory(String(path[..<slash]), group: group)
+            try makeDirectories(String(path[..<slash]))
             if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
         }
         throw SystemError("mkdir", path)
@@ -100,22 +137,13 @@ public final class FileDocumentStore: DocumentStore {
 
     func lock(_ id: String) throws(StoreError) -> FileLock {
         do {
-            return try FileLock.acquire(lockPath(id))
+            return try FileLock.acquire(lockPath(id), in: files)
         } catch {
             throw .io(error)
         }
     }
 
     // MARK: Reading
-
-    /// The file's bytes, nil when it does not exist.
-    func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
-        do {
-            return try FileIO.readFile(path)
-        } catch {
-            throw .io(error)
-        }
-    }
 
     enum ReadResult {
         case missing
@@ -124,7 +152,14 @@ public final class FileDocumentStore: DocumentStore {
     }
 
     func read(_ path: String, id: String) throws(StoreError) -> ReadResult {
-        guard let bytes = try readBytes(path) else { return .missing }
+        let found: [UInt8]?
+        do {
+            found = try files.readFile(path)
+        } catch {
+            if error.isOddEntry { return .unreadable(DocumentFile.Unreadable(reason: error.detail ?? "\(error)")) }
+            throw .io(error)
+        }
+        guard let bytes = found else { return .missing }
         do {
             return .readable(try DocumentFile.decode(bytes, expectedID: id))
         } catch {
@@ -135,7 +170,14 @@ public final class FileDocumentStore: DocumentStore {
     /// `documents/ID.json`, remembered in `recent` when it reads. With `usingRecent`, bytes equal
     /// to the remembered ones are not decoded again.
     func readDocument(_ id: String, usingRecent: Bool) throws(StoreError) -> ReadResult {
-        guard let bytes = try readBytes(documentPath(id)) else { return .missing }
+        let found: [UInt8]?
+        do {
+            found = try files.readFile(documentPath(id))
+        } catch {
+            if error.isOddEntry { return .unreadable(DocumentFile.Unreadable(reason: error.detail ?? "\(error)")) }
+            throw .io(error)
+        }
+        guard let bytes = found else { return .missing }
         if usingRecent, let known = recent.file(id: id, matching: bytes) { return .readable(known) }
         do {
             let file = try DocumentFile.decode(bytes, expectedID: id)
@@ -154,7 +196,7 @@ public final class FileDocumentStore: DocumentStore {
             case .readable(let file):
                 return file.stored
             case .missing:
-                if FileIO.exists(deletedPath(id)) { throw .deleted(id: id) }
+                if files.exists(deletedPath(id)) { throw .deleted(id: id) }
                 if let problem = try quarantined(id).first { throw .damaged(problem) }
                 throw .notFound(id: id)
             case .unreadable(let unreadable):
@@ -187,7 +229,7 @@ public final class FileDocumentStore: DocumentStore {
         let held = try lock(id)
         defer { held.unlock() }
 
-        if FileIO.exists(deletedPath(id)) { throw .deleted(id: id) }
+        if files.exists(deletedPath(id)) { throw .deleted(id: id) }
         let current: DocumentFile?
         switch try readDocument(id, usingRecent: true) {
         case .missing:
@@ -218,9 +260,9 @@ public final class FileDocumentStore: DocumentStore {
             }
         }
 
-        let log = HistoryLog(path: historyPath(id))
+        let log = HistoryLog(path: historyPath(id), files: files)
         if current == nil, let problem = try orphanedHistory(id, log) { throw .damaged(problem) }
-        try trimHistory(log, toRevision: currentRevision, live: true)
+        try trimHistory(log, toRevision: currentRevision, sha256: current?.header.sha256, live: true)
         let time = Timestamp.now()
         let revision = currentRevision + 1
         let (bytes, written) = DocumentFile.encodeFile(document, revision: revision, saver: saver, time: time)
@@ -229,7 +271,7 @@ public final class FileDocumentStore: DocumentStore {
                                    sha256: written.header.sha256, changes: changes)
         let sizeBefore = try log.append(record, group: group)
         do {
-            try AtomicFile.replace(documentPath(id), with: bytes, group: group)
+            try AtomicFile.replace(documentPath(id), with: bytes, group: group, in: files)
         } catch {
             switch error {
             case .beforeReplace(let cause):
@@ -245,42 +287,78 @@ public final class FileDocumentStore: DocumentStore {
         return .saved(revision: revision)
     }
 
-    /// Drops history records the document never reached (a crash between appending the record
-    /// and renaming the document), a torn last line, and a trailing delete or restore that did
-    /// not happen. Call with the document's lock held.
-    func trimHistory(_ log: HistoryLog, toRevision revision: Int, live: Bool) throws(StoreError) {
+    /// Takes off history records the document never reached (a crash between appending the
+    /// record and renaming the document), a torn last line, and a trailing delete or restore
+    /// that did not happen. Nothing is erased: the bytes taken off are first copied into
+    /// `damaged/`, and the returned line says where. A save record whose checksum is the
+    /// current body's (`sha256`) is never taken off, whatever the header's revision says.
+    /// Call with the document's lock held.
+    @discardableResult
+    func trimHistory(_ log: HistoryLog, toRevision revision: Int, sha256: String?, live: Bool) throws(StoreError) -> String? {
         // Only the tail matters, so decode backwards from the end instead of the whole file.
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.readFile(log.path) ?? []
-        } catch {
-            throw .io(error)
-        }
+        let bytes = try log.bytes()
         var end = bytes.last == 0x0A ? bytes.count : (bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+        var taken = 0
         while end > 0 {
             let start = bytes[..<(end - 1)].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             let record = try log.decodeLine(bytes[start..<(end - 1)], number: bytes[..<start].count { $0 == 0x0A } + 1)
-            let undone = record.revision > revision
+            let undone = (record.revision > revision && (record.kind != .save || record.sha256 != sha256))
                 || (record.kind == .delete && live) || (record.kind == .restore && !live)
             guard undone else { break }
             end = start
+            taken += 1
         }
-        guard end < bytes.count else { return }
+        guard end < bytes.count else { return nil }
+        let torn = bytes.count - end > 0 && bytes.last != 0x0A
+        let what = "\(taken) record(s) of an interrupted save" + (torn ? " and a torn last line" : "")
         do {
+            let kept = try setAsideBytes(bytes[end...], id: log.id, suffix: "history-tail.jsonl",
+                                         reason: "\(log.path) from byte \(end): \(what)")
             try log.truncate(to: end)
+            return "\(log.path): moved \(what) (\(bytes.count - end) bytes) to \(kept)"
         } catch {
             throw .io(error)
         }
     }
 
-    /// A history with more than the record of an interrupted first save, for a document that
-    /// does not exist: the document was lost or removed by hand. Creating it afresh would trim
-    /// that history away, so it is refused.
+    /// A name in `damaged/` for bytes of `id` set aside now, never one that exists already.
+    func damagedName(_ id: String, suffix: String) -> String {
+        let stamp = Timestamp.now().replacingOccurrences(of: ":", with: "")
+        return "\(damagedDirectory)/\(id).\(stamp)-\(getpid())-\(UInt16.random(in: 0...UInt16.max)).\(suffix)"
+    }
+
+    /// Copies `bytes` durably into a new file in `damaged/`, with a `.reason` file beside it.
+    func setAsideBytes(_ bytes: ArraySlice<UInt8>, id: String, suffix: String, reason: String) throws(SystemError) -> String {
+        let target = damagedName(id, suffix: suffix)
+        try writeNew(target, Array(bytes))
+        try writeNew(target + ".reason", Array("\(reason)\n".utf8))
+        try files.fsyncDirectory(damagedDirectory)
+        return target
+    }
+
+    /// Creates `path` (which must not exist) with `bytes`, durably.
+    func writeNew(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
+        let fd = try files.open(path, O_WRONLY | O_CREAT | O_EXCL)
+        do {
+            if let group { _ = fchown(fd, uid_t.max, group) }
+            try FileIO.writeAll(fd, bytes, path)
+            try FileIO.fsync(fd, path)
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
+        try FileIO.close(fd, path)
+    }
+
+    /// A history for a document that does not exist (lost, removed by hand, or the first save
+    /// died before the rename): a department to rebuild with `restoreFromHistory`, never to
+    /// start afresh over, which would bury that history.
     func orphanedHistory(_ id: String, _ log: HistoryLog) throws(StoreError) -> DocumentProblem? {
         let records = try log.read().records
-        if records.isEmpty || (records.count == 1 && records[0].kind == .save && records[0].revision == 1) { return nil }
-        return DocumentProblem(id: id, path: log.path, reason: "history has \(records.count) records but documents/\(id).json "
-            + "is missing; put the document back (or move the history away) before saving this id")
+        guard let last = records.last(where: { $0.kind == .save }) else { return nil }
+        return DocumentProblem(id: id, path: log.path, reason: "documents/\(id).json is missing but its history has "
+            + "\(records.count) record(s) up to revision \(last.revision) (可从历史恢复): "
+            + "`jixiao restore \(id) --from-history` rebuilds it")
     }
 
     // MARK: Access configuration
@@ -289,7 +367,7 @@ public final class FileDocumentStore: DocumentStore {
     public func accessPolicy() throws(StoreError) -> AccessPolicy {
         let bytes: [UInt8]?
         do {
-            bytes = try FileIO.readFile(accessPath)
+            bytes = try files.readFile(accessPath)
         } catch {
             throw .accessConfiguration(path: accessPath, reason: "\(error)")
         }
@@ -317,7 +395,7 @@ public final class FileDocumentStore: DocumentStore {
             throw .damaged(DocumentProblem(id: id, path: documentPath(id), reason: unreadable.reason))
         }
         // Records past the document (an interrupted save) are not history; a writer trims them.
-        var records = try HistoryLog(path: historyPath(id)).read().records.filter { $0.revision <= revision }
+        var records = try HistoryLog(path: historyPath(id), files: files).read().records.filter { $0.revision <= revision }
         while let last = records.last, (last.kind == .delete && live) || (last.kind == .restore && !live) {
             records.removeLast()
         }
@@ -344,16 +422,12 @@ public final class FileDocumentStore: DocumentStore {
 
     /// Moves an unreadable document aside. Call with its lock held.
     func setAside(_ id: String, reason: String) throws(StoreError) -> DocumentProblem {
-        let stamp = Timestamp.now().replacingOccurrences(of: ":", with: "")
-        let target = "\(damagedDirectory)/\(id).\(stamp).json"
+        let target = damagedName(id, suffix: "json")
         do {
-            try FileIO.rename(documentPath(id), target)
-            let fd = try FileIO.open(target + ".reason", O_WRONLY | O_CREAT | O_TRUNC)
-            try FileIO.writeAll(fd, Array("documents/\(id).json: \(reason)\n".utf8), target + ".reason")
-            try FileIO.fsync(fd, target + ".reason")
-            try FileIO.close(fd, target + ".reason")
-            try FileIO.fsyncDirectory(damagedDirectory)
-            try FileIO.fsyncDirectory(root + "/documents")
+            try files.rename(documentPath(id), target)
+            try writeNew(target + ".reason", Array("documents/\(id).json: \(reason)\n".utf8))
+            try files.fsyncDirectory(damagedDirectory)
+            try files.fsyncDirectory(root + "/documents")
         } catch {
             throw .io(error)
         }
@@ -364,7 +438,7 @@ public final class FileDocumentStore: DocumentStore {
     func quarantined(_ id: String? = nil) throws(StoreError) -> [DocumentProblem] {
         let names: [String]
         do {
-            names = try FileIO.list(damagedDirectory)
+            names = try files.list(damagedDirectory)
         } catch {
             throw .io(error)
         }
@@ -374,7 +448,7 @@ public final class FileDocumentStore: DocumentStore {
             let owner = String(name[..<dot])
             if let id, owner != id { continue }
             let path = "\(damagedDirectory)/\(name.dropLast(".reason".count))"
-            let text = (try? FileIO.readFile("\(damagedDirectory)/\(name)")).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
+            let text = (try? files.readFile("\(damagedDirectory)/\(name)")).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
             var reason = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "moved aside"
             if let colon = reason.range(of: ": ") { reason = String(reason[colon.upperBound...]) }
             problems.append(DocumentProblem(id: owner, path: path, reason: reason))
@@ -391,34 +465,34 @@ public final class FileDocumentStore: DocumentStore {
             let path = "\(root)/\(directory)"
             let names: [String]
             do {
-                names = try FileIO.list(path)
+                names = try files.list(path)
             } catch {
                 throw .io(error)
             }
             for name in names where name.hasPrefix(".") {
                 guard let marker = name.range(of: ".json.tmp-") else { continue }
                 let id = String(name[name.index(after: name.startIndex)..<marker.lowerBound])
-                guard StableID.isValid(id), let held = try? FileLock.attempt(lockPath(id)) else { continue }
-                Glibc.unlink("\(path)/\(name)")
+                guard StableID.isValid(id), let held = try? FileLock.attempt(lockPath(id), in: files) else { continue }
+                try? files.unlink("\(path)/\(name)")
                 held.unlock()
             }
         }
         // This user's draft journals being begun by a process that is gone.
         let drafts = "\(root)/drafts/\(saver.user)"
-        for name in (try? FileIO.list(drafts)) ?? [] where name.hasPrefix(".") {
+        for name in (try? files.list(drafts)) ?? [] where name.hasPrefix(".") {
             guard let marker = name.range(of: ".tmp-"), let pid = Int32(name[marker.upperBound...].prefix { $0 != "-" }),
                   kill(pid, 0) != 0 && errno == ESRCH else { continue }
-            Glibc.unlink("\(drafts)/\(name)")
+            try? files.unlink("\(drafts)/\(name)")
         }
         // `store access --set` interrupted: its temp file names the writer's pid.
-        for name in (try? FileIO.list(root)) ?? [] where name.hasPrefix(AtomicFile.tempPrefix(for: AccessConfiguration.fileName)) {
+        for name in (try? files.list(root)) ?? [] where name.hasPrefix(AtomicFile.tempPrefix(for: AccessConfiguration.fileName)) {
             guard let pid = Int32(name.dropFirst(AtomicFile.tempPrefix(for: AccessConfiguration.fileName).count).prefix { $0 != "-" }),
                   kill(pid, 0) != 0 && errno == ESRCH else { continue }
-            Glibc.unlink("\(root)/\(name)")
+            try? files.unlink("\(root)/\(name)")
         }
-        if let held = try? FileLock.attempt("\(root)/locks/index.lock") {
-            for name in (try? FileIO.list(root)) ?? [] where name.hasPrefix(AtomicFile.tempPrefix(for: "index.json")) {
-                Glibc.unlink("\(root)/\(name)")
+        if let held = try? FileLock.attempt("\(root)/locks/index.lock", in: files) {
+            for name in (try? files.list(root)) ?? [] where name.hasPrefix(AtomicFile.tempPrefix(for: "index.json")) {
+                try? files.unlink("\(root)/\(name)")
             }
             held.unlock()
         }

@@ -12,6 +12,7 @@ import Glibc
 /// and by `fsck`, and ignored by readers meanwhile.
 struct HistoryLog {
     let path: String
+    let files: StoreFiles
 
     struct Contents {
         var records: [HistoryRecord]
@@ -21,13 +22,45 @@ struct HistoryLog {
         var tornTail: Bool
     }
 
-    func read() throws(StoreError) -> Contents {
-        let bytes: [UInt8]
+    /// The document id the file is named for.
+    var id: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".jsonl") ? String(name.dropLast(".jsonl".count)) : name
+    }
+
+    /// The file's bytes (none when it does not exist). A link or odd file in its place is
+    /// damage, reported as such and never followed.
+    func bytes() throws(StoreError) -> [UInt8] {
         do {
-            bytes = try FileIO.readFile(path) ?? []
+            return try files.readFile(path) ?? []
         } catch {
+            if error.isOddEntry { throw .damaged(DocumentProblem(id: id, path: path, reason: error.detail ?? "\(error)")) }
             throw .io(error)
         }
+    }
+
+    /// The good records and the first bad line, for a reader that shows what it can.
+    func readTolerating() throws(StoreError) -> (records: [HistoryRecord], bad: StoreError?) {
+        let bytes = try bytes()
+        var records: [HistoryRecord] = []
+        var start = 0
+        var line = 0
+        var bad: StoreError?
+        let decoder = JSONDecoder()
+        while start < bytes.count, let newline = bytes[start...].firstIndex(of: 0x0A) {
+            line += 1
+            do {
+                records.append(try decodeLine(bytes[start..<newline], number: line, decoder))
+            } catch {
+                if bad == nil { bad = error }
+            }
+            start = newline + 1
+        }
+        return (records, bad)
+    }
+
+    func read() throws(StoreError) -> Contents {
+        let bytes = try bytes()
         var contents = Contents(records: [], ends: [], tornTail: false)
         var start = 0
         var line = 0
@@ -74,7 +107,7 @@ struct HistoryLog {
     }
 
     private func appendLine(_ record: HistoryRecord, group: gid_t?) throws(SystemError) -> Int {
-        let fd = try FileIO.open(path, O_WRONLY | O_CREAT | O_APPEND)
+        let fd = try files.open(path, O_WRONLY | O_CREAT | O_APPEND)
         defer { Glibc.close(fd) }
         if let group { _ = fchown(fd, uid_t.max, group) }
         let size = Int(lseek(fd, 0, SEEK_END))
@@ -90,7 +123,7 @@ struct HistoryLog {
 
     /// Cuts the file back to `size` bytes, durably.
     func truncate(to size: Int) throws(SystemError) {
-        let fd = try FileIO.open(path, O_WRONLY)
+        let fd = try files.open(path, O_WRONLY)
         defer { Glibc.close(fd) }
         if ftruncate(fd, off_t(size)) != 0 { throw SystemError("ftruncate", path) }
         try FileIO.fsync(fd, path)

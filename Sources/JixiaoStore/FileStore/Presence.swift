@@ -11,17 +11,19 @@ import Glibc
 public final class PresenceMark: PresenceMarking {
     public let entry: PresenceEntry
     let path: String
+    private let files: StoreFiles
     private var lock: FileLock?
 
-    init(entry: PresenceEntry, path: String, lock: FileLock) {
+    init(entry: PresenceEntry, path: String, lock: FileLock, files: StoreFiles) {
         self.entry = entry
         self.path = path
         self.lock = lock
+        self.files = files
     }
 
     public func close() {
         guard let lock else { return }
-        Glibc.unlink(path)
+        try? files.unlink(path)
         lock.unlock()
         self.lock = nil
     }
@@ -42,16 +44,16 @@ extension FileDocumentStore: PresenceTracking {
         let temp = "\(directory)/.\(name)"
         let path = "\(directory)/\(name).json"
         do {
-            try FileDocumentStore.makeDirectory(directory, group: group)
+            try files.makeDirectory(directory, group: group)
             // Lock before the file becomes visible, so no reader ever sees it unheld.
-            let lock = try FileLock.acquire(temp)
-            let fd = try FileIO.open(temp, O_WRONLY)
+            let lock = try FileLock.acquire(temp, in: files)
+            let fd = try files.open(temp, O_WRONLY)
             defer { Glibc.close(fd) }
             try FileIO.writeAll(fd, DocumentFile.encodeLine(entry), temp)
-            try FileIO.rename(temp, path)
-            return PresenceMark(entry: entry, path: path, lock: lock)
+            try files.rename(temp, path)
+            return PresenceMark(entry: entry, path: path, lock: lock, files: files)
         } catch {
-            Glibc.unlink(temp)
+            try? files.unlink(temp)
             throw .io(error)
         }
     }
@@ -63,28 +65,31 @@ extension FileDocumentStore: PresenceTracking {
         let directory = presenceDirectory(id)
         let names: [String]
         do {
-            names = try FileIO.list(directory)
+            names = try files.list(directory)
         } catch {
+            // Presence is advice: an odd entry where the directory should be shows nobody
+            // rather than stopping the editor.
+            if error.isOddEntry { return [] }
             throw .io(error)
         }
         var entries: [PresenceEntry] = []
         for name in names where name.hasPrefix(".") {
             // A mark being created holds its lock already; an unheld one was left by a crash.
             let path = "\(directory)/\(name)"
-            if let stale = try? FileLock.attempt(path) {
-                Glibc.unlink(path)
+            if let stale = try? FileLock.attempt(path, in: files) {
+                try? files.unlink(path)
                 stale.unlock()
             }
         }
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let path = "\(directory)/\(name)"
-            if let stale = try? FileLock.attempt(path) {
+            if let stale = try? FileLock.attempt(path, in: files) {
                 // Nobody holds it: its process is gone.
-                Glibc.unlink(path)
+                try? files.unlink(path)
                 stale.unlock()
                 continue
             }
-            guard let bytes = (try? FileIO.readFile(path)).flatMap({ $0 }),
+            guard let bytes = (try? files.readFile(path)).flatMap({ $0 }),
                   let entry = try? JSONDecoder().decode(PresenceEntry.self, from: Data(bytes)) else { continue }
             entries.append(entry)
         }

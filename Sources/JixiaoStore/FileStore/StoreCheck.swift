@@ -7,22 +7,46 @@ import Glibc
 public struct StoreCheckReport: Sendable, Hashable {
     public var documentsChecked: Int
     public var problems: [DocumentProblem]
-    /// Harmless leftovers of interrupted saves that were cleaned up (trimmed history records).
+    /// Leftovers of interrupted saves that were set aside, each saying where its bytes went.
     public var repairs: [String]
+    /// The store could not be written: it was checked without locks and nothing was moved.
+    public var readOnly = false
+
+    public init(documentsChecked: Int, problems: [DocumentProblem], repairs: [String], readOnly: Bool = false) {
+        self.documentsChecked = documentsChecked
+        self.problems = problems
+        self.repairs = repairs
+        self.readOnly = readOnly
+    }
 
     public var isClean: Bool { problems.isEmpty }
+
+    /// Adds `problem` unless the same file is reported already (a document moved aside now is
+    /// also among the quarantined ones: it is one damaged document, counted once).
+    mutating func report(_ problem: DocumentProblem) {
+        if !problems.contains(where: { $0.path == problem.path }) { problems.append(problem) }
+    }
 }
 
 extension FileDocumentStore: StoreChecking {
+    /// Whether this process may change the store (false on a read-only mount or without write
+    /// permission): a check then takes no locks and repairs nothing.
+    var isWritable: Bool {
+        faccessat(AT_FDCWD, root + "/documents", W_OK, AT_EACCESS) == 0
+    }
+
     /// Checks every document, its checksum and its history: records numbered 1, 2, … without
-    /// gaps, the last one naming the document's revision and checksum. Unreadable documents are
-    /// moved aside; history records of interrupted saves are trimmed.
+    /// gaps, each one replayed from the first revision to its own checksum (`HistoryChain`),
+    /// the last one naming the document's revision and checksum. Unreadable documents and odd
+    /// entries are moved into `damaged/`; history records of interrupted saves are copied
+    /// there before they are taken off. Nothing is ever deleted.
     public func check() throws(StoreError) -> StoreCheckReport {
-        var report = StoreCheckReport(documentsChecked: 0, problems: [], repairs: [])
+        let writable = isWritable
+        var report = StoreCheckReport(documentsChecked: 0, problems: [], repairs: [], readOnly: !writable)
         for (directory, live) in [("documents", true), ("deleted", false)] {
             let names: [String]
             do {
-                names = try FileIO.list("\(root)/\(directory)")
+                names = try files.list("\(root)/\(directory)")
             } catch {
                 throw .io(error)
             }
@@ -30,83 +54,61 @@ extension FileDocumentStore: StoreChecking {
                 let id = String(name.dropLast(".json".count))
                 let path = "\(root)/\(directory)/\(name)"
                 guard StableID.isValid(id) else {
-                    report.problems.append(DocumentProblem(id: id, path: path, reason: "file name is not a valid document id"))
+                    report.report(DocumentProblem(id: id, path: path, reason: "file name is not a valid document id"))
                     continue
                 }
                 report.documentsChecked += 1
-                let held = try lock(id)
-                defer { held.unlock() }
-                let file: DocumentFile
-                switch try read(path, id: id) {
-                case .missing: continue
-                case .unreadable(let unreadable):
-                    if unreadable.isNewerFormat || !live {
-                        report.problems.append(DocumentProblem(id: id, path: path, reason: unreadable.reason))
-                    } else {
-                        report.problems.append(try setAside(id, reason: unreadable.reason))
-                    }
-                    continue
-                case .readable(let found): file = found
-                }
-                let log = HistoryLog(path: historyPath(id))
-                let before: Int
                 do {
-                    before = try log.read().records.count
-                    try trimHistory(log, toRevision: file.header.revision, live: live)
+                    try checkDocument(id, path: path, live: live, writable: writable, into: &report)
                 } catch {
-                    if case .damagedHistory(let historyFile, let line, let reason) = error {
-                        report.problems.append(DocumentProblem(id: id, path: historyFile, reason: "line \(line): \(reason)"))
-                        continue
+                    // One document's trouble (an odd lock or history file) never stops the check.
+                    switch error {
+                    case .damaged(let problem): report.report(problem)
+                    case .damagedHistory(let file, let line, let reason):
+                        report.report(DocumentProblem(id: id, path: file, reason: "line \(line): \(reason)"))
+                    case .io(let cause) where cause.isOddEntry:
+                        report.report(DocumentProblem(id: id, path: cause.path, reason: cause.detail ?? "\(cause)"))
+                    default: throw error
                     }
-                    throw error
-                }
-                let records = try log.read().records
-                if records.count < before {
-                    report.repairs.append("\(log.path): trimmed \(before - records.count) record(s) of an interrupted save")
-                }
-                if let reason = HistoryLog.inconsistency(records, revision: file.header.revision, sha256: file.header.sha256) {
-                    report.problems.append(DocumentProblem(id: id, path: log.path, reason: reason))
                 }
             }
         }
-        // History without any document: the leftover of an interrupted first save (repaired),
-        // or a document that was lost (reported).
-        let histories: [String]
-        do {
-            histories = try FileIO.list("\(root)/history")
-        } catch {
-            throw .io(error)
-        }
-        for name in histories where name.hasSuffix(".jsonl") {
-            let id = String(name.dropLast(".jsonl".count))
-            guard StableID.isValid(id), !FileIO.exists(documentPath(id)), !FileIO.exists(deletedPath(id)),
-                  try quarantined(id).isEmpty else { continue }
-            let held = try lock(id)
-            defer { held.unlock() }
-            guard !FileIO.exists(documentPath(id)) else { continue }
-            let log = HistoryLog(path: historyPath(id))
-            do {
-                if let problem = try orphanedHistory(id, log) {
-                    report.problems.append(problem)
-                } else {
-                    try trimHistory(log, toRevision: 0, live: true)
-                    try FileIO.unlink(log.path)
-                    report.repairs.append("\(log.path): removed the record of an interrupted first save")
-                }
-            } catch let error as StoreError {
-                if case .damagedHistory(let path, let line, let reason) = error {
-                    report.problems.append(DocumentProblem(id: id, path: path, reason: "line \(line): \(reason)"))
-                } else {
-                    throw error
-                }
-            } catch let error as SystemError {
-                throw .io(error)
-            } catch {
-                throw .io(SystemError("check", log.path, code: EIO))
-            }
-        }
-        report.problems += try quarantined()
+        // History without any document: a department to restore from it, left as it is.
+        var unreadable: [DocumentProblem] = []
+        let restorable = try restorableHistories(unreadable: { unreadable.append($0) })
+        for problem in restorable + unreadable { report.report(problem) }
+        for problem in try quarantined() { report.report(problem) }
         return report
+    }
+
+    /// Checks one document and its history (under its lock when the store is writable).
+    private func checkDocument(_ id: String, path: String, live: Bool, writable: Bool,
+                               into report: inout StoreCheckReport) throws(StoreError) {
+        let held = writable ? try lock(id) : nil
+        defer { held?.unlock() }
+        let file: DocumentFile
+        switch try read(path, id: id) {
+        case .missing: return
+        case .unreadable(let unreadable):
+            if unreadable.isNewerFormat || !live || !writable {
+                report.report(DocumentProblem(id: id, path: path, reason: unreadable.reason))
+            } else {
+                report.report(try setAside(id, reason: unreadable.reason))
+            }
+            return
+        case .readable(let found): file = found
+        }
+        let log = HistoryLog(path: historyPath(id), files: files)
+        if writable, let repair = try trimHistory(log, toRevision: file.header.revision, sha256: file.header.sha256, live: live) {
+            report.repairs.append(repair)
+        }
+        // Read-only: records past the document (an interrupted save) are left and not checked.
+        let records = try log.read().records.filter { writable || $0.revision <= file.header.revision }
+        if let reason = HistoryLog.inconsistency(records, revision: file.header.revision, sha256: file.header.sha256) {
+            report.report(DocumentProblem(id: id, path: log.path, reason: reason))
+        } else if let broken = HistoryChain.replay(records, id: id).broken {
+            report.report(DocumentProblem(id: id, path: log.path, reason: "history chain broken at \(broken)"))
+        }
     }
 }
 

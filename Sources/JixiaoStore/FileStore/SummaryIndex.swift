@@ -35,7 +35,7 @@ extension FileDocumentStore {
         let directory = root + "/documents"
         let names: [String]
         do {
-            names = try FileIO.list(directory)
+            names = try files.list(directory)
         } catch {
             throw .io(error)
         }
@@ -52,12 +52,13 @@ extension FileDocumentStore {
             for _ in 0..<2 {
                 let info: stat
                 do {
-                    guard let found = try FileIO.status(documentPath(id)) else { break }
+                    guard let found = try files.status(documentPath(id)) else { break }
+                    // Only a regular file can match the index; anything else is read (and found odd).
                     info = found
                 } catch {
                     throw .io(error)
                 }
-                if usable, let entry = cached?.entries[id], entry.matches(info) {
+                if usable, info.st_mode & S_IFMT == S_IFREG, let entry = cached?.entries[id], entry.matches(info) {
                     index.entries[id] = entry
                     summaries.append(entry.summary)
                     break
@@ -71,7 +72,7 @@ extension FileDocumentStore {
                     summaries.append(summary)
                     // The stat taken before the read may describe an older file: keep the entry
                     // only if the file did not change meanwhile.
-                    if let after = try? FileIO.status(documentPath(id)), after.st_ino == info.st_ino {
+                    if let after = try? files.status(documentPath(id)), after.st_ino == info.st_ino {
                         index.entries[id] = SummaryIndex.Entry(
                             inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec),
                             modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), summary: summary)
@@ -88,16 +89,50 @@ extension FileDocumentStore {
                 break
             }
         }
-        problems += try quarantined()
+        // A document moved aside just now is among the quarantined ones too: count it once.
+        for problem in try quarantined() where !problems.contains(where: { $0.path == problem.path }) {
+            problems.append(problem)
+        }
         if changed { saveIndex(index) }
         return StoreListing(documents: summaries.sorted { $0.id < $1.id },
-                            problems: problems.sorted { ($0.id, $0.path) < ($1.id, $1.path) })
+                            problems: problems.sorted { ($0.id, $0.path) < ($1.id, $1.path) },
+                            restorable: try restorableHistories())
+    }
+
+    /// Departments whose document is missing but whose history is there (可从历史恢复).
+    /// Every directory is listed once, so the list stays one pass over the store.
+    /// A history that cannot be read goes to `unreadable` (fsck reports it; the list shows what it can).
+    func restorableHistories(unreadable: ((DocumentProblem) -> Void)? = nil) throws(StoreError) -> [DocumentProblem] {
+        let histories: [String], present: Set<String>, quarantinedIDs: Set<String>
+        do {
+            histories = try files.list(root + "/history")
+            present = Set(try files.list(root + "/documents") + files.list(root + "/deleted"))
+        } catch {
+            throw .io(error)
+        }
+        quarantinedIDs = Set(try quarantined().map(\.id))
+        var found: [DocumentProblem] = []
+        for name in histories where name.hasSuffix(".jsonl") && !name.hasPrefix(".") {
+            let id = String(name.dropLast(".jsonl".count))
+            guard StableID.isValid(id), !present.contains(id + ".json"), !quarantinedIDs.contains(id) else { continue }
+            do {
+                if let problem = try orphanedHistory(id, HistoryLog(path: historyPath(id), files: files)) { found.append(problem) }
+            } catch {
+                switch error {
+                case .damaged(let problem): unreadable?(problem)
+                case .damagedHistory(let file, let line, let reason):
+                    unreadable?(DocumentProblem(id: id, path: file, reason: "line \(line): \(reason)"))
+                default: throw error
+                }
+            }
+        }
+        return found
     }
 
     public func listDeleted() throws(StoreError) -> [DocumentSummary] {
         let names: [String]
         do {
-            names = try FileIO.list(root + "/deleted")
+            names = try files.list(root + "/deleted")
         } catch {
             throw .io(error)
         }
@@ -116,14 +151,14 @@ extension FileDocumentStore {
     }
 
     func loadIndex() -> SummaryIndex? {
-        guard let bytes = (try? FileIO.readFile(indexPath)).flatMap({ $0 }) else { return nil }
+        guard let bytes = (try? files.readFile(indexPath)).flatMap({ $0 }) else { return nil }
         return try? JSONDecoder().decode(SummaryIndex.self, from: Data(bytes))
     }
 
     /// Best effort: the index is a cache, and another lister may be writing it right now.
     func saveIndex(_ index: SummaryIndex) {
-        guard let held = try? FileLock.attempt("\(root)/locks/index.lock") else { return }
+        guard let held = try? FileLock.attempt("\(root)/locks/index.lock", in: files) else { return }
         defer { held.unlock() }
-        try? AtomicFile.replace(indexPath, with: DocumentFile.encodeLine(index), group: group)
+        try? AtomicFile.replace(indexPath, with: DocumentFile.encodeLine(index), group: group, in: files)
     }
 }

@@ -20,8 +20,8 @@ public final class FileLock {
     }
 
     /// Waits for the lock.
-    public static func acquire(_ path: String) throws(SystemError) -> FileLock {
-        let fd = try openLockFile(path)
+    public static func acquire(_ path: String, in files: StoreFiles) throws(SystemError) -> FileLock {
+        let fd = try openLockFile(path, files)
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let error = SystemError("flock", path)
@@ -32,8 +32,8 @@ public final class FileLock {
     }
 
     /// The lock if nobody holds it now, else `nil`.
-    public static func attempt(_ path: String) throws(SystemError) -> FileLock? {
-        let fd = try openLockFile(path)
+    public static func attempt(_ path: String, in files: StoreFiles) throws(SystemError) -> FileLock? {
+        let fd = try openLockFile(path, files)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             if errno == EINTR { continue }
             let code = errno
@@ -44,12 +44,12 @@ public final class FileLock {
         return FileLock(path: path, fd: fd)
     }
 
-    private static func openLockFile(_ path: String) throws(SystemError) -> Int32 {
+    private static func openLockFile(_ path: String, _ files: StoreFiles) throws(SystemError) -> Int32 {
         do {
-            return try FileIO.open(path, O_RDWR | O_CREAT)
+            return try files.open(path, O_RDWR | O_CREAT)
         } catch {
             // A lock file another user created without group write still locks when read-only.
-            if error.code == EACCES { return try FileIO.open(path, O_RDONLY) }
+            if error.code == EACCES { return try files.open(path, O_RDONLY) }
             throw error
         }
     }

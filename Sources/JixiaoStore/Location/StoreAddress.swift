@@ -7,11 +7,17 @@ public enum StoreAddress: Sendable, Hashable {
         self = PostgresAddress.isPostgresURL(text) ? .postgres(text) : .directory(text)
     }
 
-    /// Opens the store with the given options.
-    public func open(allowNetworkFileSystem: Bool = false, findingCounter: FindingCounter? = nil) throws(StoreError) -> any StoreTransfer {
+    /// Opens the store with the given options. `create`: a missing or empty directory becomes
+    /// a store (only for commands that set one up); otherwise it must be one already.
+    public func open(allowNetworkFileSystem: Bool = false, findingCounter: FindingCounter? = nil,
+                     create: Bool = false) throws(StoreError) -> any StoreTransfer {
         switch self {
         case .directory(let root):
-            try FileDocumentStore(root: root, options: .init(allowNetworkFileSystem: allowNetworkFileSystem, findingCounter: findingCounter))
+            try FileDocumentStore(root: root, options: {
+                var options = FileDocumentStore.Options(allowNetworkFileSystem: allowNetworkFileSystem, findingCounter: findingCounter)
+                options.create = create
+                return options
+            }())
         case .postgres(let url):
             try PostgresStore(url: url, options: .init(findingCounter: findingCounter))
         }

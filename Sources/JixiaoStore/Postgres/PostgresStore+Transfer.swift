@@ -60,7 +60,8 @@ extension PostgresStore: StoreTransfer {
 
 extension PostgresStore: StoreChecking {
     /// Every row this role can see: the body decodes and matches its checksum, the history is
-    /// numbered 1, 2, … and ends at the document's revision and checksum.
+    /// numbered 1, 2, …, replays from revision 1 record by record (`HistoryChain`) and ends at
+    /// the document's revision and checksum.
     public func check() throws(StoreError) -> StoreCheckReport {
         var report = StoreCheckReport(documentsChecked: 0, problems: [], repairs: [])
         for id in try allDocumentIDs() {
@@ -68,8 +69,11 @@ extension PostgresStore: StoreChecking {
             do {
                 let exported = try exportDocument(id: id)
                 let sha = SHA256.hex([UInt8](DocumentCodec.encode(exported.stored.document)))
+                let path = "\(address) jixiao.history doc_id=\(id)"
                 if let reason = HistoryLog.inconsistency(exported.history, revision: exported.stored.revision, sha256: sha) {
-                    report.problems.append(DocumentProblem(id: id, path: "\(address) jixiao.history doc_id=\(id)", reason: reason))
+                    report.problems.append(DocumentProblem(id: id, path: path, reason: reason))
+                } else if let broken = HistoryChain.replay(exported.history, id: id).broken {
+                    report.problems.append(DocumentProblem(id: id, path: path, reason: "history chain broken at \(broken)"))
                 }
             } catch {
                 switch error {

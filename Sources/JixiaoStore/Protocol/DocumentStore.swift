@@ -120,6 +120,8 @@ public struct StoreListing: Sendable, Hashable {
     public var documents: [DocumentSummary]
     /// Documents that could not be read (moved aside, or written by a newer jixiao).
     public var problems: [DocumentProblem]
+    /// Departments whose document is missing but whose history can rebuild it (可从历史恢复).
+    public var restorable: [DocumentProblem] = []
 }
 
 /// A document the store could not use, and why.
@@ -189,6 +191,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// survive a crash. Load again to see what is there.
     case outcomeUnknown(id: String, SystemError)
     case networkFileSystem(path: String, kind: String)
+    /// The directory is not a store (missing, empty, or holding other files) and this command
+    /// does not create one.
+    case notAStore(path: String, reason: String)
     case draft(path: String, reason: String)
     /// A store address that cannot be used (a malformed URL, a password in it).
     case badAddress(reason: String)
@@ -225,6 +230,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(path) is on a network file system (\(kind)); renames and locks are not safe there. "
                 + "Use a local directory, or pass --unsafe-network-fs to accept the risk of lost edits."
         case .draft(let path, let reason): "\(path): draft journal: \(reason)"
+        case .notAStore(let path, let reason): "\(path) is not a jixiao store: \(reason)"
         case .badAddress(let reason): "unusable store address: \(reason)"
         case .unreachable(let address, let reason): "cannot connect to \(address): \(reason)"
         case .database(let message): "database error, nothing changed: \(message)"

@@ -39,7 +39,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(create: true)
         let location = try storeOptions.address().description
         let lang = language.resolved
         var added = 0

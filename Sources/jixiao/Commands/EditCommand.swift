@@ -50,7 +50,7 @@ struct Edit: ParsableCommand {
         let policy: AccessPolicy
         let changeFeed: (feed: any ChangeFeed, lookInterval: Double)
         do {
-            guard let opened = try store.open() as? any EditorStore else { throw ValidationError("this store cannot be edited") }
+            guard let opened = try store.open(create: true) as? any EditorStore else { throw ValidationError("this store cannot be edited") }
             documentStore = opened
             // A configuration that cannot be read stops the editor here, before anything is typed
             // that could not be saved (the store would refuse every save).

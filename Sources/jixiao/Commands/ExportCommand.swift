@@ -86,10 +86,11 @@ struct ExportCommand: ParsableCommand {
             return
         }
         do {
-            // Written to a temporary file and renamed: a reader never sees half an export.
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            var storeRoot: String?
+            if case .directory(let root)? = try? storeOptions.address() { storeRoot = root }
+            try OutputFile(path: output, storeRoot: storeRoot).write(data)
         } catch {
-            console.error(zh: "\(output): 无法写入：\(error.localizedDescription)", en: "\(output): cannot write: \(error.localizedDescription)")
+            console.error(zh: "无法写入：\(error)", en: "cannot write: \(error)")
             throw ExitCode(1)
         }
     }

@@ -14,6 +14,7 @@ struct FsckCommand: ParsableCommand {
             throw ValidationError("this store cannot be checked")
         }
         let report = try checking.check()
+        if report.readOnly { print("read-only store: checked without taking locks; nothing was moved or repaired") }
         for repair in report.repairs { print("repaired: \(repair)") }
         for problem in report.problems { print("damaged: \(problem.path): \(problem.reason)") }
         print("\(report.documentsChecked) document(s) checked, \(report.problems.count) damaged")

@@ -22,9 +22,26 @@ struct HistoryCommand: ParsableCommand {
     static let cellsShown = 12
 
     func run() throws {
+        let opened = try store.open()
+        var records: [HistoryRecord]
+        var damage: StoreError?
+        if let files = opened as? FileDocumentStore {
+            (records, damage) = try files.historyShowingDamage(id: id)
+        } else {
+            records = try opened.history(id: id)
+        }
+        show(records)
+        // The good records are shown; the bad line is named, and the exit status says so.
+        if let damage {
+            FileHandle.standardError.write(Data("jixiao: \(damage)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    func show(_ records: [HistoryRecord]) {
         // Stored times are UTC; people read their own zone, with the offset so the line stays exact.
         let times = TimeDisplay(zone: .current, now: Date())
-        for record in try store.open().history(id: id) {
+        for record in records {
             let what = record.kind == .save ? "revision \(record.revision) (from \(record.baseRevision))" : "\(record.kind.rawValue) at revision \(record.revision)"
             let count = record.changes.count == 1 ? "1 cell" : "\(record.changes.count) cells"
             print("\(times.dateTimeWithOffset(record.time))  \(record.user)@\(record.host)  \(what)  \(count)  sha256 \(record.sha256.prefix(12))")

@@ -27,15 +27,21 @@ struct ListCommand: ParsableCommand {
             struct Output: Encodable {
                 var documents: [DocumentSummary]
                 var problems: [[String: String]]
+                var restorable: [[String: String]]
             }
             let output = Output(documents: listing.documents,
-                                problems: listing.problems.map { ["id": $0.id, "path": $0.path, "reason": $0.reason] })
+                                problems: listing.problems.map { ["id": $0.id, "path": $0.path, "reason": $0.reason] },
+                                restorable: listing.restorable.map { ["id": $0.id, "path": $0.path, "reason": $0.reason] })
             print(String(decoding: try encoder.encode(output), as: UTF8.self))
         } else {
             for summary in listing.documents {
                 let fields = [summary.id, summary.unitCode, summary.unitName, String(summary.fiscalYear), summary.status,
                               "\(summary.projectCount)", "\(summary.totalBudget) \(summary.moneyUnit)"]
                 print(fields.joined(separator: "\t"))
+            }
+            // A department whose document is lost but whose history remains is still listed.
+            for lost in listing.restorable {
+                print("\(lost.id)\t可从历史恢复 restorable from history: jixiao restore \(lost.id) --from-history")
             }
         }
         for problem in listing.problems {

@@ -15,6 +15,10 @@ struct RestoreCommand: ParsableCommand {
     @Flag(help: "List the deleted departments instead.")
     var list = false
 
+    @Flag(name: .customLong("from-history"),
+          help: "Rebuild a department whose document is missing from its history (可从历史恢复).")
+    var fromHistory = false
+
     func run() throws {
         let opened = try store.open()
         if list {
@@ -24,6 +28,14 @@ struct RestoreCommand: ParsableCommand {
             return
         }
         guard let id else { throw ValidationError("name the department to restore, or pass --list") }
+        if fromHistory {
+            guard let files = opened as? FileDocumentStore else {
+                throw ValidationError("--from-history is for a file store; a database keeps each document with its history")
+            }
+            let revision = try files.restoreFromHistory(id: id)
+            print("restored \(id) at revision \(revision) from its history")
+            return
+        }
         try opened.restore(id: id)
         print("restored \(id)")
     }

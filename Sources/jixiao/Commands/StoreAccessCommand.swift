@@ -55,7 +55,7 @@ struct StoreAccessCommand: ParsableCommand {
                 let data = try set.map(read)
                 switch try store.address() {
                 case .directory:
-                    guard let opened = try store.open() as? FileDocumentStore else { throw ExitCode(1) }
+                    guard let opened = try store.open(create: true) as? FileDocumentStore else { throw ExitCode(1) }
                     try opened.setAccessConfiguration(data)
                     print(data == nil ? "removed \(opened.accessPath): the store is single-user" : "installed \(opened.accessPath)")
                 case .postgres(let url):

@@ -15,14 +15,15 @@ struct StoreInitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create or upgrade the jixiao schema in a PostgreSQL database (run as its owner).",
         discussion: "Says what it did: created, upgraded from one version to another, or nothing to do. "
-            + "A schema newer than this jixiao is refused and left alone. A directory store needs no init.")
+            + "A schema newer than this jixiao is refused and left alone. For a directory: makes a missing or empty "
+            + "directory a file store; a non-empty directory that is not a store is refused.")
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         switch try store.address() {
         case .directory(let root):
-            _ = try store.open()
+            _ = try store.open(create: true)
             print("file store at \(root) is ready (no schema to create)")
         case .postgres(let url):
             do {
@@ -90,7 +91,7 @@ struct StoreCopyCommand: ParsableCommand {
 
     func run() throws {
         let source = try StoreOptions.open(StoreAddress(from), allowNetworkFileSystem: unsafeNetworkFileSystem)
-        let destination = try StoreOptions.open(StoreAddress(to), allowNetworkFileSystem: unsafeNetworkFileSystem)
+        let destination = try StoreOptions.open(StoreAddress(to), allowNetworkFileSystem: unsafeNetworkFileSystem, create: true)
         let report = try StoreCopy.copy(from: source, to: destination)
         for line in report.lines {
             let status = line.failure.map { "MISMATCH: \($0)" } ?? "ok"

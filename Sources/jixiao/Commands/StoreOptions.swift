@@ -27,14 +27,18 @@ struct StoreOptions: ParsableArguments {
         StoreAddress(try StoreLocation.resolve(explicit: directory, environment: ProcessInfo.processInfo.environment))
     }
 
-    func open() throws -> any StoreTransfer {
-        try StoreOptions.open(address(), allowNetworkFileSystem: unsafeNetworkFileSystem)
+    /// Opens the store. Only the commands that set a store up pass `create` (`store init`, the
+    /// editor's first run, `demo`, `store access --set`, the destination of `store copy`):
+    /// every other command refuses a directory that is not a store, so a mistyped `--store`
+    /// (or `--store /etc`) leaves nothing behind.
+    func open(create: Bool = false) throws -> any StoreTransfer {
+        try StoreOptions.open(address(), allowNetworkFileSystem: unsafeNetworkFileSystem, create: create)
     }
 
     /// Opens `address`; an unusable address (e.g. a password in the URL) is a usage error.
-    static func open(_ address: StoreAddress, allowNetworkFileSystem: Bool) throws -> any StoreTransfer {
+    static func open(_ address: StoreAddress, allowNetworkFileSystem: Bool, create: Bool = false) throws -> any StoreTransfer {
         do {
-            return try address.open(allowNetworkFileSystem: allowNetworkFileSystem, findingCounter: findingCounter)
+            return try address.open(allowNetworkFileSystem: allowNetworkFileSystem, findingCounter: findingCounter, create: create)
         } catch .badAddress(let reason) {
             throw ValidationError("unusable store address: \(reason)")
         }
