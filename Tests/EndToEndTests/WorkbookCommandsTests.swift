@@ -10,6 +10,7 @@ import Testing
         let folder = try CLIProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = folder.appendingPathComponent("store").path
+        #expect(try CLIProcess.run(["store", "init", "--store", store]).status == 0)
         let first = folder.appendingPathComponent("first.xlsx").path
         let exported = try CLIProcess.run(["export", "--file", Self.sample, "--format", "xlsx", "-o", first])
         #expect(exported.status == 0 && exported.stderr.isEmpty)

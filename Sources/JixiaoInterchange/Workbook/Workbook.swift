@@ -7,7 +7,7 @@ struct Workbook: Sendable, Hashable {
 
 /// One worksheet.
 struct Sheet: Sendable, Hashable {
-    /// At most 31 UTF-16 units, none of `: \ / ? * [ ]` (`SheetName` makes such a name).
+    /// At most 31 UTF-16 units, none of `: \ / ? * [ ]` (`WorkbookLayout.projectSheetName`).
     var name: String
     /// Cells by row, then column, both 1-based.
     var rows: [Int: [Int: Cell]] = [:]
@@ -29,15 +29,6 @@ struct Sheet: Sendable, Hashable {
     subscript(row: Int, column: Int) -> Cell? {
         get { rows[row]?[column] }
         set { rows[row, default: [:]][column] = newValue }
-    }
-
-    /// The cell that shows at this position: the cell itself, or the first cell of the merged
-    /// range that covers it (a merged range shows its top-left cell only).
-    func shown(row: Int, column: Int) -> Cell? {
-        if let range = merges.first(where: { $0.contains(row: row, column: column) }) {
-            return self[range.top, range.left]
-        }
-        return self[row, column]
     }
 
     var lastRow: Int { rows.keys.max() ?? 0 }
