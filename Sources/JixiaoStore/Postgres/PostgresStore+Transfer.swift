@@ -58,32 +58,6 @@ extension PostgresStore: StoreTransfer {
     }
 }
 
-extension PostgresStore: StoreChecking {
-    /// Every row this role can see: the body decodes and matches its checksum, the history is
-    /// numbered 1, 2, … and ends at the document's revision and checksum.
-    public func check() throws(StoreError) -> StoreCheckReport {
-        var report = StoreCheckReport(documentsChecked: 0, problems: [], repairs: [])
-        for id in try allDocumentIDs() {
-            report.documentsChecked += 1
-            do {
-                let exported = try exportDocument(id: id)
-                let sha = SHA256.hex([UInt8](DocumentCodec.encode(exported.stored.document)))
-                if let reason = HistoryLog.inconsistency(exported.history, revision: exported.stored.revision, sha256: sha) {
-                    report.problems.append(DocumentProblem(id: id, path: "\(address) jixiao.history doc_id=\(id)", reason: reason))
-                }
-            } catch {
-                switch error {
-                case .damaged(let problem): report.problems.append(problem)
-                case .damagedHistory(let path, let line, let reason):
-                    report.problems.append(DocumentProblem(id: id, path: path, reason: "row \(line): \(reason)"))
-                default: throw error
-                }
-            }
-        }
-        return report
-    }
-}
-
 extension PostgresStore {
     /// `jixiao store grant`: lets `role` (created NOLOGIN when missing, and made a member of
     /// jixiao_user) edit the documents of `unitCodes`. Staff log-in roles then join it:
