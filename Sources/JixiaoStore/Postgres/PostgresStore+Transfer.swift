@@ -20,9 +20,9 @@ extension PostgresStore: StoreTransfer {
         }
     }
 
-    /// One transaction: the document row and every history record as recorded. The history
-    /// policy only accepts records in the session's own name, so in practice only the schema
-    /// owner (who is not subject to row-level security) imports.
+    /// One transaction: the document row and every history record as recorded. Clients hold
+    /// no INSERT on either table (schema version 2), so only the schema owner imports; the
+    /// history trigger records nothing for such direct writes.
     public func importDocument(_ transferred: TransferredDocument) throws(StoreError) {
         let stored = transferred.stored
         let document = stored.document
