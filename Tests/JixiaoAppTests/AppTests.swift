@@ -71,8 +71,7 @@ struct NotesScreen: Screen {
     }
 
     func app(_ screen: any Screen, language: Language = .chinese, size: Size? = nil) -> App {
-        App(home: screen, environment: AppEnvironment(strings: Strings(language), userName: "zhang",
-                                                      storePath: "/srv/jixiao"),
+        App(home: screen, environment: .pinned(strings: Strings(language)),
             size: size ?? self.size)
     }
 

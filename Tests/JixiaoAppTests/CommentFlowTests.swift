@@ -67,7 +67,7 @@ import Testing
         let frame = h.app.view()
         let row = try #require(frame.lines.first { $0.contains("≥1200") })
         #expect(row.contains("*"))
-        #expect(h.screenText.contains("* 批注 zhang 2026-11-23 21:33：请核实清运量的依据"))
+        #expect(h.screenText.contains("* 批注 zhang 2026-11-24 05:33：请核实清运量的依据"))
         h.press(KeyEvent(.down))
         #expect(!h.screenText.contains("请核实清运量的依据"))
         // Not an undoable edit.
@@ -98,7 +98,7 @@ import Testing
                                                            cell: CellPath.indicator(project: "p-1", row: "r-1", column: .level1))]))
         var h = Self.harness(store)
         Self.openGrid(&h)
-        #expect(h.screenText.contains("* 批注 li 2026-11-23 20:00：先看这里"))
+        #expect(h.screenText.contains("* 批注 li 2026-11-24 04:00：先看这里"))
     }
 
     @Test func aCommentSurvivesACrashThroughTheDraftJournal() throws {
@@ -160,7 +160,7 @@ import Testing
         let unitCode = try #require(frame.lines.first { $0.contains("单位编码") && $0.contains("441001") })
         #expect(!unitCode.contains("*"))
         h.press(KeyEvent(.down))  // 单位名称: its comment on the line under the section
-        #expect(h.screenText.contains("* 批注 li 2026-11-23 20:00：单位名称不全"))
+        #expect(h.screenText.contains("* 批注 li 2026-11-24 04:00：单位名称不全"))
         h.press(Self.tab)
         frame = h.app.view()
         #expect(try #require(frame.lines.first { $0.contains("第二条") }).contains("*"))

@@ -140,7 +140,7 @@ final class FakeStore {
             self.store = store
             let listings = store.documents.values.map(store.listing)
             app = App(home: DepartmentListScreen(listings: listings),
-                      environment: AppEnvironment(userName: "zhang", storePath: "/srv/jixiao"), size: size)
+                      environment: .pinned(), size: size)
         }
 
         mutating func send(_ events: [InputEvent]) {

@@ -74,7 +74,7 @@ import Testing
         func line(_ revision: Int) throws -> String { try #require(lines.first { $0.contains("第 \(revision) 版") }) }
         #expect(try line(7).contains("送审"))
         #expect(try line(7).contains("li"))
-        #expect(try line(7).contains("2026-11-23 10:07"))
+        #expect(try line(7).contains("2026-11-23 18:07"), "local time (Shanghai) of the 10:07 UTC save")
         #expect(try line(6).contains("重新编辑；修改 2 处：项目 1「办公经费」 ·"))
         #expect(try line(5).contains("退回：指标值偏低"))
         #expect(try line(5).contains("wang"))

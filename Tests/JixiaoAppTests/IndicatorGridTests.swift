@@ -183,7 +183,7 @@ import Testing
         grid.move(.lastCell)
         var buffer = Buffer(size: Size(width: 200, height: 6))
         grid.render(into: &buffer, area: Rect(x: 0, y: 0, width: 200, height: 6),
-                    context: ViewContext(environment: AppEnvironment()), focused: true)
+                    context: ViewContext(environment: .pinned()), focused: true)
         #expect(buffer.line(0).contains("一级指标") && buffer.line(0).contains("指标值确定依据"))
         #expect(buffer.line(1).contains("产出指标") && buffer.line(1).contains("数量指标"))
         #expect(!buffer.line(2).contains("产出指标") && !buffer.line(2).contains("数量指标"))
@@ -220,7 +220,7 @@ import Testing
         var rows = Self.sampleRows()
         rows[0].description = String(repeating: "为辖区居民提供便民服务，", count: 6)
         var grid = IndicatorGrid(projectID: "p-1", rows: rows)
-        let context = ViewContext(environment: AppEnvironment())
+        let context = ViewContext(environment: .pinned())
         var buffer = Buffer(size: Size(width: 80, height: 10))
         grid.render(into: &buffer, area: Rect(x: 0, y: 0, width: 80, height: 10), context: context, focused: true)
         #expect(buffer.line(1).contains("…"))
@@ -253,7 +253,7 @@ import Testing
         grid.type("服务")
         var buffer = Buffer(size: Size(width: 80, height: 6))
         grid.render(into: &buffer, area: Rect(x: 0, y: 0, width: 80, height: 6),
-                    context: ViewContext(environment: AppEnvironment()), focused: true)
+                    context: ViewContext(environment: .pinned()), focused: true)
         let slot = GridLayout.make(width: 80, firstColumnHint: 0, cursorColumn: 2).slot(for: .name)!
         #expect(buffer.cursor == Buffer.Position(x: slot.x + 4, y: 1))
         #expect(buffer.line(1).contains("服务"))

@@ -65,12 +65,12 @@ import Testing
         #expect(Self.reloads(h, since: start) == [.checkPresence(id: "441001-2024")])
         #expect(h.app.session?.others.map(\.user) == ["li"])
         #expect(h.screenText.contains("li 自 "))
-        #expect(h.app.message?.id == .openedByOthers(user: "li", time: TimeText.clock("2020-01-02T10:02:00.000Z"), more: 0))
+        #expect(h.app.message?.id == .openedByOthers(user: "li", time: h.app.environment.times.clock("2020-01-02T10:02:00.000Z"), more: 0))
         // A second one joins: announced, counted.
         store.others["441001-2024"] = [try Self.entry("li", pid: 9), try Self.entry("wang", pid: 12)]
         h.send([.storeChanged(.documents(["441001-2024"]))])
         #expect(h.screenText.contains("另有 1 人"))
-        #expect(h.app.message?.id == .openedByOthers(user: "wang", time: TimeText.clock("2020-01-02T10:02:00.000Z"), more: 1))
+        #expect(h.app.message?.id == .openedByOthers(user: "wang", time: h.app.environment.times.clock("2020-01-02T10:02:00.000Z"), more: 1))
         // Both leave: the warning goes from the presence line and the message line.
         store.others["441001-2024"] = []
         h.send([.storeChanged(.documents(["441001-2024"]))])

@@ -24,7 +24,7 @@ import Testing
     static func app(size: Size = Size(width: 80, height: 24), language: Language = .chinese,
                     document: DepartmentDocument = document()) -> App {
         var app = App(home: DepartmentListScreen(listings: []),
-                      environment: AppEnvironment(strings: Strings(language), userName: "zhang", storePath: "/srv/jixiao"),
+                      environment: .pinned(strings: Strings(language)),
                       size: size)
         _ = app.handle(.result(.opened(OpenedDepartment(stored: StoredDocument(document: document, revision: 1)))))
         app.screens.append(ProjectScreen(projectID: "p-1"))
@@ -203,7 +203,7 @@ import Testing
             Project(indicators: [IndicatorRow(level1: "产出指标", level2: "数量指标", name: "培训场次", value: "≥12场",
                                               basis: "计划标准")]),
         ])
-        var environment = AppEnvironment(strings: Strings(.chinese), userName: "zhang")
+        var environment = AppEnvironment.pinned(storePath: "")
         environment.indicatorLibrary = IndicatorLibrary(documents: [samples])
         var app = App(home: DepartmentListScreen(listings: []), environment: environment, size: Size(width: 80, height: 24))
         _ = app.handle(.result(.opened(OpenedDepartment(stored: StoredDocument(document: Self.document(), revision: 1)))))

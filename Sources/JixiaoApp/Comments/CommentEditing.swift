@@ -40,7 +40,8 @@ extension ScreenContext {
         guard let document = session?.document else { return false }
         do {
             let (next, _) = try ReviewWorkflow.addComment(text, on: cell, to: document, by: environment.identity,
-                                                          policy: environment.policy, at: environment.timestamp)
+                                                          policy: environment.policy, at: environment.timestamp,
+                                                          ids: environment.ids)
             guard record(ReviewEdits.edits(from: document, to: next)) else { return false }
             showMessage(.notes(.commentAdded))
             return true
@@ -89,10 +90,10 @@ enum CommentText {
     }
 
     /// The status line for a cell with open comments: the newest, and how many more.
-    static func statusLine(_ comments: [ReviewComment], _ strings: Strings) -> String? {
+    static func statusLine(_ comments: [ReviewComment], _ strings: Strings, times: TimeDisplay) -> String? {
         guard let newest = comments.last else { return nil }
         let text = newest.text.replacingOccurrences(of: "\n", with: " ")
-        return strings[.notes(.cellComment(author: newest.author, time: ReviewTimestamp.short(newest.time),
+        return strings[.notes(.cellComment(author: newest.author, time: times.dateTime(newest.time),
                                            text: text, more: comments.count - 1))]
     }
 

@@ -66,6 +66,7 @@ public struct CommentsScreen: Screen {
         let theme = context.theme
         let strings = context.strings
         let metrics = context.metrics
+        let times = context.environment.times
         let comments = Self.ordered(document)
         let open = comments.filter { !$0.isResolved }.count
         buffer.write(" " + strings[.notes(.commentCounts(open: open, resolved: comments.count - open))],
@@ -84,8 +85,8 @@ public struct CommentsScreen: Screen {
             let state = comment.isResolved ? "-" : CommentText.marker
             let place = comment.cell.map { CommentText.location($0, in: document, strings) } ?? strings[.notes(.submissionLocation)]
             let text = comment.text.replacingOccurrences(of: "\n", with: " ")
-            // `11-23 21:33`: the date without the year, the list is about this budget round.
-            let when = String(ReviewTimestamp.short(comment.time).dropFirst(5))
+            // `11-23 21:33`, `21:33` today, `2025-11-23` in another year: local, in 11 columns.
+            let when = metrics.pad(times.compact(comment.time, width: 11), to: 11)
             let row = " \(state) " + metrics.pad(metrics.clip(place, to: 24), to: 24) + " "
                 + metrics.pad(metrics.clip(comment.author, to: 8), to: 8) + " " + when + " " + text
             var style = comment.isResolved ? theme[.dim] : theme[.comment]
@@ -97,9 +98,9 @@ public struct CommentsScreen: Screen {
         let detailTop = area.y + 1 + listHeight
         buffer.fill(Rect(x: area.x, y: detailTop, width: area.width, height: 1), style: theme[.header])
         let place = comment.cell.map { CommentText.location($0, in: document, strings) } ?? strings[.notes(.submissionLocation)]
-        let state = comment.resolution.map { strings[.notes(.commentResolvedBy(user: $0.user, time: ReviewTimestamp.short($0.time)))] }
+        let state = comment.resolution.map { strings[.notes(.commentResolvedBy(user: $0.user, time: times.dateTime($0.time)))] }
             ?? strings[.notes(.commentOpen)]
-        buffer.write(" \(comment.author)  \(ReviewTimestamp.short(comment.time))  \(state)", x: area.x, y: detailTop,
+        buffer.write(" \(comment.author)  \(times.dateTime(comment.time))  \(state)", x: area.x, y: detailTop,
                      width: area.width, style: theme[.header])
         // Where it is, then the text, both wrapped: neither is cut at 80 columns.
         let wrapped = metrics.wrap(place, to: max(1, area.width - 2)) + metrics.wrap(comment.text, to: max(1, area.width - 2))

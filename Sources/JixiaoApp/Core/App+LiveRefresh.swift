@@ -38,7 +38,7 @@ extension App {
         if message?.kind == .error { return }
         let newcomers = others.filter { entry in !before.contains { $0.host == entry.host && $0.pid == entry.pid } }
         if let first = newcomers.first {
-            message = StatusMessage(.openedByOthers(user: first.user, time: TimeText.clock(first.since),
+            message = StatusMessage(.openedByOthers(user: first.user, time: environment.times.clock(first.since),
                                                     more: others.count - 1))
         } else if case .openedByOthers? = message?.id {
             // The warning on the message line is out of date; the presence line says the rest.

@@ -37,7 +37,7 @@ extension App {
         let strings = environment.strings
         if let draft = opened.draft, !draft.edits.isEmpty {
             pendingOpen = opened
-            let when = draft.lastEdited.map(TimeText.clock) ?? "?"
+            let when = draft.lastEdited.map(environment.times.clock) ?? "?"
             dialogs.append(Dialog(owner: .app(.recoverDraft), content: .choice(ChoiceDialog(
                 title: strings[.draftTitle], message: strings[.draftQuestion(count: draft.edits.count, time: when)],
                 options: [.init(key: "r", label: strings[.draftRestore]), .init(key: "d", label: strings[.draftDiscard])]))))
@@ -145,7 +145,7 @@ extension App {
             }
         }
         if let other = opened.others.first {
-            message = StatusMessage(.openedByOthers(user: other.user, time: TimeText.clock(other.since),
+            message = StatusMessage(.openedByOthers(user: other.user, time: environment.times.clock(other.since),
                                                     more: opened.others.count - 1))
         } else if draft != nil {
             message = StatusMessage(.draftRestored(draft!.edits.count))

@@ -18,11 +18,20 @@ public struct AppEnvironment: Sendable {
     public var userName: String { identity.user }
     /// The store's review permissions (docs/store.md); `.singleUser` without a configuration.
     public var policy: AccessPolicy = .singleUser
-    /// The clock for review log entries and comments, injectable so tests are deterministic.
+    /// The clock: review log entries, comments, and what "today" is on screen. `update` and
+    /// `view` read the time only from here, so tests pin it and a replayed session repeats.
     public var now: @Sendable () -> Date = { Date() }
+    /// The zone times are shown in (stored times stay UTC).
+    public var timeZone: TimeZone = .current
+    /// Where new projects, rows and items get their ids.
+    public var ids: IDGenerator = .random
 
     /// The current time in the review log's form.
     public var timestamp: String { ReviewTimestamp.string(from: now()) }
+    /// The one formatter for times on screen: local, relative to the environment's now.
+    public var times: TimeDisplay { TimeDisplay(zone: timeZone, now: now()) }
+    /// A new stable id from the environment's generator.
+    public func makeID(_ prefix: String) -> String { ids.make(prefix: prefix) }
 
     public init(strings: Strings = Strings(.chinese), theme: Theme = .builtinDefault,
                 metrics: TextMetrics = TextMetrics(), userName: String = "", storePath: String = "") {

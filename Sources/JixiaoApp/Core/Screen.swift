@@ -135,7 +135,7 @@ public struct ScreenContext: Sendable {
         do {
             let prepared = try ReviewWorkflow.prepareForEdit(session.document, by: environment.identity,
                                                              policy: environment.policy, at: environment.timestamp,
-                                                             revision: session.base.revision)
+                                                             revision: session.base.revision, ids: environment.ids)
             return DocumentSession.reviewEdits(from: session.document, to: prepared)
         } catch {
             showMessage(.review(.refusal(error.message)), kind: .error)

@@ -127,9 +127,10 @@ public struct ProjectHeaderForm: Sendable {
 
     /// Ends editing: the edits for the new text, or an error (an amount that does not read),
     /// in which case editing goes on.
-    public mutating func commitEdit(in project: Project) -> Result<[CellEdit], CommitError> {
+    public mutating func commitEdit(in project: Project,
+                                    makeID: () -> String = { StableID.make(prefix: "t") }) -> Result<[CellEdit], CommitError> {
         guard let editor else { return .success([]) }
-        let result = edits(setting: selectedField(in: project), to: editor.text, in: project)
+        let result = edits(setting: selectedField(in: project), to: editor.text, in: project, makeID: makeID)
         if case .success = result { self.editor = nil }
         return result
     }
@@ -179,7 +180,8 @@ public struct ProjectHeaderForm: Sendable {
         }
     }
 
-    func edits(setting field: Field, to text: String, in project: Project) -> Result<[CellEdit], CommitError> {
+    func edits(setting field: Field, to text: String, in project: Project,
+               makeID: () -> String = { StableID.make(prefix: "t") }) -> Result<[CellEdit], CommitError> {
         func amount(_ path: CellPath, _ old: Amount?) -> Result<[CellEdit], CommitError> {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return .success(old == nil ? [] : [.set(path, .blank)]) }
@@ -210,7 +212,7 @@ public struct ProjectHeaderForm: Sendable {
             return plain(CellPath.project(projectID, "goals").item(id).field("text"), old)
         case .goal(nil):
             guard !text.isEmpty else { return .success([]) }
-            let item = TextItem(id: StableID.make(prefix: "t"), text: text)
+            let item = TextItem(id: makeID(), text: text)
             return .success([.insert(list: CellPath.project(projectID, "goals"), item: DocumentTree.item(item), after: nil)])
         }
     }

@@ -5,7 +5,8 @@ import JixiaoModel
 /// table rather than builds it.
 public enum ProjectTemplate {
     public static func newProject(name: String, framework: FrameworkEdition,
+                                  makeProjectID: () -> String = { StableID.make(prefix: "p") },
                                   makeRowID: () -> String = { StableID.make(prefix: "r") }) -> Project {
-        Project(name: name, indicators: IndicatorFramework.of(framework).templateRows(makeID: makeRowID))
+        Project(id: makeProjectID(), name: name, indicators: IndicatorFramework.of(framework).templateRows(makeID: makeRowID))
     }
 }

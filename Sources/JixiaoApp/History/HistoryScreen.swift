@@ -119,7 +119,7 @@ public struct HistoryScreen: Screen {
         // The selected revision's whole line, wrapped, above the hint: the list clips at 80 columns.
         let selected = entries[min(selection, entries.count - 1)]
         let detail = metrics.wrap(strings[.notes(.revision(selected.revision))] + "  " + selected.user + "  "
-                                  + HistoryLines.time(selected.time) + "  "
+                                  + context.environment.times.dateTime(selected.time) + "  "
                                   + HistoryLines.summary(selected, in: history.latest.document, strings),
                                   to: max(1, area.width - 2))
         let detailHeight = min(3, detail.count, max(0, area.height - 3))
@@ -133,7 +133,7 @@ public struct HistoryScreen: Screen {
             let mark = record.kind == .save && record.revision == marked ? "*" : " "
             let revision = metrics.pad(strings[.notes(.revision(record.revision))], to: 9)
             let text = mark + revision + " " + metrics.pad(metrics.clip(record.user, to: 8), to: 8) + " "
-                + HistoryLines.time(record.time) + "  " + HistoryLines.summary(record, in: history.latest.document, strings)
+                + context.environment.times.dateTime(record.time) + "  " + HistoryLines.summary(record, in: history.latest.document, strings)
             let style = index == selection ? theme[.selected] : theme[.text]
             buffer.write(text, x: area.x, y: area.y + line, width: area.width, style: style)
         }
@@ -142,12 +142,6 @@ public struct HistoryScreen: Screen {
 
 /// The one-line description of a history record.
 enum HistoryLines {
-    /// `2026-11-23 21:53` from the store's ISO time (UTC).
-    static func time(_ iso: String) -> String {
-        guard iso.count >= 16 else { return iso }
-        return String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ")
-    }
-
     static func summary(_ record: HistoryRecord, in document: DepartmentDocument, _ strings: Strings) -> String {
         switch record.kind {
         case .delete: return strings[.notes(.deletedRecord)]

@@ -283,13 +283,16 @@ public struct DepartmentListScreen: Screen {
             case .projects: .init(strings[.columnProjectsShort], width: 4, alignment: .right)
             case .budget: .init(strings[.columnBudget], width: 12, alignment: .right)
             case .findings: .init(strings[.columnFindings], width: 5, alignment: .right)
-            case .saved: .init(strings[.columnLastSaved], width: 12)
+            case .saved: .init(strings[.columnLastSaved], width: Self.savedWidth)
             }
         })
     }
 
-    func cells(_ listing: DepartmentListing, _ columns: [Column], strings: Strings) -> [String] {
-        columns.map { column in
+    static let savedWidth = 12
+
+    func cells(_ listing: DepartmentListing, _ columns: [Column], context: ViewContext) -> [String] {
+        let strings = context.strings
+        return columns.map { column in
             switch column {
             case .code: listing.unitCode
             case .name: listing.unitName
@@ -299,11 +302,19 @@ public struct DepartmentListScreen: Screen {
             case .budget: listing.totalBudget.map { "\($0)\(listing.moneyUnit.rawValue)" } ?? "—"
             case .findings: listing.errorCount.map { "\($0)/\(listing.warningCount ?? 0)" } ?? "—"
             case .saved:
-                // The account is enough here; the host is in `jixiao history`.
-                [listing.savedAt.map(TimeText.clock), listing.savedBy.map { String($0.split(separator: "@").first ?? "") }]
-                    .compactMap { $0 }.joined(separator: " ")
+                Self.savedCell(at: listing.savedAt, by: listing.savedBy, context: context)
             }
         }
+    }
+
+    /// `10:02 li`, `11-20 li`: the saver's account always shows in full (the host is in
+    /// `jixiao history`); the time takes what room is left, as much of it as fits.
+    static func savedCell(at time: String?, by saver: String?, context: ViewContext) -> String {
+        let user = saver.map { String($0.split(separator: "@").first ?? "") } ?? ""
+        guard let time else { return user }
+        let room = savedWidth - (user.isEmpty ? 0 : context.metrics.width(of: user) + 1)
+        let when = context.environment.times.compact(time, width: room)
+        return [when, user].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     public func render(into buffer: inout Buffer, area: Rect, context: ViewContext) {
@@ -341,7 +352,7 @@ public struct DepartmentListScreen: Screen {
         let first = min(scroll, max(0, shown.count - rows))
         for (row, index) in (first..<min(shown.count, first + rows)).enumerated() {
             let style = index == selection ? theme[.selected] : theme[.text]
-            table.drawRow(cells(shown[index], columns, strings: strings), into: &buffer, area: inner, y: inner.y + 2 + row, style: style)
+            table.drawRow(cells(shown[index], columns, context: context), into: &buffer, area: inner, y: inner.y + 2 + row, style: style)
         }
     }
 

@@ -303,7 +303,7 @@ public struct DepartmentScreen: Screen {
         case .newItem(let list, let after):
             self.editor = nil
             guard !text.isEmpty else { return true }
-            let item = TextItem(text: text)
+            let item = TextItem(id: context.environment.makeID("t"), text: text)
             guard context.apply([.insert(list: .field(list), item: DocumentTree.item(item), after: after)],
                                 label: label(MessageID.opAdd, context)) else { return false }
             selectID(item.id, context)
@@ -311,7 +311,7 @@ public struct DepartmentScreen: Screen {
         case .newSubGoal(let after):
             self.editor = nil
             guard !text.isEmpty else { return true }
-            let goal = SubGoal(title: text)
+            let goal = SubGoal(id: context.environment.makeID("g"), title: text)
             guard context.apply([.insert(list: .field("subGoals"), item: DocumentTree.item(goal), after: after)],
                                 label: label(MessageID.opAdd, context)) else { return false }
             selectID(goal.id, context)
@@ -370,7 +370,9 @@ public struct DepartmentScreen: Screen {
             guard !trimmed.isEmpty, let document = context.session?.document else { return }
             let ids = ids(in: document)
             let after = ids.indices.contains(selectedRow) ? ids[selectedRow] : ids.last
-            let project = ProjectTemplate.newProject(name: trimmed, framework: document.framework)
+            let project = ProjectTemplate.newProject(name: trimmed, framework: document.framework,
+                                                     makeProjectID: { context.environment.makeID("p") },
+                                                     makeRowID: { context.environment.makeID("r") })
             if context.apply([.insert(list: .field("projects"), item: DocumentTree.item(project), after: after)],
                              label: label(MessageID.opAdd, context)) {
                 selectID(project.id, context)
@@ -424,6 +426,7 @@ public struct DepartmentScreen: Screen {
     }
 
     private mutating func duplicate(_ document: DepartmentDocument, context: inout ScreenContext) {
+        let environment = context.environment
         let ids = ids(in: document)
         guard section != .header, ids.indices.contains(selectedRow) else { return }
         let id = ids[selectedRow]
@@ -431,21 +434,21 @@ public struct DepartmentScreen: Screen {
         switch section {
         case .header: return
         case .overallGoals:
-            item = DocumentTree.item(TextItem(text: document.overallGoals[selectedRow].text))
+            item = DocumentTree.item(TextItem(id: environment.makeID("t"), text: document.overallGoals[selectedRow].text))
         case .safeguards:
-            item = DocumentTree.item(TextItem(text: document.safeguards[selectedRow].text))
+            item = DocumentTree.item(TextItem(id: environment.makeID("t"), text: document.safeguards[selectedRow].text))
         case .subGoals:
             var copy = document.subGoals[selectedRow]
-            copy.id = StableID.make(prefix: "g")
+            copy.id = environment.makeID("g")
             item = DocumentTree.item(copy)
         case .projects:
             // A copy is a new project: new ids for it, its goals and its rows.
             var copy = document.projects[selectedRow]
-            copy.id = StableID.make(prefix: "p")
-            copy.goals = copy.goals.map { TextItem(text: $0.text) }
+            copy.id = environment.makeID("p")
+            copy.goals = copy.goals.map { TextItem(id: environment.makeID("t"), text: $0.text) }
             copy.indicators = copy.indicators.map { row in
                 var new = row
-                new.id = StableID.make(prefix: "r")
+                new.id = environment.makeID("r")
                 return new
             }
             item = DocumentTree.item(copy)
@@ -471,7 +474,7 @@ public struct DepartmentScreen: Screen {
         if let other = session.others.first {
             // Who else had it open when it was opened stays in view (first, so it is never
             // clipped), not only on the message line.
-            info = strings[.openedByOthers(user: other.user, time: TimeText.clock(other.since),
+            info = strings[.openedByOthers(user: other.user, time: context.environment.times.clock(other.since),
                                            more: session.others.count - 1)] + "  " + info
         }
         if let changes = changesSinceReturn, ReturnedChanges.isResubmission(document) {
@@ -483,7 +486,7 @@ public struct DepartmentScreen: Screen {
         var bodyTop = area.y + 2
         if let event = document.reviewLog.last, area.height >= 8 {
             let text = strings[.review(.lastEvent(action: event.action, user: event.user,
-                                                  time: TimeText.dateTime(event.time), comment: event.comment))]
+                                                  time: context.environment.times.dateTime(event.time), comment: event.comment))]
             buffer.write(text.replacingOccurrences(of: "\n", with: " "), x: area.x + 1, y: bodyTop, width: area.width - 2,
                          style: document.status == .returned ? theme[.error] : theme[.header])
             bodyTop += 1
@@ -497,7 +500,7 @@ public struct DepartmentScreen: Screen {
         case .projects: drawProjects(session, into: &buffer, area: body, context: context)
         }
         if let cell = selectedCell(in: document),
-           let line = CommentText.statusLine(document.openComments(on: cell), strings) {
+           let line = CommentText.statusLine(document.openComments(on: cell), strings, times: context.environment.times) {
             buffer.write(line, x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: theme[.comment])
         } else {
             buffer.write(strings[hint], x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: theme[.dim])

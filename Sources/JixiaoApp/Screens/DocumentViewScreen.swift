@@ -285,7 +285,7 @@ public struct DocumentViewScreen: Screen {
         commentIndex = index
         let comment = placed[index].comment
         context.showMessage(.review(.commentNote(index: index + 1, count: placed.count, author: comment.author,
-                                                 time: TimeText.dateTime(comment.time), text: comment.text,
+                                                 time: context.environment.times.dateTime(comment.time), text: comment.text,
                                                  place: comment.cell.map { CellLocation.describe($0, in: document) })))
     }
 
@@ -356,7 +356,7 @@ public struct DocumentViewScreen: Screen {
         }
         if let event = document.reviewLog.last {
             parts.append(strings[.review(.lastEvent(action: event.action, user: event.user,
-                                                    time: TimeText.dateTime(event.time),
+                                                    time: context.environment.times.dateTime(event.time),
                                                     comment: event.comment.replacingOccurrences(of: "\n", with: " ")))])
         }
         parts.append(strings[.review(.findingCount(errors: counts.errors, warnings: counts.warnings))])

@@ -82,7 +82,7 @@ extension ProjectScreen {
         let target = focus == .header ? header.path(of: header.selectedField(in: project)) : grid.currentPath
         if !grid.isEditing && header.editor == nil, let target,
            let document = context.session?.document,
-           let line = CommentText.statusLine(document.openComments(on: target), strings) {
+           let line = CommentText.statusLine(document.openComments(on: target), strings, times: context.environment.times) {
             // A comment on the cell says more than its text: it takes the line.
             buffer.write(" " + line, x: area.x, y: area.y, width: area.width, style: theme[.comment])
             return

@@ -290,12 +290,12 @@ public struct ProjectScreen: Screen {
             }
         case .expand: grid.toggleExpanded()
         case .pick: openPicker(project: project, context: &context)
-        case .insertAbove: apply(grid.insertRow(below: false), label: .labelInsertRow, context: &context)
-        case .insertBelow: apply(grid.insertRow(below: true), label: .labelInsertRow, context: &context)
+        case .insertAbove: apply(grid.insertRow(below: false, makeID: { context.environment.makeID("r") }), label: .labelInsertRow, context: &context)
+        case .insertBelow: apply(grid.insertRow(below: true, makeID: { context.environment.makeID("r") }), label: .labelInsertRow, context: &context)
         case .deleteRow: apply(grid.deleteRow(), label: .labelDeleteRow, context: &context)
         case .moveRowUp: apply(grid.moveRow(up: true), label: .labelMoveRow, context: &context)
         case .moveRowDown: apply(grid.moveRow(up: false), label: .labelMoveRow, context: &context)
-        case .duplicateRow: apply(grid.duplicateRow(), label: .labelDuplicateRow, context: &context)
+        case .duplicateRow: apply(grid.duplicateRow(makeID: { context.environment.makeID("r") }), label: .labelDuplicateRow, context: &context)
         case .fillDown: apply(grid.fillDown(), label: .labelFillDown, context: &context)
         case .copyCell:
             guard grid.currentRow != nil else { return }
@@ -312,7 +312,7 @@ public struct ProjectScreen: Screen {
             case .cell(let text)?:
                 apply(grid.setCell(text), label: .labelPaste, context: &context)
             case .row(let row)?:
-                apply(grid.insertCopy(of: row), label: .labelPaste, context: &context)
+                apply(grid.insertCopy(of: row, makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
             case nil:
                 context.showMessage(.project(.clipboardEmpty))
             }
@@ -342,7 +342,7 @@ public struct ProjectScreen: Screen {
         case .fieldDown: header.move(by: 1, in: project)
         case .toggleMode: apply(header.toggleMode(in: project), label: .labelHeader, context: &context)
         case .addItem:
-            let edits = header.addItem(in: project)
+            let edits = header.addItem(in: project, makeID: { context.environment.makeID("t") })
             apply(edits, label: .labelGoal, context: &context)
             if let updated = self.project(in: context.session) {
                 header.beginEdit(in: updated)
@@ -378,7 +378,7 @@ public struct ProjectScreen: Screen {
     }
 
     private mutating func commitHeader(project: Project, context: inout ScreenContext) -> Bool {
-        switch header.commitEdit(in: project) {
+        switch header.commitEdit(in: project, makeID: { context.environment.makeID("t") }) {
         case .success(let edits):
             apply(edits, label: .labelHeader, context: &context)
             return true
@@ -448,7 +448,7 @@ public struct ProjectScreen: Screen {
             }
         case .grid:
             if !grid.isEditing && (text.contains("\t") || text.trimmingCharacters(in: .newlines).contains("\n")) {
-                apply(grid.pasteBlock(text), label: .labelPaste, context: &context)
+                apply(grid.pasteBlock(text, makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
             } else {
                 grid.type(flat)
             }

@@ -139,7 +139,8 @@ enum ReviewActionMenu {
         do {
             let stepped = try ReviewWorkflow.apply(action, to: session.document, by: environment.identity,
                                                    policy: environment.policy, at: environment.timestamp,
-                                                   revision: session.base.revision, comment: comment, grade: grade)
+                                                   revision: session.base.revision, comment: comment, grade: grade,
+                                                   ids: environment.ids)
             let label = strings.language == .chinese ? action.name.zh : action.name.en
             guard context.applyReviewStep(stepped, label: label) else { return }
             context.showMessage(.review(.stepDone(action: action, status: stepped.status)))

@@ -117,7 +117,7 @@ public struct ReviewQueueScreen: Screen {
         for (row, index) in (first..<min(shown.count, first + rows)).enumerated() {
             let listing = shown[index]
             let submitted = status != .draft ? listing.lastSubmittedAt : nil
-            let when = (submitted ?? listing.savedAt).map(TimeText.dateTime) ?? ""
+            let when = (submitted ?? listing.savedAt).map(context.environment.times.dateTime) ?? ""
             let who = (status != .draft ? listing.lastSubmittedBy : nil)
                 ?? listing.savedBy.map { String($0.split(separator: "@").first ?? "") } ?? ""
             var cells = [listing.unitCode, listing.unitName, String(listing.fiscalYear), who, when]

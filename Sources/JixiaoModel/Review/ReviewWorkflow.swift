@@ -9,7 +9,8 @@ public enum ReviewWorkflow {
     public static func apply(_ action: ReviewAction, to document: DepartmentDocument, by identity: Identity,
                              policy: AccessPolicy = .singleUser, at time: String, revision: Int,
                              comment: String = "", grade: ReviewGrade? = nil,
-                             settings: ValidationSettings = .standard) throws(ReviewRefusal) -> DepartmentDocument {
+                             settings: ValidationSettings = .standard,
+                             ids: IDGenerator = .random) throws(ReviewRefusal) -> DepartmentDocument {
         guard let target = action.target(from: document.status) else {
             throw ReviewRefusal(.wrongStatus(action, document.status))
         }
@@ -25,7 +26,7 @@ public enum ReviewWorkflow {
         }
         var next = document
         next.status = target
-        next.reviewLog.append(ReviewEvent(action: action, user: identity.user, time: time, comment: reason,
+        next.reviewLog.append(ReviewEvent(id: ids.make(prefix: "e"), action: action, user: identity.user, time: time, comment: reason,
                                           grade: grade, revision: revision))
         return next
     }
@@ -35,23 +36,23 @@ public enum ReviewWorkflow {
     /// when a policy is configured (single-user stores allow everything, as documented).
     public static func prepareForEdit(_ document: DepartmentDocument, by identity: Identity,
                                       policy: AccessPolicy = .singleUser, at time: String,
-                                      revision: Int) throws(ReviewRefusal) -> DepartmentDocument {
+                                      revision: Int, ids: IDGenerator = .random) throws(ReviewRefusal) -> DepartmentDocument {
         if let refusal = policy.refusalToEdit(document, by: identity) { throw refusal }
         guard document.status == .returned else { return document }
         var next = document
         next.status = .draft
-        next.reviewLog.append(ReviewEvent(action: .reopen, user: identity.user, time: time, revision: revision))
+        next.reviewLog.append(ReviewEvent(id: ids.make(prefix: "e"), action: .reopen, user: identity.user, time: time, revision: revision))
         return next
     }
 
     /// Adds a comment on the submission (`cell == nil`) or on one cell.
     public static func addComment(_ text: String, on cell: CellPath?, to document: DepartmentDocument,
                                   by identity: Identity, policy: AccessPolicy = .singleUser,
-                                  at time: String) throws(ReviewRefusal) -> (DepartmentDocument, ReviewComment) {
+                                  at time: String, ids: IDGenerator = .random) throws(ReviewRefusal) -> (DepartmentDocument, ReviewComment) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ReviewRefusal(.emptyComment) }
         guard policy.mayComment(on: document, identity) else { throw ReviewRefusal(.mayNotComment(user: identity.user)) }
-        let comment = ReviewComment(author: identity.user, time: time, text: trimmed, cell: cell)
+        let comment = ReviewComment(id: ids.make(prefix: "c"), author: identity.user, time: time, text: trimmed, cell: cell)
         var next = document
         next.comments.append(comment)
         return (next, comment)

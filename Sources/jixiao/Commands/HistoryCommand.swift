@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JixiaoModel
 import JixiaoStore
 
@@ -21,10 +22,12 @@ struct HistoryCommand: ParsableCommand {
     static let cellsShown = 12
 
     func run() throws {
+        // Stored times are UTC; people read their own zone, with the offset so the line stays exact.
+        let times = TimeDisplay(zone: .current, now: Date())
         for record in try store.open().history(id: id) {
             let what = record.kind == .save ? "revision \(record.revision) (from \(record.baseRevision))" : "\(record.kind.rawValue) at revision \(record.revision)"
             let count = record.changes.count == 1 ? "1 cell" : "\(record.changes.count) cells"
-            print("\(record.time)  \(record.user)@\(record.host)  \(what)  \(count)  sha256 \(record.sha256.prefix(12))")
+            print("\(times.dateTimeWithOffset(record.time))  \(record.user)@\(record.host)  \(what)  \(count)  sha256 \(record.sha256.prefix(12))")
             let shown = all ? record.changes[...] : record.changes.prefix(HistoryCommand.cellsShown)
             for change in shown {
                 print("    \(change.path): \(HistoryCommand.show(change.old)) → \(HistoryCommand.show(change.new))")

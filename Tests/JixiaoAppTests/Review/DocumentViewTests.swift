@@ -20,7 +20,7 @@ import Testing
         #expect(h.screenText.contains("900201 示例市青湖区民政局（本级）"))
         #expect(h.screenText.contains("已送审"))
         // Review times are shown in local time.
-        #expect(h.screenText.contains("送审：office02 \(TimeText.dateTime("2024-01-16T03:00:00Z"))"))
+        #expect(h.screenText.contains("送审：office02 \(h.app.environment.times.dateTime("2024-01-16T03:00:00Z"))"))
         let page = DocumentViewScreen.pageHeight(h.app.contentArea.height)
         let total = Self.layout(h).lines.count
         #expect(h.screenText.contains("第 1–\(page) 行，共 \(total) 行"))

@@ -154,7 +154,7 @@ import Testing
         var h = ReviewFlow.harness([ReviewFlow.sample("900201-2024")])
         h.app.environment.strings = Strings(.english)
         h.keys(Self.enter, KeyEvent(.function(7)))
-        #expect(h.screenText.contains("submitted · submit: office02 \(TimeText.dateTime("2024-01-16T03:00:00Z"))"))
+        #expect(h.screenText.contains("submitted · submit: office02 \(h.app.environment.times.dateTime("2024-01-16T03:00:00Z"))"))
         #expect(h.screenText.contains("lines 1–19 of"))
         // The printed text itself stays Chinese: it is the official form.
         #expect(h.screenText.contains("第一部分"))

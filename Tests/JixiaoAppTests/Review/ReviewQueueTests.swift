@@ -33,7 +33,7 @@ import Testing
         #expect(h.screenText.contains("已送审 3 份"))
         #expect(h.screenText.contains("东山街道"))
         #expect(h.screenText.contains("office02"))
-        #expect(h.screenText.contains(TimeText.dateTime("2026-11-18T09:00:00Z")))
+        #expect(h.screenText.contains(h.app.environment.times.dateTime("2026-11-18T09:00:00Z")))
         #expect(!h.screenText.contains("中山街道"))
         h.keys(KeyEvent(.tab))
         #expect(h.queue?.status == .returned)

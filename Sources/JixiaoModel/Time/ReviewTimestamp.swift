@@ -27,10 +27,4 @@ public enum ReviewTimestamp {
         }
         return true
     }
-
-    /// `2026-11-23 21:53` for display (still UTC).
-    public static func short(_ text: String) -> String {
-        guard isValid(text) else { return text }
-        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
-    }
 }
