@@ -23,12 +23,13 @@ import Glibc
     }
 
     /// `jixiao.save_document` called by hand with `document` as the new body.
-    static func saveCall(_ store: PostgresStore, _ document: DepartmentDocument, base: Int, changes: [DocumentDiff.Change]) -> String {
+    static func saveCall(_ store: PostgresStore, _ document: DepartmentDocument, base: Int, changes: [DocumentDiff.Change],
+                         installing: Bool = false) -> String {
         let body = String(decoding: DocumentCodec.encode(document), as: UTF8.self)
         let summary = store.summaryJSON(document, revision: base + 1, saver: store.saver, time: "2026-11-23T08:00:00Z")
         return """
             SELECT jixiao.save_document('\(id)', \(base), $b$\(body)$b$, $s$\(summary)$s$, NULL, 'psql', 1,
-                '2026-11-23T08:00:00Z', $c$\(PostgresStore.json(changes))$c$, false);
+                '2026-11-23T08:00:00Z', $c$\(PostgresStore.json(changes))$c$, \(installing));
             """
     }
 
@@ -105,6 +106,15 @@ import Glibc
                 let attempt = try Self.psqlRun(aliceURL, Self.saveCall(asAlice, moved, base: 3, changes: changes))
                 #expect(attempt.status != 0 && attempt.stderr.contains("is not where the review log leads"), "\(attempt.stderr)")
             }
+            // Nor by installing a new department of its unit that arrives approved.
+            var backdoor = try ReviewWorkflow.apply(.approve, to: submitted.document, by: Identity(user: rita), at: "2026-11-23T09:00:00Z",
+                                                    revision: 3, comment: "")
+            backdoor.id = "900901-2025"
+            backdoor.fiscalYear = 2025
+            let install = try Self.psqlRun(aliceURL, Self.saveCall(asAlice, backdoor, base: 0,
+                                                                  changes: DocumentDiff.recordingOrder(from: nil, to: backdoor).changes, installing: true)
+                .replacingOccurrences(of: "'\(Self.id)'", with: "'900901-2025'"))
+            #expect(install.status != 0 && install.stderr.contains("only a reviewer installs"), "\(install.stderr)")
             let statusUpdate = try Self.psqlRun(aliceURL, "UPDATE jixiao.documents SET summary = jsonb_set(summary, '{status}', '\"approved\"');")
             #expect(statusUpdate.status != 0 && statusUpdate.stderr.contains("permission denied"), "\(statusUpdate.stderr)")
             #expect(try admin.load(id: Self.id).document.status == .submitted)

@@ -9,8 +9,10 @@
 ///   security would, and the review rules of `ReviewGuard` against `meta.access_policy` — the
 ///   review log only grows, new entries are signed by the caller, each step follows the workflow
 ///   and is one the caller's roles may take, content changes only by editors while the document
-///   is a draft or returned. (Not checked by the server: that a submitted document passes
-///   validation; jixiao checks it before calling.)
+///   is a draft or returned; an install (bundled samples, whose logs are signed by fictional
+///   users) only by an editor or reviewer, and one carrying a reviewer's steps only by a
+///   reviewer. (Not checked by the server: that a submitted document passes validation; jixiao
+///   checks it before calling.)
 /// - the checksum of a saved body is computed by the server from the text it receives;
 /// - the history record is written by a trigger from the old and new rows: user `session_user`,
 ///   revision and base from the rows, checksum of the new row, and a snapshot of the new body,
@@ -75,6 +77,14 @@ extension PostgresSchema {
                    AND NOT jixiao.is_principal(who, policy->'editors'->(new_body->>'id'))
                    AND NOT jixiao.is_principal(who, policy->'editors'->(new_body->>'unitCode')) THEN
                     PERFORM jixiao.refuse(who || ' is not an editor of ' || (new_body->>'id'));
+                END IF;
+                -- An office may install a sample it could have written itself, never one a reviewer
+                -- has approved or returned: that would be an approval by the back door.
+                IF policy IS NOT NULL AND NOT jixiao.is_principal(who, policy->'reviewers')
+                   AND (coalesce(new_body->>'status', '') NOT IN ('draft', 'submitted')
+                        OR EXISTS (SELECT 1 FROM jsonb_array_elements(new_log) e
+                                   WHERE e->>'action' IN ('approve', 'return'))) THEN
+                    PERFORM jixiao.refuse('only a reviewer installs a document that carries a reviewer''s steps');
                 END IF;
                 RETURN;
             END IF;
