@@ -28,9 +28,13 @@ let package = Package(
         ),
         // Pure model: value types, parsing, validation, merge. Foundation only; no file or terminal I/O.
         .target(name: "JixiaoModel"),
-        // Sample departments shipped with jixiao (JSON resources) and a seeded generator of
-        // synthetic ones for benchmarks. Reads only its own bundled resources.
-        .target(name: "JixiaoSamples", dependencies: ["JixiaoModel"], resources: [.copy("Departments")]),
+        // Sample departments shipped with jixiao (JSON compiled into the binary, so it needs no
+        // resource folder beside it) and a seeded generator of synthetic ones for benchmarks.
+        .target(name: "JixiaoSamples", dependencies: ["JixiaoModel"], resources: [
+            .embedInCode("Departments/900101-2024.json"),
+            .embedInCode("Departments/900102-2024.json"),
+            .embedInCode("Departments/900201-2024.json"),
+        ]),
         // SHA-256 block compression in C, with the x86 SHA extensions when the CPU has them
         // (checksums of every stored document; docs/performance.md).
         .target(name: "CSHA256"),

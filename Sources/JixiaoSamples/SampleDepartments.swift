@@ -29,14 +29,10 @@ public enum SampleDepartments {
 
     /// The canonical bytes of one bundled sample, exactly as shipped.
     public static func data(named fileName: String) throws -> Data {
-        guard let url = url(named: fileName) else {
-            throw LoadError(fileName: fileName, message: "not found in the JixiaoSamples resource bundle")
+        guard let bytes = embedded[fileName] else {
+            throw LoadError(fileName: fileName, message: "not compiled into jixiao (JixiaoSamples' embedded resources)")
         }
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw LoadError(fileName: fileName, message: "unreadable: \(error)")
-        }
+        return Data(bytes)
     }
 
     /// One bundled sample, decoded.
@@ -49,33 +45,12 @@ public enum SampleDepartments {
         }
     }
 
-    /// The folder of bundled samples, for the test that compares it with `fileNames`.
-    static var directoryURL: URL? {
-        resourceBundle.url(forResource: "Departments", withExtension: nil)
-    }
-
-    /// SwiftPM's resource bundle, looked for beside the running binary first, also through a
-    /// symlink such as `/usr/local/bin/jixiao` → the build folder. Only when neither holds it does
-    /// this fall back to `Bundle.module`, which also knows the build folder's absolute path but
-    /// stops the process when that is gone too, so an installed `jixiao` must ship the bundle
-    /// beside the binary (docs/samples.md).
-    static let resourceBundle: Bundle = {
-        let names = ["jixiao_JixiaoSamples.resources", "jixiao_JixiaoSamples.bundle"]
-        var folders = [Bundle.main.bundleURL]
-        if let executable = Bundle.main.executableURL {
-            folders.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        for folder in folders {
-            for name in names {
-                if let bundle = Bundle(path: folder.appendingPathComponent(name, isDirectory: true).path) {
-                    return bundle
-                }
-            }
-        }
-        return Bundle.module
-    }()
-
-    private static func url(named fileName: String) -> URL? {
-        directoryURL?.appendingPathComponent(fileName, isDirectory: false)
-    }
+    /// The samples are compiled into the binary (SwiftPM's `embedInCode`), so a `jixiao` copied
+    /// alone, or installed from the package, has them without a resource folder beside it.
+    /// SwiftPM names each array after its file, with a leading digit made `_`.
+    static let embedded: [String: [UInt8]] = [
+        "900101-2024.json": PackageResources._00101_2024_json,
+        "900102-2024.json": PackageResources._00102_2024_json,
+        "900201-2024.json": PackageResources._00201_2024_json,
+    ]
 }

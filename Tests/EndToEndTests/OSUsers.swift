@@ -93,19 +93,6 @@ enum OSUsers {
                 try files.copyItem(atPath: CLIProcess.productsDirectory.appendingPathComponent(tool).path, toPath: "\(bin)/\(tool)")
                 chmod("\(bin)/\(tool)", 0o755)
             }
-            // The samples' resource bundle beside the copies, where jixiao looks first: the build
-            // folder it would fall back to may be closed to the temporary users (a clone in /root).
-            let samples = "jixiao_JixiaoSamples.resources"
-            let built = CLIProcess.productsDirectory.appendingPathComponent(samples).path
-            if files.fileExists(atPath: built) {
-                try files.copyItem(atPath: built, toPath: "\(bin)/\(samples)")
-                chmod("\(bin)/\(samples)", 0o755)
-                for item in try files.subpathsOfDirectory(atPath: "\(bin)/\(samples)") {
-                    let path = "\(bin)/\(samples)/\(item)"
-                    let isDirectory = (try files.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
-                    chmod(path, isDirectory ? 0o755 : 0o644)
-                }
-            }
             // Shared through the group: setgid, group-writable, closed to others.
             try files.createDirectory(atPath: store, withIntermediateDirectories: false)
             try Accounts.run("/bin/chgrp", [group, store])

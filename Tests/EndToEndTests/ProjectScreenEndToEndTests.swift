@@ -100,13 +100,19 @@ struct ProjectScreenEndToEndTests {
         try tmux.waitFor(text: "资金用途")
         try Self.fill(tmux, "P2023001", then: "Enter")
         try tmux.press("Down")  // keep the name typed when the project was created
-        try Self.fill(tmux, "50", then: "Enter")
+        try Self.fill(tmux, "50万元", then: "Enter")  // the document's own unit is accepted
         try Self.fill(tmux, "45", then: "Enter")
         try Self.fill(tmux, "5", then: "Enter")
+        // Enter on the last paragraph goes on with a new one; Enter on it empty ends the list.
         try Self.fill(tmux, "为辖区居民提供便民服务", then: "Enter")
+        try tmux.waitFor(text: "末条：接着写下一条")
+        try tmux.press("Enter")
         try tmux.press("Down")  // plan mode stays percent
-        for value in ["25", "50", "75", "100"] { try Self.fill(tmux, value, then: "Enter") }
+        for value in ["25.00%", "50%", "７５％", "100"] { try Self.fill(tmux, value, then: "Enter") }
+        // The goals go on the same way; Esc takes the empty new one away.
         try Self.fill(tmux, "全年服务居民五千人次以上", then: "Enter")
+        try tmux.waitFor(text: "1. 全年服务居民五千人次以上")
+        try tmux.press("Escape")
         try tmux.waitFor(text: "财政资金+其他资金=预算数，相符")
         try tmux.press("F6")  // to the grid
         try tmux.waitFor { $0.contains { $0.hasPrefix(">") } }
@@ -135,6 +141,7 @@ struct ProjectScreenEndToEndTests {
         #expect(project.budget == Amount(50) && project.fiscalFunds == Amount(45) && project.otherFunds == Amount(5))
         #expect(project.purpose == "为辖区居民提供便民服务")
         #expect(project.spendingPlan.values == [Amount(25), Amount(50), Amount(75), Amount(100)])
+        #expect(project.spendingPlan.march?.description == "25.00", "the decimals typed are kept")
         #expect(project.goals.map(\.text) == ["全年服务居民五千人次以上"])
         #expect(project.indicators.count == Self.table.count)
         for (row, expected) in zip(project.indicators, Self.table) {
@@ -168,15 +175,13 @@ struct ProjectScreenEndToEndTests {
         // The shell writes from wherever the cursor was, so the line may wrap: search the joined rows.
         try tmux.waitFor { $0.joined().contains("EXIT=") }
 
-        // After SIGKILL the tty is still raw: Ctrl-J ends the line, stty puts the modes back.
-        try tmux.type("stty sane; clear; " + TerminalEndToEndTests.command(store))
-        try tmux.press("C-j")
-        try tmux.waitFor(text: "单位编码")
+        try EditorEndToEndTests.restartAfterKill(tmux, store, waitingFor: "单位编码")
         try tmux.press("Enter")
         let offer = try tmux.waitFor(text: "恢复未保存的修改").joined(separator: "\n")
-        #expect(offer.contains(hangUp ? "4 处修改" : "3 处修改"), "\(offer)")
+        #expect(offer.contains(hangUp ? "上次有 4 个单元格" : "上次有 3 个单元格"), "\(offer)")
         try tmux.press("r")
-        try tmux.waitFor(text: "基本信息")
+        // The restore reopens the grid on the last edited cell.
+        try tmux.waitFor(text: "项目绩效目标表")
         try tmux.press("C-s")
         try tmux.waitFor(text: "已保存")
         try tmux.press("C-q")

@@ -7,6 +7,21 @@ import JixiaoStore
 @Suite struct ValidateCommandTests {
     let example = CLIProcess.packageRoot.appendingPathComponent("docs/examples/department.json")
 
+    /// The example with a gap in its second project's spending plan (10月底): one error.
+    func gapped(in dir: URL) throws -> URL {
+        var document = try DocumentCodec.decode(try Data(contentsOf: example))
+        document.projects[1].spendingPlan.october = nil
+        let file = dir.appendingPathComponent("gapped.json")
+        try DocumentCodec.encode(document).write(to: file)
+        return file
+    }
+
+    @Test func theExampleHasNoErrorLevelFinding() throws {
+        let result = try CLIProcess.run(["validate", example.path])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("错误 0"))
+    }
+
     @Test func versionAndHelp() throws {
         let version = try CLIProcess.run(["--version"])
         #expect(version.status == 0)
@@ -17,7 +32,9 @@ import JixiaoStore
     }
 
     @Test func errorFindingsExitOne() throws {
-        let result = try CLIProcess.run(["validate", example.path])
+        let dir = try CLIProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLIProcess.run(["validate", try gapped(in: dir).path])
         #expect(result.status == 1)
         #expect(result.stdout.contains("错误 plan.incomplete"))
         #expect(result.stdout.contains("项目 2「办公经费」 · 资金支出计划 · 10月底"))
@@ -36,7 +53,9 @@ import JixiaoStore
     }
 
     @Test func jsonOutputParses() throws {
-        let result = try CLIProcess.run(["validate", "--json", example.path])
+        let dir = try CLIProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLIProcess.run(["validate", "--json", try gapped(in: dir).path])
         #expect(result.status == 1)
         let value = try JSONParser.parse(Array(result.stdout.utf8))
         guard case .object(let members) = value, case .array(let results)? = members.first(where: { $0.key == "results" })?.value,
@@ -81,7 +100,7 @@ import JixiaoStore
         clean.unitCode = "900902"
         let cleanFile = dir.appendingPathComponent("clean.json")
         try DocumentCodec.encode(clean).write(to: cleanFile)
-        for file in [example.path, cleanFile.path] {
+        for file in [try gapped(in: dir).path, cleanFile.path] {
             try storeDocument(file: file, store: store)
         }
         let byID = try CLIProcess.run(["validate", "--store", store, "900902-2024"])

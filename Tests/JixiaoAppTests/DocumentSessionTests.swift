@@ -114,6 +114,57 @@ import Testing
         #expect(c.beginsJournal && c.base.revision == 4)
     }
 
+    @Test func backAtTheStoredDocumentTheJournalIsRemovedNotAppendedTo() throws {
+        var session = Self.session()
+        let path = CellPath.indicator(project: "p-1", row: "r-1", column: .name)
+        guard case .journalEdits(let first) = try session.apply([.set(path, .text("培训人数"))], label: "a") else {
+            Issue.record("expected a journal effect"); return
+        }
+        #expect(first.beginsJournal)
+        // Undo to the saved state: nothing differs, so no draft is left to offer.
+        #expect(session.undo()?.effect == .discardDraft(id: session.id))
+        // Redo starts a fresh journal holding only the redo.
+        guard case .journalEdits(let redone)? = session.redo()?.effect else { Issue.record("expected a journal effect"); return }
+        #expect(redone.beginsJournal && redone.edits == [.set(path, .text("培训人数"))])
+        // Typing the old value back counts the same as undo.
+        #expect(try session.apply([.set(path, .text("培训人次"))], label: "b") == .discardDraft(id: session.id))
+        #expect(session.lastJournaledPath == nil)
+        guard case .journalEdits(let again) = try session.apply([.set(path, .text("培训场次"))], label: "c") else {
+            Issue.record("expected a journal effect"); return
+        }
+        #expect(again.beginsJournal && again.edits == [.set(path, .text("培训场次"))])
+        #expect(session.lastJournaledPath == path)
+    }
+
+    @Test func afterAFailedWriteTheNextJournalEffectRewritesEveryEdit() throws {
+        var session = Self.session()
+        let a = CellEdit.set(CellPath.field("unitName"), .text("东山街道"))
+        let b = CellEdit.set(CellPath.field("safeguards").item("s-1").field("text"), .text("压实责任"))
+        let c = CellEdit.set(CellPath.indicator(project: "p-1", row: "r-2", column: .value), .text("≥95%"))
+        let d = CellEdit.set(CellPath.project("p-1", "purpose"), .text("会议与培训"))
+        try session.apply([a], label: "a")
+        try session.apply([b], label: "b")
+        session.journalWriteFailed()
+        #expect(session.journalBehind)
+        guard case .journalEdits(let rewrite) = try session.apply([c], label: "c") else { Issue.record("expected a journal effect"); return }
+        #expect(rewrite.beginsJournal && rewrite.repairs)
+        #expect(rewrite.base.revision == 3 && rewrite.edits == [a, b, c])
+        #expect(try rewrite.base.document.applying(rewrite.edits) == session.document)
+        // Still behind until the rewrite is confirmed: a second failure keeps rewriting.
+        guard case .journalEdits(let second) = try session.apply([d], label: "d") else { Issue.record("expected a journal effect"); return }
+        #expect(second.repairs && second.edits == [a, b, c, d])
+        session.journalRepaired()
+        #expect(!session.journalBehind)
+        guard case .journalEdits(let next)? = session.undo()?.effect else { Issue.record("expected a journal effect"); return }
+        #expect(!next.beginsJournal && !next.repairs && next.edits == [.set(CellPath.project("p-1", "purpose"), .text("日常办公"))])
+        // A save leaves nothing for the journal to hold, whatever happened to it.
+        session.journalWriteFailed()
+        session.didSave(session.document, revision: 4, savedBy: nil, savedAt: nil)
+        #expect(!session.journalBehind)
+        guard case .journalEdits(let fresh) = try session.apply([d], label: "d") else { Issue.record("expected a journal effect"); return }
+        #expect(fresh.beginsJournal && !fresh.repairs && fresh.edits == [d] && fresh.base.revision == 4)
+    }
+
     @Test func mergeOfDifferentCellsHasNoConflictAndKeepsBoth() throws {
         var session = Self.session()
         try session.apply([.set(CellPath.field("overallGoals").item("t-1").field("text"), .text("我的"))], label: "mine")

@@ -18,6 +18,8 @@ final class FakeStore {
     var recordSaves = false
     /// When set, saves fail with this message (a store refusing the save).
     var refuseSaves: String?
+    /// When set, journal writes fail with this message (a full disk) and change nothing.
+    var refuseJournal: String?
     let me = SaverIdentity(user: "zhang", host: "srv", pid: 1)
 
     func put(_ document: DepartmentDocument, revision: Int = 1, by user: String = "zhang") {
@@ -99,9 +101,13 @@ final class FakeStore {
             result = .indicatorLibrary(IndicatorLibrary(documents: documents.values.map(\.document)))
         case .journalEdits(let draft):
             let id = draft.base.document.id
+            if let refusal = refuseJournal {
+                result = .failed(EffectFailure(.journal, id: id, message: refusal))
+                break
+            }
             if draft.beginsJournal || drafts[id] == nil { drafts[id] = (draft.base, []) }
             drafts[id]!.edits += draft.edits
-            result = nil
+            result = draft.repairs ? .journalRepaired(id: id) : nil
         case .discardDraft(let id):
             drafts[id] = nil
             result = nil
@@ -136,11 +142,11 @@ final class FakeStore {
         let store: FakeStore
         var effects: [AppEffect] = []
 
-        init(store: FakeStore, size: Size = Size(width: 80, height: 24)) {
+        init(store: FakeStore, size: Size = Size(width: 80, height: 24), language: Language = .chinese) {
             self.store = store
             let listings = store.documents.values.map(store.listing)
             app = App(home: DepartmentListScreen(listings: listings),
-                      environment: .pinned(), size: size)
+                      environment: .pinned(strings: Strings(language)), size: size)
         }
 
         mutating func send(_ events: [InputEvent]) {
@@ -306,6 +312,11 @@ final class FakeStore {
         h.press(Self.enter)
         #expect(h.document?.overallGoals.map(\.text) == ["第一条", "第二条", "第三条\n续"])
         #expect(h.app.hasUnsavedChanges)
+        // Enter on the last item went on to a fourth, empty; Esc ends the list without adding it.
+        #expect(h.department?.editor?.target == .newItem(list: "overallGoals", after: h.document?.overallGoals.last?.id))
+        h.press(KeyEvent(.escape))
+        #expect(h.department?.editor == nil)
+        #expect(h.document?.overallGoals.count == 3)
         h.press(.char("K"))
         #expect(h.document?.overallGoals.map(\.text) == ["第一条", "第三条\n续", "第二条"])
         #expect(h.department?.selectedRow == 1)
@@ -449,7 +460,7 @@ final class FakeStore {
         store.drafts["441001-2024"] = (store.documents["441001-2024"]!, [.delete(CellPath.field("overallGoals").item("t-1"))])
         var h = Self.opened(store)
         #expect(h.screenText.contains("恢复未保存的修改"))
-        #expect(h.screenText.contains("上次有 1 处修改未保存"))
+        #expect(h.screenText.contains("上次有 1 个单元格的修改未保存"))
         h.press(.char("r"))
         #expect(h.document?.overallGoals.map(\.id) == ["t-2"])
         #expect(h.app.hasUnsavedChanges)

@@ -57,7 +57,7 @@ import Testing
         h.press(KeyEvent(.tab), KeyEvent(.end))
         h.press(.char("a"))
         h.type("第三条")
-        h.press(KeyEvent(.enter))
+        h.press(KeyEvent(.enter), KeyEvent(.escape))  // Esc ends the list Enter continued
         h.press(.ctrl("d"))
         #expect(h.document?.overallGoals.suffix(2).map(\.id) == ["t-0000000001", "t-0000000002"])
     }
@@ -71,7 +71,7 @@ import Testing
             var frames: [String] = []
             for key in [KeyEvent(.tab), KeyEvent(.end), .char("a")] { h.press(key); frames.append(h.screenText) }
             h.type("新增目标")
-            h.press(KeyEvent(.enter))
+            h.press(KeyEvent(.enter), KeyEvent(.escape))  // Esc ends the list Enter continued
             frames.append(h.screenText)
             h.press(.ctrl("d"))
             frames.append(h.screenText)

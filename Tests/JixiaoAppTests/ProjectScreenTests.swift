@@ -318,6 +318,7 @@ import Testing
         Self.press(&app, KeyEvent(.enter), KeyEvent(.up), KeyEvent(.backspace))
         #expect(Self.screen(app).grid.isEditing && Self.screen(app).grid.currentText == "")
         _ = app.handle(.paste("粘贴的\n名称"))
+        Self.press(&app, .char("j"))  // join the lines (the other answer splits them into rows)
         Self.press(&app, KeyEvent(.enter))
         #expect(Self.rows(app)[0].name == "粘贴的 名称", "a paste is text, line ends read as spaces")
         Self.press(&app, KeyEvent(.function(3)))
@@ -343,10 +344,16 @@ import Testing
         var app = Self.app()
         Self.press(&app, KeyEvent(.function(6)), .ctrl("p"))
         #expect(app.session!.document.projects[0].spendingPlan.mode == .amount)
-        for _ in 0..<20 { Self.press(&app, KeyEvent(.down)) }  // the last goal
+        for _ in 0..<11 { Self.press(&app, KeyEvent(.down)) }  // the last goal
+        #expect(Self.screen(app).header.selectedField(in: app.session!.document.projects[0]) == .goal("t-1"))
         Self.press(&app, .alt("n"))
         Self.type(&app, "第二个目标")
         Self.press(&app, KeyEvent(.enter))
+        #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民", "第二个目标"])
+        // Enter continued the list; Esc ends it, adding nothing.
+        #expect(Self.screen(app).header.adding != nil)
+        Self.press(&app, KeyEvent(.escape))
+        #expect(!Self.screen(app).isEditing)
         #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民", "第二个目标"])
         Self.press(&app, .alt("d"))
         #expect(app.session!.document.projects[0].goals.map(\.text) == ["服务居民"])

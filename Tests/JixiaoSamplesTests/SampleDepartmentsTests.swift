@@ -5,11 +5,19 @@ import Testing
 
 @Suite("Sample departments")
 struct SampleDepartmentsTests {
-    @Test("the resource folder holds exactly the listed files")
+    @Test("the source folder holds exactly the listed files, and each is compiled in")
     func resourceFolderMatchesList() throws {
-        let directory = try #require(SampleDepartments.directoryURL, "Departments folder missing from Bundle.module")
+        // Tests/JixiaoSamplesTests/ → Sources/JixiaoSamples/Departments
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/JixiaoSamples/Departments")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(names == SampleDepartments.fileNames.sorted())
+        #expect(Set(SampleDepartments.embedded.keys) == Set(names), "Package.swift embeds every file")
+        for name in names {
+            let onDisk = try Data(contentsOf: directory.appendingPathComponent(name))
+            #expect(try SampleDepartments.data(named: name) == onDisk, "\(name): the compiled-in bytes are the file's")
+        }
+        #expect(throws: SampleDepartments.LoadError.self) { try SampleDepartments.data(named: "nope.json") }
     }
 
     @Test("every sample is canonical: decode then encode gives the shipped bytes")

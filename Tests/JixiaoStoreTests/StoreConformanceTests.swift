@@ -324,6 +324,36 @@ final class StoreFixture {
         }
     }
 
+    @Test(arguments: Backend.allCases) func beginningAgainRewritesTheJournalFromTheWholeSession(backend: Backend) throws {
+        try StoreFixture.with(backend) { fixture in
+            let store = fixture.store
+            let drafts = try #require(store as? any DraftStore)
+            let document = Samples.department()
+            _ = try store.save(document, base: 0)
+            let base = try store.load(id: document.id)
+            let journal = try drafts.draftJournal(id: document.id)
+            let edits: [CellEdit] = [
+                .set(CellPath.field("unitName"), .text("东山街道办事处")),
+                .set(CellPath.project("p-1", "purpose"), .text("会议、培训与宣传")),
+                .set(CellPath.field("unitName"), .text("东山街道")),
+            ]
+            try journal.begin(on: base)
+            try journal.append([edits[0]])
+            // The second append "failed": the session then writes the journal again in full.
+            try journal.begin(on: base)
+            try journal.append(edits)
+            let reopened = try #require(try fixture.open() as? any DraftStore)
+            let draft = try #require(try reopened.recoverDraft(id: document.id))
+            #expect(draft.edits == edits)
+            #expect(DocumentCodec.encode(draft.document) == DocumentCodec.encode(try document.applying(edits)))
+            // Appends continue the rewritten journal.
+            let more = CellEdit.set(CellPath.project("p-1", "budget"), .blank)
+            try journal.append([more])
+            #expect(try drafts.recoverDraft(id: document.id)?.edits == edits + [more])
+            try journal.discard()
+        }
+    }
+
     @Test(arguments: Backend.allCases) func transferKeepsRevisionSaverAndHistory(backend: Backend) throws {
         try StoreFixture.with(backend) { fixture in
             let store = fixture.store

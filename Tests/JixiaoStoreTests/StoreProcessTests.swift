@@ -142,6 +142,37 @@ import Glibc
         #expect(DocumentCodec.encode(draft.document) == (try Data(contentsOf: URL(fileURLWithPath: expected))))
     }
 
+    @Test func aJournalLeftTornByAFailedWriteIsRewrittenWhole() throws {
+        let temp = TemporaryStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        _ = try store.save(ProbeDocuments.version(id: "d", 1), base: 0)
+        let base = try store.load(id: "d")
+        let first = CellEdit.set(CellPath.field("unitName"), .text("第一处修改"))
+        let second = CellEdit.set(CellPath.field("unitCode"), .text("441002"))
+        let journal = try store.draftJournal(id: "d")
+        try journal.begin(on: base)
+        try journal.append([first])
+        // A write that failed part way (a full disk) leaves a torn line behind.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: journal.path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"op\":\"set\",\"pa".utf8))
+        try handle.close()
+        // Appending after it would bury the torn line mid-journal, where replay must refuse it.
+        try journal.append([second])
+        #expect(throws: StoreError.self) { try store.recoverDraft(id: "d") }
+        // The editor's repair: begin again on the same base and write every edit since.
+        try journal.begin(on: base)
+        try journal.append([first, second])
+        let draft = try #require(try store.recoverDraft(id: "d"))
+        #expect(draft.baseRevision == 1)
+        #expect(draft.edits == [first, second])
+        #expect(draft.document.unitName == "第一处修改" && draft.document.unitCode == "441002")
+        // A journal handle keeps working after the rewrite.
+        try journal.append([.set(CellPath.field("unitName"), .text("第三处"))])
+        #expect(try store.recoverDraft(id: "d")?.edits.count == 3)
+    }
+
     @Test func tornLastDraftLineIsDropped() throws {
         let temp = TemporaryStore()
         defer { temp.remove() }

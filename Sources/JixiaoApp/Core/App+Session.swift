@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoModel
 import JixiaoStore
 
@@ -36,14 +37,64 @@ extension App {
     private mutating func openDepartment(_ opened: OpenedDepartment) -> [AppEffect] {
         let strings = environment.strings
         if let draft = opened.draft, !draft.edits.isEmpty {
+            // The offer counts the cells that differ, not the journal's lines: edits undone or
+            // typed back to what was there make no difference and are not offered.
+            let restored = try? draft.base.applying(draft.edits)
+            let changes = restored.map { DocumentDiff(from: draft.base, to: $0).changes } ?? []
+            if restored != nil, changes.isEmpty {
+                return [.discardDraft(id: opened.stored.document.id)] + startSession(opened, restoring: nil)
+            }
             pendingOpen = opened
             let when = draft.lastEdited.map(environment.times.clock) ?? "?"
+            let shown = Self.draftPlacesShown
+            let places = changes.prefix(shown).map { change in
+                let place = CellLocation.describe(change.path, in: restored ?? draft.base)
+                return strings.language == .chinese ? place.zh : place.en
+            }
+            let count = restored == nil ? draft.edits.count : changes.count
             dialogs.append(Dialog(owner: .app(.recoverDraft), content: .choice(ChoiceDialog(
-                title: strings[.draftTitle], message: strings[.draftQuestion(count: draft.edits.count, time: when)],
+                title: strings[.draftTitle],
+                message: strings[.draftQuestion(count: count, places: places, more: max(0, changes.count - shown), time: when)],
                 options: [.init(key: "r", label: strings[.draftRestore]), .init(key: "d", label: strings[.draftDiscard])]))))
             return []
         }
         return startSession(opened, restoring: nil)
+    }
+
+    /// How long a journal that is behind waits before a key press tries the rewrite again.
+    static let journalRetryInterval: TimeInterval = 5
+
+    /// While the journal is behind, a key press (at most every `journalRetryInterval`) tries
+    /// the rewrite again, so room made on the disk is used without waiting for the next
+    /// commit. Not when the key's own effects write or discard the journal anyway.
+    mutating func retryJournal(alongside effects: [AppEffect]) -> [AppEffect] {
+        guard session?.journalBehind == true else { return [] }
+        let writes = effects.contains { effect in
+            switch effect {
+            case .journalEdits, .discardDraft: true
+            default: false
+            }
+        }
+        let now = environment.now()
+        if writes || journalAttemptedAt.map({ now.timeIntervalSince($0) < Self.journalRetryInterval }) == true { return [] }
+        journalAttemptedAt = now
+        return session?.repairJournal().map { [$0] } ?? []
+    }
+
+    /// How many changed cells a restore offer names; the rest are counted.
+    static let draftPlacesShown = 3
+
+    /// The cell the last of `edits` leaves the user on: the cell set, the item inserted or
+    /// moved; a deleted item has no cell, so the edit before it counts.
+    static func lastEditedPath(_ edits: [CellEdit]) -> CellPath? {
+        for edit in edits.reversed() {
+            switch edit {
+            case .set(let path, _), .move(let path, _): return path
+            case .insert(let list, let item, _): return list.item(item.id)
+            case .delete: continue
+            }
+        }
+        return nil
     }
 
     private mutating func handleOtherResult(_ result: EffectResult) -> [AppEffect] {
@@ -81,6 +132,22 @@ extension App {
             pendingConflicts = merge.conflicts
             conflictUser = user
             presentConflicts()
+            return []
+        case .journalRepaired(let id):
+            guard session?.id == id else { return [] }
+            session?.journalRepaired()
+            message = StatusMessage(.draftRewritten)
+            return []
+        case .failed(let failure) where failure.operation == .journal:
+            // The session keeps every edit; the status bar warns until the journal is whole.
+            // The reason is said once: retries that fail again only keep the warning.
+            let mine = session?.id == failure.id
+            let wasBehind = mine && session?.journalBehind == true
+            if mine {
+                session?.journalWriteFailed()
+                journalAttemptedAt = environment.now()
+            }
+            if !wasBehind { message = StatusMessage(.draftNotWritten(failure.message), kind: .error) }
             return []
         case .failed(let failure):
             message = StatusMessage(.effectFailed(failure.message), kind: .error)
@@ -147,8 +214,17 @@ extension App {
         if let other = opened.others.first {
             message = StatusMessage(.openedByOthers(user: other.user, time: environment.times.clock(other.since),
                                                     more: opened.others.count - 1))
-        } else if draft != nil {
-            message = StatusMessage(.draftRestored(draft!.edits.count))
+        } else if let draft {
+            let changed = (try? draft.base.applying(draft.edits)).map { DocumentDiff(from: draft.base, to: $0).changes.count }
+            message = StatusMessage(.draftRestored(changed ?? draft.edits.count))
+        }
+        if draft != nil, screens.last is DepartmentScreen, let path = Self.lastEditedPath(draft!.edits) {
+            // Back where the user was working: the last edited cell.
+            effects += withScreen(at: screens.count - 1) { screen, context in
+                guard var department = screen as? DepartmentScreen else { return }
+                _ = department.reveal(path, context: &context)
+                screen = department
+            }
         }
         if !pendingConflicts.isEmpty { presentConflicts() }
         if ReturnedChanges.isResubmission(newSession.document) {

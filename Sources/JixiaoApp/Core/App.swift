@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoModel
 
 /// The app core (bubbletea's Model/Update/View): a stack of screens, a stack of modal
@@ -29,6 +30,8 @@ public struct App: Sendable {
     var conflictUser = ""
     /// The store changed while the home screen was covered: reload its list on return.
     var listingStale = false
+    /// When the draft journal was last written or tried while behind (`App+Session.swift`).
+    var journalAttemptedAt: Date?
     /// The submissions being paged through with Ctrl-N / Ctrl-P (`App+Review.swift`).
     public internal(set) var reviewRound: ReviewRound?
     /// A department to open once the open one is closed (paging through the review round).
@@ -104,7 +107,8 @@ public struct App: Sendable {
             if !dialogs.isEmpty { return handleDialog(event) }
             return withScreen { screen, context in screen.handlePaste(text, context: &context) }
         case .key(let key):
-            return handle(key)
+            let effects = handle(key)
+            return retryJournal(alongside: effects) + effects
         case .result(let result):
             return handleResult(result)
         }
@@ -216,7 +220,7 @@ public struct App: Sendable {
         let screenCursor = buffer.cursor
         Chrome.drawMessageLine(into: &buffer, message: message, y: size.height - 2, context: context)
         Chrome.drawStatusBar(into: &buffer, screen: currentScreen, unsaved: hasUnsavedChanges,
-                             y: size.height - 1, context: context)
+                             draftNotWritten: session?.journalBehind == true, y: size.height - 1, context: context)
         buffer.cursor = screenCursor
         let overlayArea = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
         if !dialogs.isEmpty { buffer.cursor = nil }

@@ -34,9 +34,10 @@ public enum AppEffect: Hashable, Sendable {
     /// session, after the first department opens, so start-up never waits for it.
     case loadIndicatorLibrary
     /// Journal committed edits in this user's draft at once (durable before the next key).
-    /// Answers only on failure.
+    /// Answers on failure, and `.journalRepaired` when a repairing rewrite succeeded.
     case journalEdits(DraftEdits)
-    /// Remove this user's draft of a department (after the user discarded the changes).
+    /// Remove this user's draft of a department (after the user discarded the changes, or
+    /// when undo brought the document back to the stored revision).
     case discardDraft(id: String)
     /// The department is no longer open here: release the presence mark.
     case closeDepartment(id: String)

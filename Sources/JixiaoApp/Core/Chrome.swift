@@ -30,8 +30,10 @@ enum Chrome {
         buffer.write(" " + context.strings[message.id], x: 0, y: y, width: buffer.size.width, style: style)
     }
 
-    static func drawStatusBar(into buffer: inout Buffer, screen: any Screen, unsaved: Bool, y: Int,
-                              context: ViewContext) {
+    /// `draftNotWritten`: the draft journal is behind the session (a write failed); the
+    /// warning stays until the journal is whole again, whatever the message line says.
+    static func drawStatusBar(into buffer: inout Buffer, screen: any Screen, unsaved: Bool, draftNotWritten: Bool = false,
+                              y: Int, context: ViewContext) {
         let theme = context.theme
         let strings = context.strings
         let width = buffer.size.width
@@ -40,6 +42,9 @@ enum Chrome {
                              x: 0, y: y, style: theme[.status])
         if unsaved {
             x += buffer.write(" " + strings[.statusUnsaved] + " ", x: x, y: y, style: theme[.unsaved])
+        }
+        if draftNotWritten {
+            x += buffer.write(" " + strings[.statusDraftNotWritten] + " ", x: x, y: y, style: theme[.error])
         }
         // Hints from the keymaps, right-aligned, as many as fit.
         let bindings = App.keymap.help.entries + screen.keymapHelp.entries

@@ -20,6 +20,9 @@ public enum EffectResult: Hashable, Sendable {
     case presence(id: String, others: [PresenceEntry])
     /// The revisions of a department (see `AppEffect.loadHistory`).
     case history(DepartmentHistory)
+    /// A journal rewrite after a failed write (`DraftEdits.repairs`) succeeded: the draft of
+    /// `id` holds every committed edit again.
+    case journalRepaired(id: String)
     case failed(EffectFailure)
 }
 

@@ -73,19 +73,32 @@ extension ProjectHeaderForm {
         buffer.write(context.metrics.clip(rest, to: room), x: x, y: area.y + 1, maxWidth: room, style: theme[.text])
     }
 
-    /// The form: one field per line, the selected one highlighted (or being edited).
+    /// The form: one field per line, the selected one highlighted (or being edited). Goals, and
+    /// paragraphs when there are several, carry their number, a new one too while it is typed.
     func renderForm(_ project: Project, into buffer: inout Buffer, area: Rect, context: ViewContext) {
         let theme = context.theme
         let strings = context.strings
-        let fields = Self.fields(of: project)
+        let fields = fields(in: project)
         let selected = min(selection, fields.count - 1)
         let commented = context.session?.document.commentedCells ?? []
         let top = IndicatorGrid.scroll(top: scroll, cursor: selected, visible: max(1, area.height), count: fields.count)
         let valueX = area.x + Self.labelWidth + 2
         let valueWidth = max(1, min(area.maxX - valueX - 1, 60))
+        let numbersParagraphs = fields.filter { if case .purpose = $0 { true } else if case .newParagraph = $0 { true } else { false } }.count > 1
         var goalNumber = 0
+        var paragraphNumber = 0
         for (i, field) in fields.enumerated() {
-            if case .goal = field { goalNumber += 1 }
+            var number = ""
+            switch field {
+            case .goal:
+                goalNumber += 1
+                // The "new goal" line of an empty list is numbered only once it is typed into.
+                if !(field == .goal(nil) && adding == nil && (editor == nil || i != selected)) { number = "\(goalNumber). " }
+            case .purpose, .newParagraph:
+                paragraphNumber += 1
+                if numbersParagraphs { number = "\(paragraphNumber). " }
+            default: break
+            }
             guard i >= top, i < top + area.height else { continue }
             let y = area.y + i - top
             let label: String
@@ -95,7 +108,7 @@ extension ProjectHeaderForm {
             case .budget: label = strings[.project(.fieldBudget)]
             case .fiscalFunds: label = " " + strings[.project(.fieldFiscal)]
             case .otherFunds: label = " " + strings[.project(.fieldOther)]
-            case .purpose(let n): label = n == 0 ? strings[.project(.fieldPurpose)] : ""
+            case .purpose, .newParagraph: label = paragraphNumber == 1 ? strings[.project(.fieldPurpose)] : ""
             case .planMode: label = strings[.project(.fieldPlan)]
             case .checkpoint(let c): label = "  " + (strings.language == .english ? "end " + c.rawValue.prefix(3) : c.chineseName)
             case .goal: label = goalNumber == 1 ? strings[.project(.fieldGoals)] : ""
@@ -109,13 +122,11 @@ extension ProjectHeaderForm {
             case .planMode:
                 shown = (project.spendingPlan.mode == .percent ? strings[.project(.planPercent)] : strings[.project(.planAmount)])
                     + " " + strings[.project(.planModeHint)]
-            case .goal(let id):
-                shown = id == nil ? strings[.project(.newItem)] : Self.text(of: field, in: project)
+            case .goal(nil):
+                shown = strings[.project(.newItem)]
             default:
                 shown = Self.text(of: field, in: project)
             }
-            if case .purpose(let n) = field, Self.paragraphs(of: project.purpose).count > 1 { shown = "\(n + 1). " + shown }
-            if case .goal(let id?) = field, id != "" { shown = "\(goalNumber). " + shown }
             let isSelected = i == selected
             var valueWidth = valueWidth
             switch field {
@@ -123,14 +134,19 @@ extension ProjectHeaderForm {
             case .budget, .fiscalFunds, .otherFunds: valueWidth = min(valueWidth, 16)
             default: break
             }
+            var x = valueX
+            if !number.isEmpty {
+                x += buffer.write(number, x: x, y: y, maxWidth: valueWidth, style: isSelected ? theme[.selected] : theme[.text])
+                valueWidth = max(1, valueWidth - (x - valueX))
+            }
             if isSelected, let editor {
                 var field = editor
                 field.keepCursorVisible(width: valueWidth)
                 let visible = field.visible(width: valueWidth)
-                buffer.write(visible.text, x: valueX, y: y, maxWidth: valueWidth, style: theme[.input])
-                buffer.cursor = Buffer.Position(x: valueX + visible.cursorX, y: y)
+                buffer.write(visible.text, x: x, y: y, maxWidth: valueWidth, style: theme[.input])
+                buffer.cursor = Buffer.Position(x: x + visible.cursorX, y: y)
             } else {
-                buffer.write(shown, x: valueX, y: y, width: valueWidth, style: isSelected ? theme[.selected] : theme[.text])
+                buffer.write(shown, x: x, y: y, width: valueWidth, style: isSelected ? theme[.selected] : theme[.text])
             }
             // Live notes to the right of some fields.
             let noteX = valueX + valueWidth + 1

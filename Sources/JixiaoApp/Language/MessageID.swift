@@ -45,7 +45,8 @@ public enum MessageID: Hashable, Sendable {
     case opEdit(String), opAdd(String), opDelete(String), opMove(String), opDuplicate(String)
     case findingSummary(errors: Int, warnings: Int)
     case hintHeader, hintItems, hintSubGoals, hintProjects
-    case editorHintMultiLine, editorHintOneLine
+    case editorHintMultiLine, editorHintOneLine, editorHintListItem
+    case pastedItems(Int), pasteJoined(Int), pasteInProjects, pasteNoSubGoals, pasteChooseFromList
     case sectionHeader, sectionOverallGoals, sectionSubGoals, sectionSafeguards, sectionProjects
     /// The project screen's texts (`ProjectText`).
     case project(ProjectText)
@@ -70,8 +71,16 @@ public enum MessageID: Hashable, Sendable {
     case departmentCreated(String)
     case openedByOthers(user: String, time: String, more: Int)
     case draftTitle, draftRestore, draftDiscard, draftLabel, draftKept
-    case draftQuestion(count: Int, time: String)
+    /// `places`: the first changed cells in words; `more`: how many others.
+    case draftQuestion(count: Int, places: [String], more: Int, time: String)
     case draftRestored(Int)
+    /// The journal could not be written (the reason, last: it can be a long path); the edits are
+    /// still in the editor.
+    case draftNotWritten(String)
+    /// The status bar's warning while the journal is behind the session.
+    case statusDraftNotWritten
+    /// The journal was written again in full after a failure.
+    case draftRewritten
     case leaveTitle, unsavedDepartmentQuestion, choiceSave, choiceDiscard, choiceCancel
     case conflictTitle
     case conflictIntro(user: String, count: Int)

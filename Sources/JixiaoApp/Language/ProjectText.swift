@@ -23,8 +23,19 @@ public enum ProjectText: Hashable, Sendable {
     case noFindings
     case pickLevel1, pickLevel2, pickBasis, pickIndicator
     case noPickList
-    case invalidAmount(String)
+    /// An amount that does not read, in a document whose money unit is `unit`.
+    case invalidAmount(String, unit: String)
+    case invalidPercent(String)
+    /// `130.97元` typed in a 万元 document.
+    case unitMismatch(String, typed: String, expected: String)
+    case percentInAmount(String, unit: String)
+    case unitInPercent(String)
     case copiedCell, copiedRow, pasted, clipboardEmpty
+    // Lists and pastes.
+    case listHint, listEditHint, addItemWhere
+    case pastedDown(Int), pasteCancelled
+    case pasteInFindings, pasteOnPlanMode
+    case pasteLinesTitle, pasteLinesQuestion(Int), pasteJoin, pasteSplit
     case noFindingHere
     case projectGone
     // Undo labels.
@@ -39,7 +50,7 @@ public enum ProjectText: Hashable, Sendable {
     case helpInsertAbove, helpInsertBelow, helpDeleteRow, helpMoveRowUp, helpMoveRowDown, helpDuplicateRow
     case helpUndo, helpRedo, helpCopyCell, helpCopyRow, helpPaste, helpFillDown, helpSave
     case helpFocusNext, helpToggleFindings, helpBack
-    case helpCommitDown, helpCommitUp, helpCommitRight, helpCommitLeft, helpCancelEdit, helpCommitSave
+    case helpCommitEnter, helpCommitDown, helpCommitUp, helpCommitRight, helpCommitLeft, helpCancelEdit, helpCommitSave
     case helpFieldUp, helpFieldDown, helpEditField, helpClearField, helpToggleMode, helpAddItem, helpDeleteItem
     case helpJumpToFinding
 
@@ -76,7 +87,23 @@ public enum ProjectText: Hashable, Sendable {
         case .pickBasis: "选择指标值确定依据"
         case .pickIndicator: "指标库：选择三级指标"
         case .noPickList: "此列没有可选列表，请直接输入。"
-        case .invalidAmount(let text): "“\(text)”不是金额：请输入数字，如 12.5"
+        case .invalidAmount(let text, let unit): "“\(text)”不是金额：请输入数字，如 12.5 或 12.5\(unit)"
+        case .invalidPercent(let text): "“\(text)”不是百分比：请输入如 25、25% 或 25.00%"
+        case .unitMismatch(let text, let typed, let expected):
+            "“\(text)”的单位是\(typed)，本部门金额以\(expected)为单位：请换算成\(expected)后输入"
+        case .percentInAmount(let text, let unit): "“\(text)”是百分比，此处应填金额（\(unit)）；支出计划可按 Ctrl-P 改为百分比"
+        case .unitInPercent(let text): "“\(text)”是金额，而支出计划为累计百分比：请输入如 25%，或按 Ctrl-P 改为金额"
+        case .listHint: "Alt-N 新增一条  末条上 Enter 或 ↓ 接着写下一条  Alt-D 删除"
+        case .listEditHint: "Enter 确认（末条：接着写下一条）  Esc 取消，空的新条目即删除"
+        case .addItemWhere: "Alt-N 在资金用途或绩效目标上新增一段 / 一条"
+        case .pastedDown(let n): "已粘贴到 \(n) 行"
+        case .pasteCancelled: "已取消粘贴"
+        case .pasteInFindings: "检查结果面板不能粘贴：按 F6 切换到表头或指标表"
+        case .pasteOnPlanMode: "支出计划方式不能粘贴文字：按空格切换累计百分比 / 累计金额"
+        case .pasteLinesTitle: "粘贴多行"
+        case .pasteLinesQuestion(let n): "粘贴的内容有 \(n) 行，而单元格只有一行："
+        case .pasteJoin: "合并为一行"
+        case .pasteSplit: "分到下面各行"
         case .copiedCell: "已复制单元格"
         case .copiedRow: "已复制整行"
         case .pasted: "已粘贴"
@@ -129,6 +156,7 @@ public enum ProjectText: Hashable, Sendable {
         case .helpFocusNext: "切换焦点：表头 / 指标表 / 检查结果"
         case .helpToggleFindings: "检查结果"
         case .helpBack: "返回部门"
+        case .helpCommitEnter: "确认并下移（列表末条：接着新增一条）"
         case .helpCommitDown: "确认并下移"
         case .helpCommitUp: "确认并上移"
         case .helpCommitRight: "确认并右移"
@@ -136,7 +164,7 @@ public enum ProjectText: Hashable, Sendable {
         case .helpCancelEdit: "取消（保留原值）"
         case .helpCommitSave: "确认并保存"
         case .helpFieldUp: "上一项"
-        case .helpFieldDown: "下一项"
+        case .helpFieldDown: "下一项（末条目标：新增一条）"
         case .helpEditField: "编辑此项"
         case .helpClearField: "清空此项"
         case .helpToggleMode: "切换百分比 / 金额"
@@ -179,7 +207,25 @@ public enum ProjectText: Hashable, Sendable {
         case .pickBasis: "Choose the basis"
         case .pickIndicator: "Indicator library: choose an indicator"
         case .noPickList: "No list for this column; type the text."
-        case .invalidAmount(let text): "\"\(text)\" is not an amount: type a number such as 12.5"
+        case .invalidAmount(let text, let unit): "\"\(text)\" is not an amount: type a number such as 12.5 or 12.5\(unit)"
+        case .invalidPercent(let text): "\"\(text)\" is not a percentage: type e.g. 25, 25% or 25.00%"
+        case .unitMismatch(let text, let typed, let expected):
+            "\"\(text)\" is in \(typed), but this department's amounts are in \(expected): convert it to \(expected) first"
+        case .percentInAmount(let text, let unit):
+            "\"\(text)\" is a percentage; this field takes an amount (\(unit)). Ctrl-P switches the plan to percent"
+        case .unitInPercent(let text):
+            "\"\(text)\" is an amount, but the plan is in cumulative percent: type e.g. 25%, or Ctrl-P for amounts"
+        case .listHint: "Alt-N adds an item  Enter or Down on the last one continues  Alt-D deletes"
+        case .listEditHint: "Enter commits (on the last item: continues)  Esc cancels; an empty new item goes away"
+        case .addItemWhere: "Alt-N adds a paragraph or a goal on 资金用途 or 绩效目标"
+        case .pastedDown(let n): "Pasted into \(n) row(s)"
+        case .pasteCancelled: "Paste cancelled"
+        case .pasteInFindings: "Nothing can be pasted into the findings panel: F6 switches to the header or the grid"
+        case .pasteOnPlanMode: "The plan mode takes no text: Space switches cumulative percent / amount"
+        case .pasteLinesTitle: "Paste several lines"
+        case .pasteLinesQuestion(let n): "The pasted text has \(n) lines, but a cell has one:"
+        case .pasteJoin: "join them"
+        case .pasteSplit: "split into the rows below"
         case .copiedCell: "Cell copied"
         case .copiedRow: "Row copied"
         case .pasted: "Pasted"
@@ -232,6 +278,7 @@ public enum ProjectText: Hashable, Sendable {
         case .helpFocusNext: "switch focus: header / grid / findings"
         case .helpToggleFindings: "findings"
         case .helpBack: "back to the department"
+        case .helpCommitEnter: "commit and move down (last item of a list: add the next)"
         case .helpCommitDown: "commit and move down"
         case .helpCommitUp: "commit and move up"
         case .helpCommitRight: "commit and move right"
@@ -239,7 +286,7 @@ public enum ProjectText: Hashable, Sendable {
         case .helpCancelEdit: "cancel (keep the old value)"
         case .helpCommitSave: "commit and save"
         case .helpFieldUp: "previous field"
-        case .helpFieldDown: "next field"
+        case .helpFieldDown: "next field (last goal: add one)"
         case .helpEditField: "edit the field"
         case .helpClearField: "clear the field"
         case .helpToggleMode: "switch percent / amount"

@@ -74,6 +74,8 @@ public struct DepartmentScreen: Screen {
     /// The selected column of the 分项绩效目标 grid.
     public internal(set) var column = 0
     public internal(set) var editor: FieldEditor?
+    /// A multi-line paste into a sub-goal title, waiting for the answer: join or split.
+    var pendingPaste: String?
     /// Content changes since the last return, once the history has been read (a resubmission).
     public internal(set) var changesSinceReturn: Int?
 
@@ -138,8 +140,178 @@ public struct DepartmentScreen: Screen {
         editor!.area.handle(key, width: Self.editorWidth(context.contentSize.width))
     }
 
+    /// A paste is text, never commands. Several lines into a paragraph list (总体绩效目标,
+    /// 工作保障措施) become one item each, as one undo step; into a one-line field they are joined,
+    /// and the message says so. Not editing, a paste opens the selected cell with it, or adds
+    /// items to a list; where it cannot go the message says why.
     public mutating func handlePaste(_ text: String, context: inout ScreenContext) {
-        editor?.area.insert(text)
+        guard let document = context.session?.document else { return }
+        let lines = PastedText.lines(text)
+        let filled = PastedText.nonBlank(lines)
+        let ontoTitle = editor.map { Self.isSubGoalTitle($0.target) } ?? (section == .subGoals && column == 0)
+        if lines.count > 1, ontoTitle, !document.subGoals.isEmpty || editor != nil {
+            // A one-line cell of the 分项绩效目标 grid: ask once, join or split into the rows below.
+            if editor == nil, context.refuseEditing() { return }
+            pendingPaste = text
+            context.present(.choice(PastedText.joinOrSplit(lineCount: lines.count, strings: context.environment.strings)),
+                            tag: Self.pasteTag)
+            return
+        }
+        if var editor {
+            if filled.count > 1, let list = Self.list(of: editor.target) {
+                var area = editor.area
+                area.insert(filled[0])
+                pasteItems([area.text] + filled.dropFirst(), list: list, replacing: editor, context: &context)
+                return
+            }
+            editor.area.insert(text)
+            self.editor = editor
+            if !editor.area.allowsLineBreaks, lines.count > 1 { context.showMessage(.pasteJoined(lines.count)) }
+            return
+        }
+        switch section {
+        case .projects:
+            context.showMessage(.pasteInProjects)
+        case .overallGoals, .safeguards:
+            guard let list = section.textList, !filled.isEmpty, !context.refuseEditing() else { return }
+            let ids = ids(in: document)
+            let after = ids.indices.contains(selectedRow) ? ids[selectedRow] : ids.last
+            pasteItems(filled, list: list, after: after, context: &context)
+        case .header, .subGoals:
+            if section == .subGoals, document.subGoals.isEmpty {
+                context.showMessage(.pasteNoSubGoals)
+                return
+            }
+            if section == .header, [HeaderField.moneyUnit, .framework].contains(HeaderField.allCases[min(selectedRow, HeaderField.allCases.count - 1)]) {
+                context.showMessage(.pasteChooseFromList)
+                return
+            }
+            if context.refuseEditing() { return }
+            // Like typing over a cell: the paste replaces the text, until Enter commits it.
+            edit(document, context: &context)
+            guard var opened = self.editor else { return }
+            opened.area = TextArea("", metrics: context.environment.metrics, allowsLineBreaks: opened.area.allowsLineBreaks)
+            opened.area.insert(text)
+            self.editor = opened
+            if !opened.area.allowsLineBreaks, lines.count > 1 { context.showMessage(.pasteJoined(lines.count)) }
+        }
+    }
+
+    static let pasteTag = "department-paste-lines"
+
+    static func isSubGoalTitle(_ target: FieldEditor.Target) -> Bool {
+        switch target {
+        case .newSubGoal: true
+        case .cell(let path): path.components.first == .field("subGoals") && path.lastField == "title"
+        case .newItem: false
+        }
+    }
+
+    /// The answer to "join or split" for a sub-goal title. Joined, the lines go into the title
+    /// being edited (opened if need be). Split, the first goes into this title (after what was
+    /// typed, at the cursor) and each further one into the title of the next sub-goal, adding
+    /// sub-goals at the end; a new sub-goal being typed makes every line a new one. One undo step.
+    private mutating func finishPaste(_ choice: Int?, context: inout ScreenContext) {
+        guard let text = pendingPaste, let document = context.session?.document else { return }
+        pendingPaste = nil
+        let lines = PastedText.lines(text)
+        switch choice {
+        case 0?:
+            if editor == nil {
+                edit(document, context: &context)
+                editor?.area = TextArea("", metrics: context.environment.metrics, allowsLineBreaks: false)
+            }
+            editor?.area.insert(lines.joined(separator: " "))
+        case 1?:
+            var titles = PastedText.nonBlank(lines)
+            guard !titles.isEmpty else { return }
+            let ids = ids(in: document)
+            var anchor: String?
+            var following: [String] = []
+            switch editor?.target {
+            case .newSubGoal(let after)?:
+                anchor = after
+            case .cell(let path)?:
+                if case .item(let id) = path.components[1], let index = ids.firstIndex(of: id) { following = Array(ids[index...]) }
+            default:
+                if ids.indices.contains(selectedRow) { following = Array(ids[selectedRow...]) }
+            }
+            if let editor {
+                var area = editor.area
+                area.insert(titles[0])
+                titles[0] = area.text
+            }
+            var edits: [CellEdit] = []
+            var last = anchor
+            for (i, title) in titles.enumerated() {
+                if i < following.count {
+                    let path = CellPath.field("subGoals").item(following[i]).field("title")
+                    if document.subGoals.first(where: { $0.id == following[i] })?.title != title { edits.append(.set(path, .text(title))) }
+                    last = following[i]
+                } else {
+                    let goal = SubGoal(id: context.environment.makeID("g"), title: title)
+                    edits.append(.insert(list: .field("subGoals"), item: DocumentTree.item(goal), after: last ?? following.last))
+                    last = goal.id
+                }
+            }
+            editor = nil
+            if edits.isEmpty || context.apply(edits, label: label(MessageID.opEdit, context)) {
+                if let last { selectID(last, context) }
+                context.showMessage(.project(.pastedDown(titles.count)))
+            }
+        default:
+            context.showMessage(.project(.pasteCancelled))
+        }
+    }
+
+    /// The paragraph list an editor's target belongs to, if any.
+    static func list(of target: FieldEditor.Target) -> String? {
+        switch target {
+        case .newItem(let list, _): return list
+        case .cell(let path):
+            guard case .field(let list)? = path.components.first, ["overallGoals", "safeguards"].contains(list),
+                  path.components.count == 3 else { return nil }
+            return list
+        case .newSubGoal: return nil
+        }
+    }
+
+    /// The item an editor edits, or the item a new one is to follow.
+    private static func anchor(of target: FieldEditor.Target) -> (id: String?, isNew: Bool) {
+        switch target {
+        case .newItem(_, let after): return (after, true)
+        case .cell(let path):
+            if path.components.count > 1, case .item(let id) = path.components[1] { return (id, false) }
+            return (nil, false)
+        case .newSubGoal(let after): return (after, true)
+        }
+    }
+
+    /// Pasted lines as items of `list`: the first replaces the edited item's text (or is the new
+    /// item being typed), the others follow it; one apply, so one Ctrl-Z takes them all back.
+    private mutating func pasteItems(_ lines: [String], list: String, replacing editor: FieldEditor? = nil,
+                                     after: String? = nil, context: inout ScreenContext) {
+        var edits: [CellEdit] = []
+        var rest = lines[...]
+        var previous = after
+        if let editor {
+            let anchor = Self.anchor(of: editor.target)
+            previous = anchor.id
+            if !anchor.isNew, case .cell(let path) = editor.target {
+                let first = rest.removeFirst()
+                if first != editor.original { edits.append(.set(path, .text(first))) }
+            }
+        }
+        var last = previous
+        for line in rest {
+            let item = TextItem(id: context.environment.makeID("t"), text: line)
+            edits.append(.insert(list: .field(list), item: DocumentTree.item(item), after: last))
+            last = item.id
+        }
+        guard !edits.isEmpty, context.apply(edits, label: label(MessageID.opAdd, context)) else { return }
+        self.editor = nil
+        if let last { selectID(last, context) }
+        context.showMessage(.pastedItems(lines.count))
     }
 
     public mutating func perform(_ action: Action, context: inout ScreenContext) {
@@ -183,7 +355,7 @@ public struct DepartmentScreen: Screen {
         case .documentView: context.push(DocumentViewScreen())
         case .nextSubmission: context.openSubmission(step: 1)
         case .previousSubmission: context.openSubmission(step: -1)
-        case .commit: commit(context: &context)
+        case .commit: commit(continuing: true, context: &context)
         case .commitAndSave:
             if commit(context: &context) { context.saveDepartment() }
         case .cancel: editor = nil
@@ -259,7 +431,9 @@ public struct DepartmentScreen: Screen {
                 open(.cell(.field(field.rawValue)), title: strings[field.label], text: value, oneLine: true, context: context)
             }
         case .overallGoals, .safeguards:
-            guard ids.indices.contains(selectedRow), let list = section.textList else { return }
+            guard let list = section.textList else { return }
+            // Enter on an empty list starts its first item.
+            guard ids.indices.contains(selectedRow) else { return add(document, context: &context) }
             let path = CellPath.field(list).item(ids[selectedRow]).field("text")
             let text = DocumentEditing.cellValue(at: path, in: document)?.text ?? ""
             open(.cell(path), title: strings[.itemTitle(section: strings[section.title], number: selectedRow + 1)],
@@ -282,9 +456,25 @@ public struct DepartmentScreen: Screen {
     }
 
     /// Enter: writes the edited text into the document. False when the text is refused
-    /// (the editor then stays open).
+    /// (the editor then stays open). With `continuing` (Enter, not Ctrl-S), a paragraph with
+    /// text that is now the last of its list is followed by a new empty one, being typed: Enter
+    /// after Enter writes a list, and Esc on the empty new one ends it, leaving nothing behind.
     @discardableResult
-    private mutating func commit(context: inout ScreenContext) -> Bool {
+    private mutating func commit(continuing: Bool = false, context: inout ScreenContext) -> Bool {
+        guard let editor else { return false }
+        let committed = commitText(context: &context)
+        guard committed, continuing, let list = Self.list(of: editor.target),
+              !editor.area.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+              let document = context.session?.document else { return committed }
+        let ids = ids(in: document)
+        guard let last = ids.last, rows[section] == ids.count - 1 else { return committed }
+        let strings = context.environment.strings
+        open(.newItem(list: list, after: last),
+             title: strings[.itemTitle(section: strings[section.title], number: ids.count + 1)], text: "", context: context)
+        return committed
+    }
+
+    private mutating func commitText(context: inout ScreenContext) -> Bool {
         guard let editor else { return false }
         let text = editor.area.text
         switch editor.target {
@@ -353,6 +543,10 @@ public struct DepartmentScreen: Screen {
 
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {
         if context.finishComment(tag: tag, result: result) { return }
+        if tag == Self.pasteTag {
+            if case .chosen(let choice) = result { finishPaste(choice, context: &context) } else { finishPaste(nil, context: &context) }
+            return
+        }
         if tag.hasPrefix("review:") {
             if let path = ReviewActionMenu.dialogFinished(tag: tag, result: result, context: &context) {
                 show(path, context: &context)
@@ -713,7 +907,8 @@ public struct DepartmentScreen: Screen {
         for (i, line) in view.lines.enumerated() {
             buffer.write(line, x: inner.x + 1, y: inner.y + i, maxWidth: width, style: theme[.input])
         }
-        let hint = editor.area.allowsLineBreaks ? MessageID.editorHintMultiLine : .editorHintOneLine
+        let hint: MessageID = Self.list(of: editor.target) != nil ? .editorHintListItem
+            : editor.area.allowsLineBreaks ? .editorHintMultiLine : .editorHintOneLine
         buffer.write(context.strings[hint], x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, style: theme[.dim])
         buffer.cursor = Buffer.Position(x: inner.x + 1 + view.cursorColumn, y: inner.y + view.cursorRow)
     }

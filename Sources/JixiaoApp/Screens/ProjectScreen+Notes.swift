@@ -37,7 +37,7 @@ extension ProjectHeaderForm {
         case .planMode: CellPath.project(projectID, "spendingPlan").field("mode")
         case .checkpoint(let c): CellPath.project(projectID, "spendingPlan").field(c.rawValue)
         case .goal(let id?): CellPath.project(projectID, "goals").item(id).field("text")
-        case .goal(nil): nil
+        case .goal(nil), .newParagraph: nil
         }
     }
 }

@@ -51,6 +51,10 @@ extension ProjectScreen {
                 // The whole text when the form clips it (long names, paragraphs, goals).
                 let full = header.editor?.text ?? ProjectHeaderForm.text(of: field, in: project)
                 text = context.metrics.width(of: full) > min(60, area.width - 14) ? full : ""
+                if text.isEmpty, ProjectHeaderForm.isListItem(field) {
+                    // In a list, how to add to it: the keys are not obvious, and Enter continues.
+                    text = strings[.project(header.isEditing ? .listEditHint : .listHint)]
+                }
             }
         case .grid, .findings:
             guard let row = grid.currentRow else {

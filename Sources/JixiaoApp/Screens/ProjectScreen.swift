@@ -24,6 +24,8 @@ public struct ProjectScreen: Screen {
     public var extraLibrary: IndicatorLibrary
     /// Text typed into a cell when a picker was opened from it; put back if the picker is cancelled.
     private var pickerText: String?
+    /// A multi-line paste into a grid cell, waiting for the answer: join or split.
+    private var pendingPaste: String?
 
     public enum Focus: Hashable, Sendable { case header, grid, findings }
 
@@ -55,7 +57,7 @@ public struct ProjectScreen: Screen {
         case edit, clear, clearAndEdit, pick, expand
         case insertAbove, insertBelow, deleteRow, moveRowUp, moveRowDown, duplicateRow
         case undo, redo, copyCell, copyRow, paste, fillDown, save, focusNext, toggleFindings, back
-        case commit(IndicatorGrid.Move?), cancelEdit, commitAndSave
+        case commit(IndicatorGrid.Move?), commitEnter, cancelEdit, commitAndSave
         case fieldUp, fieldDown, toggleMode, addItem, deleteItem
         case findingUp, findingDown, jumpToFinding
         case comment, comments, history, sinceReturn
@@ -121,7 +123,7 @@ public struct ProjectScreen: Screen {
     /// While a cell or field is being edited: everything printable is text; these keys end or
     /// cancel the edit, the line editor's keys (`docs/keys.md`, Text editing) move inside it.
     public static let editKeymap = Keymap<Action>(name: .project(.keymapCellEditing), [
-        KeyBinding([KeyEvent(.enter)], .commit(.down), .project(.helpCommitDown), hint: true),
+        KeyBinding([KeyEvent(.enter)], .commitEnter, .project(.helpCommitEnter), hint: true),
         KeyBinding([KeyEvent(.tab)], .commit(.nextCell), .project(.helpCommitRight)),
         KeyBinding([KeyEvent(.tab, .shift)], .commit(.previousCell), .project(.helpCommitLeft)),
         KeyBinding([KeyEvent(.up)], .commit(.up), .project(.helpCommitUp)),
@@ -135,10 +137,10 @@ public struct ProjectScreen: Screen {
         KeyBinding([KeyEvent(.up), KeyEvent(.tab, .shift)], .fieldUp, .project(.helpFieldUp)),
         KeyBinding([KeyEvent(.down), KeyEvent(.tab)], .fieldDown, .project(.helpFieldDown)),
         KeyBinding([KeyEvent(.enter), KeyEvent(.function(2))], .edit, .project(.helpEditField), hint: true),
+        KeyBinding([.alt("n"), KeyEvent(.insert)], .addItem, .project(.helpAddItem), hint: true),
         KeyBinding([KeyEvent(.delete)], .clear, .project(.helpClearField)),
         KeyBinding([KeyEvent(.backspace)], .clearAndEdit, .project(.helpClearAndEdit)),
         KeyBinding([.ctrl("p")], .toggleMode, .project(.helpToggleMode)),
-        KeyBinding([.alt("n"), KeyEvent(.insert)], .addItem, .project(.helpAddItem)),
         KeyBinding([.alt("d")], .deleteItem, .project(.helpDeleteItem)),
     ] + commonBindings + [backBinding])
 
@@ -214,7 +216,7 @@ public struct ProjectScreen: Screen {
         var headerHeight = ProjectHeaderForm.summaryHeight
         if focus == .header, let project {
             // The form takes what it needs, leaving the grid its titles and a few rows.
-            headerHeight = min(ProjectHeaderForm.fields(of: project).count, max(2, left - 7))
+            headerHeight = min(header.fields(in: project).count, max(2, left - 7))
         }
         headerHeight = min(headerHeight, max(0, left - 3))
         let header = Rect(x: area.x, y: area.y, width: area.width, height: headerHeight)
@@ -318,19 +320,28 @@ public struct ProjectScreen: Screen {
             }
         case .commit(let move):
             if header.isEditing {
-                guard commitHeader(project: project, context: &context) else { return }
-                switch move {
-                case .up?, .previousCell?: header.move(by: -1, in: self.project(in: context.session) ?? project)
-                case .down?, .nextCell?: header.move(by: 1, in: self.project(in: context.session) ?? project)
-                default: break
+                let formMove: ProjectHeaderForm.CommitMove = switch move {
+                case .up?, .previousCell?: .up
+                case .down?, .nextCell?: .down
+                default: .stay
                 }
+                guard commitHeader(project: project, move: formMove, context: &context) else { return }
             } else {
                 apply(grid.commitEdit(), label: .labelCell, context: &context)
                 if let move { grid.move(move, page: page) }
             }
+        case .commitEnter:
+            // Enter: as committing downwards, but on the last item of a list it continues with a
+            // new one (the grid's Enter is its Down).
+            if header.isEditing {
+                guard commitHeader(project: project, move: .enter, context: &context) else { return }
+            } else {
+                perform(.commit(.down), context: &context)
+                return
+            }
         case .commitAndSave:
             if header.isEditing {
-                guard commitHeader(project: project, context: &context) else { return }
+                guard commitHeader(project: project, move: .stay, context: &context) else { return }
             } else {
                 apply(grid.commitEdit(), label: .labelCell, context: &context)
             }
@@ -339,14 +350,16 @@ public struct ProjectScreen: Screen {
             grid.cancelEdit()
             header.cancelEdit()
         case .fieldUp: header.move(by: -1, in: project)
-        case .fieldDown: header.move(by: 1, in: project)
+        case .fieldDown:
+            // Down on the last goal continues the list: a new goal, being typed.
+            if header.addGoalAfterLast(in: project) {
+                if context.refuseEditing() { header.cancelEdit() }
+            } else {
+                header.move(by: 1, in: project)
+            }
         case .toggleMode: apply(header.toggleMode(in: project), label: .labelHeader, context: &context)
         case .addItem:
-            let edits = header.addItem(in: project, makeID: { context.environment.makeID("t") })
-            apply(edits, label: .labelGoal, context: &context)
-            if let updated = self.project(in: context.session) {
-                header.beginEdit(in: updated)
-            }
+            if !header.addItem(in: project) { context.showMessage(.project(.addItemWhere)) }
         case .deleteItem:
             apply(header.deleteItem(in: project), label: .labelGoal, context: &context)
             if let updated = self.project(in: context.session) { header.move(by: 0, in: updated) }
@@ -377,14 +390,31 @@ public struct ProjectScreen: Screen {
         sync(context)
     }
 
-    private mutating func commitHeader(project: Project, context: inout ScreenContext) -> Bool {
-        switch header.commitEdit(in: project, makeID: { context.environment.makeID("t") }) {
+    private mutating func commitHeader(project: Project, move: ProjectHeaderForm.CommitMove,
+                                       context: inout ScreenContext) -> Bool {
+        let unit = context.session?.document.moneyUnit ?? .tenThousandYuan
+        switch header.commitEdit(in: project, unit: unit, move: move, makeID: { context.environment.makeID("t") }) {
         case .success(let edits):
             apply(edits, label: .labelHeader, context: &context)
             return true
-        case .failure(.invalidAmount(let text)):
-            context.showMessage(.project(.invalidAmount(text)), kind: .error)
+        case .failure(let error):
+            context.showMessage(.project(Self.refusal(error, unit: unit)), kind: .error)
             return false
+        }
+    }
+
+    /// What a refused amount or percentage says: what was typed and what the field wants.
+    static func refusal(_ error: ProjectHeaderForm.CommitError, unit: MoneyUnit) -> ProjectText {
+        switch error {
+        case .invalidAmount(let text, .unitMismatch(let typed, let expected)),
+             .invalidPercent(let text, .unitMismatch(let typed, let expected)):
+            return .unitMismatch(text, typed: typed.rawValue, expected: expected.rawValue)
+        case .invalidAmount(let text, .percentInAmount), .invalidPercent(let text, .percentInAmount):
+            return .percentInAmount(text, unit: unit.rawValue)
+        case .invalidPercent(let text, .unitInPercent), .invalidAmount(let text, .unitInPercent):
+            return .unitInPercent(text)
+        case .invalidPercent(let text, .notANumber): return .invalidPercent(text)
+        case .invalidAmount(let text, .notANumber): return .invalidAmount(text, unit: unit.rawValue)
         }
     }
 
@@ -394,7 +424,7 @@ public struct ProjectScreen: Screen {
         let regions = regions(in: contentArea(context.contentSize), project: project)
         grid.scrollToCursor(visibleRows: IndicatorGrid.pageSize(height: regions.grid.height), width: regions.grid.width)
         if let project {
-            header.scrollToSelection(height: regions.header.height, fieldCount: ProjectHeaderForm.fields(of: project).count)
+            header.scrollToSelection(height: regions.header.height, fieldCount: header.fields(in: project).count)
         }
         let count = findings(in: context.session).count
         findingSelection = min(findingSelection, max(0, count - 1))
@@ -432,26 +462,77 @@ public struct ProjectScreen: Screen {
         afterChange(context: context)
     }
 
-    /// A paste is text, never commands: into the field or cell (starting an edit), line ends
-    /// read as spaces.
+    /// A paste is text, never commands. Into a list (资金用途, 绩效目标) several lines become one
+    /// item each; into a one-line header field they are joined (and the message says so); into
+    /// a grid cell a spreadsheet block fills cells, and plain lines ask once whether to join them
+    /// or split them into the rows below. Where nothing can be pasted, the message says why.
     public mutating func handlePaste(_ text: String, context: inout ScreenContext) {
         sync(context)
-        guard let project = project(in: context.session) else { return }
+        guard let project = project(in: context.session) else {
+            context.showMessage(.project(.projectGone))
+            return
+        }
+        if focus == .findings {
+            context.showMessage(.project(.pasteInFindings))
+            return
+        }
+        if !isEditing, context.refuseEditing() { return }
+        let lines = PastedText.lines(text)
         let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "\t", with: " ")
-        if focus != .findings, !isEditing, context.refuseEditing() { return }
+            .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\t", with: " ")
         switch focus {
         case .findings: return
         case .header:
-            if header.isEditing { header.insertText(flat) } else if header.selectedField(in: project) != .planMode {
-                header.beginEdit(in: project, replacingWith: flat)
+            let field = header.selectedField(in: project)
+            if field == .planMode {
+                context.showMessage(.project(.pasteOnPlanMode))
+            } else if lines.count > 1, ProjectHeaderForm.isListItem(field) {
+                let edits = header.pasteLines(lines, in: project, makeID: { context.environment.makeID("t") })
+                apply(edits, label: .labelPaste, context: &context)
+                context.showMessage(.pastedItems(PastedText.nonBlank(lines).count))
+            } else {
+                if header.isEditing { header.insertText(flat) } else { header.beginEdit(in: project, replacingWith: flat) }
+                if lines.count > 1 { context.showMessage(.pasteJoined(lines.count)) }
             }
         case .grid:
-            if !grid.isEditing && (text.contains("\t") || text.trimmingCharacters(in: .newlines).contains("\n")) {
+            if grid.currentRow == nil || (!grid.isEditing && text.contains("\t")) {
+                // A spreadsheet block, or anything on an empty grid: cells and new rows.
                 apply(grid.pasteBlock(text, makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
+            } else if lines.count > 1 {
+                pendingPaste = text
+                context.present(.choice(PastedText.joinOrSplit(lineCount: lines.count, strings: context.environment.strings)),
+                                tag: Self.pasteTag)
             } else {
                 grid.type(flat)
             }
+        }
+        afterChange(context: context)
+    }
+
+    static let pasteTag = "project-paste-lines"
+
+    /// The answer to "join or split": joined, the lines go into the cell as one (being edited);
+    /// split, the first goes into the cell (after what was typed, at the cursor) and each further
+    /// line into the same column of the next row, adding rows at the end, as one undo step.
+    private mutating func finishPaste(_ choice: Int?, context: inout ScreenContext) {
+        guard let text = pendingPaste else { return }
+        pendingPaste = nil
+        sync(context)
+        switch choice {
+        case 0?:
+            grid.type(PastedText.lines(text).joined(separator: " ").replacingOccurrences(of: "\t", with: " "))
+        case 1?:
+            var lines = PastedText.lines(text)
+            if let editor = grid.editor {
+                var line = editor
+                line.insert(lines[0])
+                lines[0] = line.text
+                grid.cancelEdit()
+            }
+            apply(grid.pasteBlock(lines.joined(separator: "\n"), makeID: { context.environment.makeID("r") }), label: .labelPaste, context: &context)
+            context.showMessage(.project(.pastedDown(lines.count)))
+        default:
+            context.showMessage(.project(.pasteCancelled))
         }
         afterChange(context: context)
     }
@@ -505,6 +586,10 @@ public struct ProjectScreen: Screen {
 
     public mutating func dialogFinished(tag: String, result: DialogResult, context: inout ScreenContext) {
         if context.finishComment(tag: tag, result: result) { return }
+        if tag == Self.pasteTag {
+            if case .chosen(let choice) = result { finishPaste(choice, context: &context) } else { finishPaste(nil, context: &context) }
+            return
+        }
         guard tag == Self.pickTag else { return }
         sync(context)
         defer { pickerText = nil }
@@ -562,7 +647,7 @@ public struct ProjectScreen: Screen {
         sync(context)
         guard let project = project(in: context.session) else { return }
         if grid.isEditing { apply(grid.commitEdit(), label: .labelCell, context: &context) }
-        if header.isEditing { _ = commitHeader(project: project, context: &context) }
+        if header.isEditing { _ = commitHeader(project: project, move: .stay, context: &context) }
     }
 
     /// Results of store effects: after a save, a merge or a restored draft the document may have

@@ -28,6 +28,12 @@ public struct DocumentSession: Sendable {
     public private(set) var redoStack: [EditGroup] = []
     /// True once the draft journal holds this base: later journal effects only append.
     public private(set) var journalBegun = false
+    /// True after a journal write failed, until a rewrite of the whole journal succeeds: the
+    /// journal on disk may miss edits or end in a torn line, so it is not appended to.
+    public private(set) var journalBehind = false
+    /// Every edit journaled since `journalBase`, in order: what the journal holds when it is
+    /// whole, and what a rewrite writes again after a failed write.
+    private var journaled: [CellEdit] = []
     /// What a new draft journal starts from: the base, or after a merge the merged document
     /// on their revision (so the journal replays to what the user sees).
     private var journalBase: StoredDocument
@@ -127,11 +133,61 @@ public struct DocumentSession: Sendable {
         return inverse.reversed()
     }
 
+    /// The journal effect after `edits` were applied. The journal stands for the net
+    /// difference from the stored revision: back at the stored document (undo to the saved
+    /// state), there is nothing to recover and the journal is removed, not appended to. After
+    /// a failed write the whole journal is written again, so no committed edit is missing.
     private mutating func journalEffect(_ edits: [CellEdit]) -> AppEffect {
+        if document == base.document {
+            resetJournal(on: base)
+            journalBehind = false
+            return .discardDraft(id: id)
+        }
+        journaled += edits
+        if journalBehind { return rewriteEffect() }
         let begins = !journalBegun
         journalBegun = true
         return .journalEdits(DraftEdits(base: journalBase, edits: edits, beginsJournal: begins))
     }
+
+    /// Writes the whole journal again: its base, then every edit since.
+    private mutating func rewriteEffect() -> AppEffect {
+        journalBegun = true
+        return .journalEdits(DraftEdits(base: journalBase, edits: journaled, beginsJournal: true, repairs: true))
+    }
+
+    /// The effect that makes a journal that is behind whole again without a new edit (nil
+    /// when it is not behind): the rewrite, or the discard when nothing differs any more.
+    public mutating func repairJournal() -> AppEffect? {
+        guard journalBehind else { return nil }
+        if document == base.document {
+            resetJournal(on: base)
+            journalBehind = false
+            return .discardDraft(id: id)
+        }
+        return rewriteEffect()
+    }
+
+    /// The next journal effect starts a fresh journal on `newBase`.
+    private mutating func resetJournal(on newBase: StoredDocument) {
+        journalBase = newBase
+        journalBegun = false
+        journaled = []
+    }
+
+    /// A journal write failed (disk full, permission, connection): until a later write of
+    /// the whole journal succeeds, `journalBehind` says the draft is not safe.
+    public mutating func journalWriteFailed() {
+        journalBehind = true
+    }
+
+    /// The rewrite after a failure succeeded: the journal holds every edit again.
+    public mutating func journalRepaired() {
+        journalBehind = false
+    }
+
+    /// The last journaled edit's cell: where the user was working.
+    public var lastJournaledPath: CellPath? { journaled.last.map(\.listOrItemPath) }
 
     // MARK: Review steps
 
@@ -178,8 +234,9 @@ public struct DocumentSession: Sendable {
         undoStack.removeAll(where: Self.isReviewStep)
         redoStack.removeAll(where: Self.isReviewStep)
         base = StoredDocument(document: saved, revision: revision, savedBy: savedBy, savedAt: savedAt)
-        journalBase = base
-        journalBegun = false
+        resetJournal(on: base)
+        // Saved: nothing is left for a journal to keep, whatever happened to the last write.
+        journalBehind = false
     }
 
     /// Merges the edits of this session with `theirs`, a newer stored revision. The merged
@@ -193,8 +250,7 @@ public struct DocumentSession: Sendable {
         document = merge.merged
         undoStack.removeAll()
         redoStack.removeAll()
-        journalBase = StoredDocument(document: document, revision: theirs.revision)
-        journalBegun = false
+        resetJournal(on: StoredDocument(document: document, revision: theirs.revision))
         revalidateAll()
         return merge
     }
@@ -247,8 +303,7 @@ public struct DocumentSession: Sendable {
             return !deleted.contains { edit.listOrItemPath.components.starts(with: $0.components) }
         }
         _ = try perform(applicable)
-        journalBase = StoredDocument(document: document, revision: base.revision)
-        journalBegun = false
+        resetJournal(on: StoredDocument(document: document, revision: base.revision))
     }
 
     /// The deepest item path of `path` that no longer exists in `tree` (the deleted item).
@@ -321,15 +376,19 @@ public struct DocumentSession: Sendable {
 }
 
 /// Edits to journal in this user's draft of a department. `beginsJournal`: start a fresh
-/// journal on `base` first (the first edit after opening or after a save).
+/// journal on `base` first (the first edit after opening or after a save). `repairs`: this
+/// rewrites the whole journal after a failed write (`edits` are all since `base`); its
+/// success is answered with `EffectResult.journalRepaired`, so the warning can go.
 public struct DraftEdits: Hashable, Sendable {
     public var base: StoredDocument
     public var edits: [CellEdit]
     public var beginsJournal: Bool
+    public var repairs: Bool
 
-    public init(base: StoredDocument, edits: [CellEdit], beginsJournal: Bool) {
+    public init(base: StoredDocument, edits: [CellEdit], beginsJournal: Bool, repairs: Bool = false) {
         self.base = base
         self.edits = edits
         self.beginsJournal = beginsJournal
+        self.repairs = repairs
     }
 }

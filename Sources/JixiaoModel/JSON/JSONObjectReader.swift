@@ -79,12 +79,65 @@ struct JSONObjectReader {
         return text
     }
 
+    /// A whole number, however it is written: `2024`, `2024.0` and `2.024e3` are the same
+    /// integer, as JSON Schema counts them, so a document the schema accepts is read.
     func integer(_ key: String) throws(DocumentDecodingError) -> Int {
         let value = try value(key)
-        guard case .number(let text) = value, let number = Int(text) else {
+        guard case .number(let text) = value, let number = Self.integralValue(of: text) else {
             throw DocumentDecodingError(path: childPath(key), message: "expected an integer, found \(value.typeName == "number" ? "a non-integer number" : value.typeName)")
         }
         return number
+    }
+
+    /// The exact value of a JSON number literal when it is a whole number within `Int`; nil
+    /// when it has a fractional part or is too large. Exact: no detour through `Double`.
+    static func integralValue(of literal: String) -> Int? {
+        if let plain = Int(literal) { return plain }
+        var bytes = Substring(literal).utf8[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes = bytes.dropFirst() }
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var exponent = 0
+        var index = bytes.startIndex
+        var inFraction = false
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if (0x30...0x39).contains(byte) {
+                digits.append(byte - 0x30)
+                if inFraction { fractionDigits += 1 }
+            } else if byte == UInt8(ascii: ".") {
+                inFraction = true
+            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                guard let e = Int(String(decoding: bytes[bytes.index(after: index)...], as: UTF8.self).replacingOccurrences(of: "+", with: "")),
+                      abs(e) < 10_000 else { return nil }
+                exponent = e
+                break
+            } else {
+                return nil
+            }
+            index = bytes.index(after: index)
+        }
+        // value = digits × 10^(exponent − fractionDigits)
+        var shift = exponent - fractionDigits
+        while shift < 0 {
+            guard let last = digits.last, last == 0 else { return digits.allSatisfy { $0 == 0 } ? 0 : nil }
+            digits.removeLast()
+            shift += 1
+        }
+        while let first = digits.first, first == 0 { digits.removeFirst() }
+        if digits.isEmpty { return 0 }
+        guard digits.count + shift <= 19 else { return nil }
+        digits += [UInt8](repeating: 0, count: shift)
+        var magnitude: UInt64 = 0
+        for digit in digits {
+            let (times, o1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(UInt64(digit))
+            guard !o1, !o2 else { return nil }
+            magnitude = sum
+        }
+        if negative { return magnitude <= UInt64(Int.max) + 1 ? Int(truncatingIfNeeded: 0 &- magnitude) : nil }
+        return magnitude <= UInt64(Int.max) ? Int(magnitude) : nil
     }
 
     func id(_ key: String = "id") throws(DocumentDecodingError) -> String {
@@ -105,13 +158,16 @@ struct JSONObjectReader {
         return value
     }
 
-    /// An amount written as a string (`"130.97"`, the canonical form) or a plain JSON number;
-    /// null or absent is blank.
+    /// An amount written as a string in the canonical form (`"130.97"`); null or absent is
+    /// blank. A bare JSON number is refused: `130.97` and `1.3097e2` are the same number to every
+    /// other JSON tool, so only the string keeps the written digits (docs/format.md).
     func amount(_ key: String) throws(DocumentDecodingError) -> Amount? {
         guard let value = member(key) else { return nil }
         switch value {
         case .null: return nil
-        case .string(let text), .number(let text):
+        case .number(let text):
+            throw DocumentDecodingError(path: childPath(key), message: "amounts are written as strings: \"\(text)\" instead of \(text)")
+        case .string(let text):
             guard let amount = Amount(canonical: text) else {
                 throw DocumentDecodingError(path: childPath(key), message: "\"\(text)\" is not a decimal amount such as \"130.97\" (at most \(Amount.maxScale) decimals, \(Amount.maxDigits) digits)")
             }

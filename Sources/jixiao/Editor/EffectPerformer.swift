@@ -112,7 +112,7 @@ final class EffectPerformer {
                 }
                 try journals[id]?.append(draft.edits)
             }
-            return []
+            return draft.repairs ? [.journalRepaired(id: id)] : []
         case .discardDraft(let id):
             finishJournal(id)
             return []
