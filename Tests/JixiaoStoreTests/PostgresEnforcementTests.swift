@@ -39,21 +39,9 @@ import Glibc
             return
         }
         try TestPostgres.withServer {
-            let name = try TestPostgres.createDatabase()
-            let url = TestPostgres.url(database: name)
-            let suffix = "\(getpid())_\(UInt16.random(in: 0...UInt16.max))"
-            let (office, finance, alice, rita) = ("office_\(suffix)", "finance_\(suffix)", "alice_\(suffix)", "rita_\(suffix)")
-            defer {
-                TestPostgres.dropDatabase(name)
-                for role in [alice, rita, office, finance] { _ = try? TestPostgres.admin("DROP ROLE IF EXISTS \(role)") }
-            }
-            try PostgresStore.grant(url: url, role: office, unitCodes: ["900901"])
-            try TestPostgres.admin("CREATE ROLE \(finance) NOLOGIN IN ROLE jixiao_reviewer")
-            try TestPostgres.admin("CREATE ROLE \(alice) LOGIN IN ROLE \(office)")
-            try TestPostgres.admin("CREATE ROLE \(rita) LOGIN IN ROLE \(finance)")
-            try PostgresStore.setAccessPolicy(url: url, json: Data("""
-                {"version": 1, "reviewers": {"groups": ["\(finance)"]}, "editors": {"900901": {"groups": ["\(office)"]}}}
-                """.utf8), source: "test")
+            try OfficeAndReviewer.with { fixture in
+            let (name, url) = (fixture.database, fixture.url)
+            let (alice, rita) = (fixture.alice, fixture.rita)
             let aliceURL = TestPostgres.url(database: name, user: alice)
             let asAlice = try PostgresStore(url: aliceURL)
             let admin = try PostgresStore(url: url)
@@ -124,6 +112,7 @@ import Glibc
             let asRita = try PostgresStore(url: TestPostgres.url(database: name, user: rita))
             #expect(try AccessConformanceTests.step(.approve, on: asRita) == .saved(revision: 4))
             #expect(try admin.history(id: Self.id).map(\.user) == [alice, alice, alice, rita])
+            }
         }
     }
 
