@@ -71,6 +71,10 @@ let package = Package(
         // Test helper only (not a product): store operations in a separate process, to kill,
         // run concurrently, or fault-inject with strace.
         .executableTarget(name: "jixiao-store-probe", dependencies: ["JixiaoModel", "JixiaoStore"]),
+        // Fuzz targets (docs/store.md, "How the store is attacked in tests"). Built normally it
+        // replays inputs; `.ci/fuzz` builds it with -sanitize=fuzzer,address -DFUZZING, where
+        // libFuzzer supplies main and JIXIAO_FUZZ_TARGET picks the target.
+        .executableTarget(name: "jixiao-fuzz", dependencies: ["JixiaoModel", "JixiaoInterchange", "JixiaoApp"]),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
         .testTarget(name: "JixiaoSamplesTests", dependencies: ["JixiaoSamples", "JixiaoModel"]),
         .testTarget(name: "JixiaoStoreTests", dependencies: ["JixiaoStore", "JixiaoModel", "jixiao-store-probe"]),
