@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The .xlsx container (a ZIP package) is read and written with ZIPFoundation; no zip code of our own.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // ncursesw through a shim header that turns the wide-character API on.
@@ -40,8 +42,12 @@ let package = Package(
         .target(name: "CSHA256"),
         // Document store: durability, locking, history, drafts, presence; files or PostgreSQL.
         .target(name: "JixiaoStore", dependencies: ["JixiaoModel", "CLibpq", "CSHA256"]),
-        // Import of circulating plain-text documents and export to JSON, CSV, Markdown, HTML. Pure: text in, text out.
-        .target(name: "JixiaoInterchange", dependencies: ["JixiaoModel"]),
+        // Import of circulating plain-text documents and Excel workbooks; export to JSON, CSV,
+        // Markdown, HTML and .xlsx. Pure: bytes in, bytes out (the workbook's ZIP package is
+        // built and read in memory through ZIPFoundation, at the module's edge).
+        .target(name: "JixiaoInterchange", dependencies: [
+            "JixiaoModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // App core: state + event -> state, view -> cell buffer. No curses.
         .target(name: "JixiaoApp", dependencies: ["JixiaoModel", "JixiaoStore"]),
         // The only module that talks to ncurses.
@@ -65,12 +71,17 @@ let package = Package(
         // Test helper only (not a product): store operations in a separate process, to kill,
         // run concurrently, or fault-inject with strace.
         .executableTarget(name: "jixiao-store-probe", dependencies: ["JixiaoModel", "JixiaoStore"]),
+        // Fuzz targets (docs/store.md, "How the store is attacked in tests"). Built normally it
+        // replays inputs; `.ci/fuzz` builds it with -sanitize=fuzzer,address -DFUZZING, where
+        // libFuzzer supplies main and JIXIAO_FUZZ_TARGET picks the target.
+        .executableTarget(name: "jixiao-fuzz", dependencies: ["JixiaoModel", "JixiaoInterchange", "JixiaoApp"]),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
         .testTarget(name: "JixiaoSamplesTests", dependencies: ["JixiaoSamples", "JixiaoModel"]),
         .testTarget(name: "JixiaoStoreTests", dependencies: ["JixiaoStore", "JixiaoModel", "jixiao-store-probe"]),
         .testTarget(name: "JixiaoAppTests", dependencies: ["JixiaoApp", "JixiaoModel", "JixiaoStore", "JixiaoSamples"]),
         .testTarget(name: "JixiaoTerminalTests", dependencies: ["JixiaoTerminal", "JixiaoApp"]),
-        .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "JixiaoInterchangeTests", dependencies: ["JixiaoInterchange", "JixiaoModel", "JixiaoSamples"],
+                    exclude: ["Fixtures", "Peers"]),
         // Runs the built `jixiao` binary as a user would (processes, tmux).
         .testTarget(name: "EndToEndTests", dependencies: ["JixiaoModel", "JixiaoStore", "JixiaoInterchange"]),
     ],

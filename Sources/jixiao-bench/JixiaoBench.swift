@@ -13,7 +13,7 @@ struct JixiaoBench: ParsableCommand {
         abstract: "Measure jixiao's editor and store paths against the performance targets (docs/performance.md).",
         discussion: "Build with -c release: swift run -c release jixiao-bench")
 
-    static let figureNames = ["first-frame", "open", "document-view", "cursor", "commit", "save", "validate", "validate-large", "import", "rss",
+    static let figureNames = ["first-frame", "open", "document-view", "cursor", "commit", "save", "validate", "validate-large", "import", "export", "rss",
                               "live-refresh", "postgres"]
 
     @Flag(help: "Tiny sizes and few iterations: shows the suite works (CI), measures nothing useful.")
@@ -115,6 +115,7 @@ struct JixiaoBench: ParsableCommand {
                 say("import seeds: skipped: seeds not found (\(directory))")
             }
         }
+        if wants("export") { report(ExportBenchmarks(data: data).workbook()) }
         if wants("rss") { report(try peakMemory(data)) }
         if wants("live-refresh") {
             let looks = try LiveRefreshBenchmarks(data: data).fileFeedLooks()

@@ -88,21 +88,9 @@ import Testing
             return
         }
         try TestPostgres.withServer {
-            let name = try TestPostgres.createDatabase()
-            let url = TestPostgres.url(database: name)
-            let suffix = "\(getpid())_\(UInt16.random(in: 0...UInt16.max))"
-            let (office, finance, alice, rita) = ("office_\(suffix)", "finance_\(suffix)", "alice_\(suffix)", "rita_\(suffix)")
-            defer {
-                TestPostgres.dropDatabase(name)
-                for role in [alice, rita, office, finance] { _ = try? TestPostgres.admin("DROP ROLE IF EXISTS \(role)") }
-            }
-            try PostgresStore.grant(url: url, role: office, unitCodes: ["900901"])
-            try TestPostgres.admin("CREATE ROLE \(finance) NOLOGIN IN ROLE jixiao_reviewer")
-            try TestPostgres.admin("CREATE ROLE \(alice) LOGIN IN ROLE \(office)")
-            try TestPostgres.admin("CREATE ROLE \(rita) LOGIN IN ROLE \(finance)")
-            try PostgresStore.setAccessPolicy(url: url, json: Data("""
-                {"version": 1, "reviewers": {"groups": ["\(finance)"]}, "editors": {"900901": {"groups": ["\(office)"]}}}
-                """.utf8), source: "test")
+            try OfficeAndReviewer.with { fixture in
+            let name = fixture.database
+            let (office, finance, alice, rita) = (fixture.office, fixture.finance, fixture.alice, fixture.rita)
 
             let asAlice = try PostgresStore(url: TestPostgres.url(database: name, user: alice))
             #expect(asAlice.identity.user == alice)
@@ -119,6 +107,7 @@ import Testing
             let log = try asAlice.load(id: "900901-2024").document.reviewLog
             #expect(log.map(\.user) == [alice, rita])
             #expect(try asAlice.history(id: "900901-2024").last?.user == rita)
+            }
         }
     }
 }

@@ -61,3 +61,36 @@ enum TestPostgres {
         return try body()
     }
 }
+
+/// A scratch database with an office role (unit 900901) and a reviewer role, each with one
+/// login (alice in the office, rita a reviewer), the access configuration naming both groups,
+/// and everything dropped afterwards. The roles' names are unique to the run.
+struct OfficeAndReviewer {
+    let database: String
+    let url: String
+    let office: String, finance: String, alice: String, rita: String
+
+    static func with<T>(_ body: (OfficeAndReviewer) throws -> T) throws -> T {
+        let name = try TestPostgres.createDatabase()
+        let suffix = "\(getpid())_\(UInt16.random(in: 0...UInt16.max))"
+        let fixture = OfficeAndReviewer(database: name, url: TestPostgres.url(database: name),
+                                        office: "office_\(suffix)", finance: "finance_\(suffix)",
+                                        alice: "alice_\(suffix)", rita: "rita_\(suffix)")
+        defer {
+            TestPostgres.dropDatabase(name)
+            for role in [fixture.alice, fixture.rita, fixture.office, fixture.finance] {
+                _ = try? TestPostgres.admin("DROP ROLE IF EXISTS \(role)")
+            }
+        }
+        try PostgresStore.grant(url: fixture.url, role: fixture.office, unitCodes: ["900901"])
+        try TestPostgres.admin("CREATE ROLE \(fixture.finance) NOLOGIN IN ROLE jixiao_reviewer")
+        try TestPostgres.admin("CREATE ROLE \(fixture.alice) LOGIN IN ROLE \(fixture.office)")
+        try TestPostgres.admin("CREATE ROLE \(fixture.rita) LOGIN IN ROLE \(fixture.finance)")
+        try PostgresStore.setAccessPolicy(url: fixture.url, json: Data("""
+            {"version": 1, "reviewers": {"groups": ["\(fixture.finance)"]}, "editors": {"900901": {"groups": ["\(fixture.office)"]}}}
+            """.utf8), source: "test")
+        return try body(fixture)
+    }
+
+    func url(as user: String) -> String { TestPostgres.url(database: database, user: user) }
+}

@@ -11,8 +11,13 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     case md
     /// One self-contained printable HTML page (A4, a page per project table).
     case html
+    /// An Excel workbook: part one, each project table as printed, and a flat indicator sheet.
+    case xlsx
 
     public var fileExtension: String { rawValue }
+
+    /// Whether the output is binary (not for a terminal).
+    public var isBinary: Bool { self == .xlsx }
 }
 
 public struct ExportOptions: Sendable, Hashable {
@@ -34,6 +39,7 @@ public enum DocumentExporter {
         case .csv: CSVExporter.export(document, byteOrderMark: options.csvByteOrderMark)
         case .md: Data(MarkdownExporter.export(document).utf8)
         case .html: Data(HTMLExporter.export(document).utf8)
+        case .xlsx: WorkbookExporter.export(document)
         }
     }
 }

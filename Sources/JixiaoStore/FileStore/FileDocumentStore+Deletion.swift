@@ -75,18 +75,7 @@ extension FileDocumentStore {
         let (bytes, written) = DocumentFile.encodeFile(document, revision: replayed.revision, saver: saver, time: time)
         let record = HistoryRecord(kind: .restore, revision: replayed.revision, baseRevision: replayed.revision,
                                    saver: saver, time: time, sha256: written.header.sha256, changes: [])
-        let sizeBefore = try log.append(record, group: group)
-        do {
-            try AtomicFile.replace(documentPath(id), with: bytes, group: group, in: files)
-        } catch {
-            switch error {
-            case .beforeReplace(let cause):
-                try? log.truncate(to: sizeBefore)
-                throw .saveFailed(cause)
-            case .afterReplace(let cause):
-                throw .outcomeUnknown(id: id, cause)
-            }
-        }
+        try write(bytes, as: id, recording: record, in: log)
         return replayed.revision
     }
 

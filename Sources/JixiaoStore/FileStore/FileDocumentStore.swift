@@ -269,13 +269,23 @@ public final class FileDocumentStore: DocumentStore {
         let changes = DocumentDiff.recordingOrder(from: current?.document, to: document).changes
         let record = HistoryRecord(kind: .save, revision: revision, baseRevision: base, saver: saver, time: time,
                                    sha256: written.header.sha256, changes: changes)
+        try write(bytes, as: id, recording: record, in: log)
+        recent.remember(id: id, bytes: bytes, file: written)
+        return .saved(revision: revision)
+    }
+
+    /// The record first, then the document: a crash between the two leaves a record the
+    /// document never reached, which the next save or `fsck` takes off (into `damaged/`). A
+    /// replace that fails before the rename takes the record back, so history matches the
+    /// unchanged document; one that fails after it leaves the outcome unknown.
+    /// Call with the document's lock held.
+    func write(_ bytes: [UInt8], as id: String, recording record: HistoryRecord, in log: HistoryLog) throws(StoreError) {
         let sizeBefore = try log.append(record, group: group)
         do {
             try AtomicFile.replace(documentPath(id), with: bytes, group: group, in: files)
         } catch {
             switch error {
             case .beforeReplace(let cause):
-                // The document is unchanged: take its record back so history matches it.
                 try? log.truncate(to: sizeBefore)
                 throw .saveFailed(cause)
             case .afterReplace(let cause):
@@ -283,8 +293,6 @@ public final class FileDocumentStore: DocumentStore {
                 throw .outcomeUnknown(id: id, cause)
             }
         }
-        recent.remember(id: id, bytes: bytes, file: written)
-        return .saved(revision: revision)
     }
 
     /// Takes off history records the document never reached (a crash between appending the

@@ -4,12 +4,13 @@
 /// Tables (schema `jixiao`): `meta` (schema version, read scope), `offices` (which roles edit
 /// which unit codes), `documents` (one row per department-year: jsonb body, revision, summary
 /// for the list), `history` (append-only audit trail), `drafts` + `draft_edits` (each user's
-/// unsaved committed edits), `presence` (who has what open). Roles: `jixiao_user` (base
+/// unsaved committed edits), `presence` (who has what open). From version 2 clients write
+/// documents and history only through functions the server checks (`PostgresEnforcement`). Roles: `jixiao_user` (base
 /// privileges), `jixiao_reviewer` (reads and edits every office). Row-level security confines
 /// everyone else to the unit codes `offices` grants their roles. docs/deploy.md explains it.
 enum PostgresSchema {
     /// The version this jixiao writes and understands.
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     /// Advisory lock key (first half) for everything jixiao locks in a database.
     static let lockSpace: Int32 = 0x6A78 // "jx"
@@ -153,6 +154,7 @@ enum PostgresSchema {
         GRANT USAGE ON SEQUENCE jixiao.presence_key TO jixiao_user;
         GRANT EXECUTE ON FUNCTION jixiao.may_edit(text), jixiao.may_read(text) TO jixiao_user;
         """,
+        engineEnforcedRoles,
     ]
 
     /// The version recorded in the database, or nil when there is no jixiao schema.

@@ -6,8 +6,9 @@ import JixiaoModel
 /// `jixiao.meta` (offices and reviewers are only granted SELECT), so changing who may review
 /// takes the owner, as changing the file takes write permission on the store directory.
 ///
-/// The review rules are checked by jixiao inside the save transaction; the server itself
-/// enforces the row-level security of `jixiao store grant` (docs/deploy.md).
+/// The review rules are checked by jixiao inside the save transaction (for its messages), and
+/// again by the server in `jixiao.save_document` (PostgresEnforcement), along with the
+/// row-level security of `jixiao store grant` (docs/deploy.md).
 extension PostgresStore {
     static let accessPolicyKey = "access_policy"
 

@@ -322,8 +322,8 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
                                       findings: findingCounter?.count(row.stored.document),
                                       savedBy: "\(saver.user)@\(saver.host)", savedAt: row.stored.savedAt)
         // Only while the row is still that revision; failure (no permission) is fine: it is a cache.
-        _ = try? c.execute("UPDATE jixiao.documents SET summary = $2::jsonb, findings_version = $3 WHERE id = $1 AND revision = $4",
-                           [id, PostgresStore.json(summary), findingCounter?.version, String(row.stored.revision)])
+        _ = try? c.execute("SELECT jixiao.refresh_summary($1, $2, $3, $4)",
+                           [id, String(row.stored.revision), PostgresStore.json(summary), findingCounter?.version])
         return summary
     }
 
@@ -345,12 +345,9 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
         let saver = self.saver
         return try withConnection { c throws(StoreError) in
             try transaction(c, id: id) { () throws -> (SaveOutcome, commit: Bool) in
-                let locked = try c.execute("SELECT \(PostgresStore.documentColumns) FROM jixiao.documents WHERE id = $1 FOR UPDATE", [id])
                 var current: Row?
-                if let values = locked.rows.first {
-                    current = try decodeRow(values, id: id)
-                } else if try c.execute("SELECT 1 FROM jixiao.documents WHERE id = $1", [id]).rows.count == 1 {
-                    throw StoreError.permissionDenied(id: id, reason: "this role may read but not change the document")
+                if try lockRow(c, id: id) {
+                    current = try readRow(c, id: id)
                 }
                 if current?.deleted == true { throw StoreError.deleted(id: id) }
                 let currentRevision = current?.stored.revision ?? 0
@@ -364,49 +361,40 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
                 let body = String(decoding: DocumentCodec.encode(document), as: UTF8.self)
                 let sha = SHA256.hex(Array(body.utf8))
                 let summary = summaryJSON(document, revision: revision, saver: saver, time: time)
-                let values: [String?] = [id, document.unitCode, String(revision), body, sha, summary, findingCounter?.version,
-                                         saver.user, saver.host, String(saver.pid), time]
-                if current == nil {
-                    let inserted = try c.execute("""
-                        INSERT INTO jixiao.documents (id, unit_code, revision, body, sha256, summary, findings_version,
-                            saved_by, saved_host, saved_pid, saved_at)
-                        VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8, $9, $10, $11)
-                        ON CONFLICT (id) DO NOTHING RETURNING 1
-                        """, values)
-                    if inserted.rows.isEmpty {
-                        // Someone created it first (a conflict), or it exists out of this role's sight.
-                        let now = try c.execute("SELECT \(PostgresStore.documentColumns) FROM jixiao.documents WHERE id = $1", [id])
-                        guard let values = now.rows.first else {
-                            throw StoreError.permissionDenied(id: id, reason: "the id belongs to a department this role cannot see")
-                        }
-                        let row = try decodeRow(values, id: id)
-                        if row.deleted { throw StoreError.deleted(id: id) }
-                        return (.conflict(current: row.stored), false)
-                    }
-                } else {
-                    try c.execute("""
-                        UPDATE jixiao.documents SET unit_code = $2, revision = $3, body = $4::jsonb, sha256 = $5, summary = $6::jsonb,
-                            findings_version = $7, saved_by = $8, saved_host = $9, saved_pid = $10, saved_at = $11
-                        WHERE id = $1
-                        """, values)
-                }
                 let changes = DocumentDiff.recordingOrder(from: current?.stored.document, to: document).changes
-                try appendHistory(c, id: id, unitCode: document.unitCode, kind: .save, revision: revision, base: base,
-                                  saver: saver, time: time, sha256: sha, changes: changes)
+                // The server checks the caller's roles and the review rules again, computes the
+                // checksum itself and writes the history record (PostgresEnforcement).
+                let saved = try c.execute("SELECT jixiao.save_document($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                                          [id, String(base), body, summary, findingCounter?.version, saver.host, String(saver.pid),
+                                           time, PostgresStore.json(changes), installing ? "t" : "f"])
+                if saved.value(0, 0) == "0" {
+                    // Someone created it first (a conflict), or it exists out of this role's sight.
+                    guard try lockRow(c, id: id) else {
+                        throw StoreError.permissionDenied(id: id, reason: "the id belongs to a department this role cannot see")
+                    }
+                    let row = try readRow(c, id: id)
+                    if row.deleted { throw StoreError.deleted(id: id) }
+                    return (.conflict(current: row.stored), false)
+                }
+                let stored = try c.execute("SELECT sha256 FROM jixiao.documents WHERE id = $1", [id]).value(0, 0)
+                guard saved.value(0, 0) == String(revision), stored == sha else {
+                    throw StoreError.database("\(address): the server stored \(id) differently from what was sent")
+                }
                 try c.execute("SELECT pg_notify('jixiao', $1)", ["document " + id])
                 return (.saved(revision: revision), true)
             }
         }
     }
 
-    func appendHistory(_ c: PostgresConnection, id: String, unitCode: String, kind: HistoryRecord.Kind, revision: Int, base: Int,
-                       saver: SaverIdentity, time: String, sha256: String, changes: [DocumentDiff.Change]) throws {
-        try c.execute("""
-            INSERT INTO jixiao.history (doc_id, seq, unit_code, kind, revision, base_revision, user_name, host, pid, at, sha256, changes)
-            VALUES ($1, (SELECT coalesce(max(seq), 0) + 1 FROM jixiao.history WHERE doc_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10,
-                    $11::jsonb)
-            """, [id, unitCode, kind.rawValue, String(revision), String(base), saver.user, saver.host, String(saver.pid), time,
-                  sha256, PostgresStore.json(changes)])
+    /// Locks the row of `id` for this transaction (through `jixiao.lock_document`: clients have
+    /// no UPDATE privilege to lock with): true when locked, false when there is no row this role
+    /// can see, `permissionDenied` when it may read but not change it.
+    func lockRow(_ c: PostgresConnection, id: String) throws -> Bool {
+        switch try c.execute("SELECT jixiao.lock_document($1)", [id]).value(0, 0) {
+        case "locked": return true
+        case "read-only": throw StoreError.permissionDenied(id: id, reason: "this role may read but not change the document")
+        default: return false
+        }
     }
 
     // MARK: Soft delete
@@ -424,22 +412,14 @@ public final class PostgresStore: DocumentStore, @unchecked Sendable {
         let saver = self.saver
         try withConnection { c throws(StoreError) in
             try transaction(c, id: id) { () throws -> ((), commit: Bool) in
-                let locked = try c.execute("SELECT \(PostgresStore.documentColumns) FROM jixiao.documents WHERE id = $1 FOR UPDATE", [id])
-                guard let values = locked.rows.first else {
-                    if try c.execute("SELECT 1 FROM jixiao.documents WHERE id = $1", [id]).rows.count == 1 {
-                        throw StoreError.permissionDenied(id: id, reason: "this role may read but not change the document")
-                    }
-                    throw StoreError.notFound(id: id)
-                }
-                let row = try decodeRow(values, id: id)
+                guard try lockRow(c, id: id) else { throw StoreError.notFound(id: id) }
+                let row = try readRow(c, id: id)
                 if row.deleted == deleted { throw deleted ? StoreError.deleted(id: id) : StoreError.alreadyExists(id: id) }
                 if let refusal = try readAccessPolicy(c).refusalToDelete(row.stored.document, by: identity) {
                     throw StoreError.refused(id: id, refusal)
                 }
-                try c.execute("UPDATE jixiao.documents SET deleted = $2 WHERE id = $1", [id, deleted ? "t" : "f"])
-                try appendHistory(c, id: id, unitCode: row.stored.document.unitCode, kind: deleted ? .delete : .restore,
-                                  revision: row.stored.revision, base: row.stored.revision, saver: saver, time: Timestamp.now(),
-                                  sha256: row.sha256, changes: [])
+                try c.execute("SELECT jixiao.set_deleted($1, $2, $3, $4, $5)",
+                              [id, deleted ? "t" : "f", saver.host, String(saver.pid), Timestamp.now()])
                 try c.execute("SELECT pg_notify('jixiao', $1)", ["document " + id])
                 return ((), true)
             }

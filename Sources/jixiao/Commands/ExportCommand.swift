@@ -3,13 +3,13 @@ import Foundation
 import JixiaoInterchange
 import JixiaoModel
 
-/// `jixiao export ID [--store DIR] --format json|csv|md|html [-o FILE]`: writes a department as
-/// its canonical JSON, a CSV of its indicators, or Markdown/HTML in the printed layout.
+/// `jixiao export ID [--store DIR] --format json|csv|md|html|xlsx [-o FILE]`: writes a department as
+/// its canonical JSON, a CSV of its indicators, Markdown/HTML in the printed layout, or an Excel workbook.
 /// `--file PATH.json` exports a document file instead of a stored department.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "导出部门预算绩效文本 Export a department as JSON, CSV, Markdown or HTML.")
+        abstract: "导出部门预算绩效文本 Export a department as JSON, CSV, Markdown, HTML or an Excel workbook.")
 
     @Argument(help: ArgumentHelp("The department id, e.g. 441001-2023.", valueName: "id"))
     var id: String?
@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("file"), help: ArgumentHelp("Export this JSON document file instead of a stored department.", valueName: "path"))
     var file: String?
 
-    @Option(name: .customLong("format"), help: ArgumentHelp("json, csv, md or html.", valueName: "format"))
+    @Option(name: .customLong("format"), help: ArgumentHelp("json, csv, md, html or xlsx.", valueName: "format"))
     var format: String?
 
     @Flag(name: .customLong("bom"), help: "Start CSV with the byte-order mark Excel needs to read UTF-8.")
@@ -33,11 +33,14 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let console = InterchangeConsole(language: language.resolved)
         guard let formatName = format else {
-            throw console.unusable(zh: "缺少 --format（json、csv、md 或 html）", en: "--format is required: json, csv, md or html")
+            throw console.unusable(zh: "缺少 --format（json、csv、md、html 或 xlsx）", en: "--format is required: json, csv, md, html or xlsx")
         }
         guard let exportFormat = ExportFormat(rawValue: formatName.lowercased()) else {
-            throw console.unusable(zh: "不认识的格式“\(formatName)”，应为 json、csv、md 或 html",
-                                   en: "unknown format “\(formatName)”; use json, csv, md or html")
+            throw console.unusable(zh: "不认识的格式“\(formatName)”，应为 json、csv、md、html 或 xlsx",
+                                   en: "unknown format “\(formatName)”; use json, csv, md, html or xlsx")
+        }
+        if exportFormat.isBinary && output == nil && isatty(STDOUT_FILENO) == 1 {
+            throw console.unusable(zh: "xlsx 是二进制文件，请用 -o 文件名 写入文件", en: "xlsx is binary: write it to a file with -o FILE")
         }
         if byteOrderMark && exportFormat != .csv {
             throw console.unusable(zh: "--bom 只用于 csv", en: "--bom applies to csv only")

@@ -5,20 +5,22 @@ import JixiaoModel
 import JixiaoStore
 
 /// `jixiao import FILE… [--store DIR] [--year YYYY] [--dry-run]`: reads department documents
-/// from the plain-text forms they circulate in and saves each as a new revision of its
-/// department. Exit 0 when every file imported, 1 when any failed (the others are still
+/// from the plain-text forms they circulate in, or from Excel workbooks (.xlsx), and saves each
+/// as a new revision of its department. Exit 0 when every file imported, 1 when any failed (the others are still
 /// imported), 2 for unusable arguments.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "导入部门预算绩效文本 Import department performance texts from plain text.",
+        abstract: "导入部门预算绩效文本 Import department performance texts from plain text or .xlsx.",
         discussion: """
             Reads text with one tab-indented table cell per line, text extracted from PDF \
-            (pdftotext -layout), or the performance part of a budget disclosure (部门预算公开说明). \
+            (pdftotext -layout), or the performance part of a budget disclosure (部门预算公开说明); \
+            or an Excel workbook (.xlsx) as `jixiao export --format xlsx` writes it, or with one \
+            project table per sheet laid out as printed. \
             Prints per file the projects and indicators found and every line skipped or not understood.
             """)
 
-    @Argument(help: ArgumentHelp("Text files to import (UTF-8).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Text files (UTF-8) or .xlsx workbooks to import.", valueName: "file"))
     var files: [String] = []
 
     @OptionGroup var storeOptions: StoreOptions
@@ -65,22 +67,35 @@ struct ImportCommand: ParsableCommand {
                 failed += 1
                 continue
             }
-            let result: ImportResult
-            do {
-                result = try TextImporter.importDocument(data, fileName: name, options: ImportOptions(fiscalYear: fiscalYear))
-            } catch {
-                console.error(ImportSummary.text(error, fileName: path, language: console.summaryLanguage))
-                failed += 1
-                continue
+            let document: DepartmentDocument
+            if Self.isWorkbook(path: path, data: data) {
+                do {
+                    let result = try WorkbookImporter.importDocument(data, fileName: name, options: ImportOptions(fiscalYear: fiscalYear))
+                    InertOutput.line(result.report.text(chinese: language.resolved == .zh))
+                    document = result.document
+                } catch {
+                    console.error(zh: "\(path): \(error.chineseMessage)，未导入", en: "\(path): \(error.englishMessage); not imported")
+                    failed += 1
+                    continue
+                }
+            } else {
+                do {
+                    let result = try TextImporter.importDocument(data, fileName: name, options: ImportOptions(fiscalYear: fiscalYear))
+                    InertOutput.line(ImportSummary.text(result.report, language: console.summaryLanguage))
+                    document = result.document
+                } catch {
+                    console.error(ImportSummary.text(error, fileName: path, language: console.summaryLanguage))
+                    failed += 1
+                    continue
+                }
             }
-            InertOutput.line(ImportSummary.text(result.report, language: console.summaryLanguage))
-            let id = result.document.id
+            let id = document.id
             guard let destination else {
                 console.say(zh: "  试运行，未写入（\(id)）", en: "  dry run: nothing written (\(id))")
                 continue
             }
             do {
-                let saved = try InterchangeStoreAdapter.saveImported(result.document, in: destination)
+                let saved = try InterchangeStoreAdapter.saveImported(document, in: destination)
                 if saved.created {
                     console.say(zh: "  已新建 \(id)，第 \(saved.revision) 版", en: "  created \(id), revision \(saved.revision)")
                 } else {
@@ -99,5 +114,10 @@ struct ImportCommand: ParsableCommand {
             }
         }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// An .xlsx by its name, or any ZIP package (`PK\u{3}\u{4}`): text never starts so.
+    static func isWorkbook(path: String, data: Data) -> Bool {
+        path.lowercased().hasSuffix(".xlsx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04])
     }
 }
