@@ -37,13 +37,8 @@ public struct ConfirmDialog: Hashable, Sendable {
         let theme = context.theme
         let metrics = context.metrics
         let width = min(area.width, max(36, min(64, metrics.width(of: message) + 6)))
-        let lines = metrics.wrap(message, to: width - 4)
-        let height = min(area.height, lines.count + 5)
-        let box = area.centered(width: width, height: height)
-        let inner = buffer.drawBox(box, title: title, style: theme[.dialog], titleStyle: theme[.dialogTitle])
-        for (i, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
-            buffer.write(line, x: inner.x + 1, y: inner.y + i, maxWidth: inner.width - 2, style: theme[.dialog])
-        }
+        // The text, two blank lines and the buttons.
+        let inner = buffer.drawMessageBox(message, title: title, width: width, rowsBelow: 3, in: area, theme: theme)
         let yes = " " + context.strings[.answerYes] + " "
         let no = " " + context.strings[.answerNo] + " "
         let buttonsWidth = metrics.width(of: yes) + 2 + metrics.width(of: no)

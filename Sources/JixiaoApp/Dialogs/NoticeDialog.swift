@@ -25,14 +25,8 @@ public struct NoticeDialog: Hashable, Sendable {
         let theme = context.theme
         let metrics = context.metrics
         let width = min(area.width, max(36, min(area.width - 2, metrics.width(of: message) + 6)))
-        let lines = metrics.wrap(message, to: max(1, width - 4))
-        // Borders, the text, one blank line and the button.
-        let height = min(area.height, lines.count + 4)
-        let box = area.centered(width: width, height: height)
-        let inner = buffer.drawBox(box, title: title, style: theme[.dialog], titleStyle: theme[.dialogTitle])
-        for (i, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
-            buffer.write(line, x: inner.x + 1, y: inner.y + i, maxWidth: inner.width - 2, style: theme[.dialog])
-        }
+        // The text, one blank line and the button.
+        let inner = buffer.drawMessageBox(message, title: title, width: width, rowsBelow: 2, in: area, theme: theme)
         let button = " " + context.strings[.answerOK] + " "
         let x = inner.x + max(0, (inner.width - metrics.width(of: button)) / 2)
         buffer.write(button, x: x, y: inner.maxY - 1, style: theme[.selected])

@@ -33,4 +33,18 @@ extension Buffer {
         }
         return r.inset(by: 1)
     }
+
+    /// A dialog box centred in `area`, `width` wide, holding `message` wrapped to it, with
+    /// `rowsBelow` rows under the text (a blank line and the buttons) that the caller fills.
+    /// Returns the inner area.
+    mutating func drawMessageBox(_ message: String, title: String, width: Int, rowsBelow: Int, in area: Rect,
+                                 theme: Theme) -> Rect {
+        let lines = metrics.wrap(message, to: max(1, width - 4))
+        let box = area.centered(width: width, height: min(area.height, lines.count + 2 + rowsBelow))
+        let inner = drawBox(box, title: title, style: theme[.dialog], titleStyle: theme[.dialogTitle])
+        for (i, line) in lines.prefix(max(0, inner.height - rowsBelow)).enumerated() {
+            write(line, x: inner.x + 1, y: inner.y + i, maxWidth: inner.width - 2, style: theme[.dialog])
+        }
+        return inner
+    }
 }
