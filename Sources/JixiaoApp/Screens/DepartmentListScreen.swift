@@ -290,7 +290,7 @@ public struct DepartmentListScreen: Screen {
 
     static let savedWidth = 12
 
-    func cells(_ listing: DepartmentListing, _ columns: [Column], context: ViewContext) -> [String] {
+    func cells(_ listing: DepartmentListing, _ columns: [Column], context: ViewContext, times: TimeDisplay) -> [String] {
         let strings = context.strings
         return columns.map { column in
             switch column {
@@ -302,18 +302,18 @@ public struct DepartmentListScreen: Screen {
             case .budget: listing.totalBudget.map { "\($0)\(listing.moneyUnit.rawValue)" } ?? "—"
             case .findings: listing.errorCount.map { "\($0)/\(listing.warningCount ?? 0)" } ?? "—"
             case .saved:
-                Self.savedCell(at: listing.savedAt, by: listing.savedBy, context: context)
+                Self.savedCell(at: listing.savedAt, by: listing.savedBy, metrics: context.metrics, times: times)
             }
         }
     }
 
     /// `10:02 li`, `11-20 li`: the saver's account always shows in full (the host is in
     /// `jixiao history`); the time takes what room is left, as much of it as fits.
-    static func savedCell(at time: String?, by saver: String?, context: ViewContext) -> String {
+    static func savedCell(at time: String?, by saver: String?, metrics: TextMetrics, times: TimeDisplay) -> String {
         let user = saver.map { String($0.split(separator: "@").first ?? "") } ?? ""
         guard let time else { return user }
-        let room = savedWidth - (user.isEmpty ? 0 : context.metrics.width(of: user) + 1)
-        let when = context.environment.times.compact(time, width: room)
+        let room = savedWidth - (user.isEmpty ? 0 : metrics.width(of: user) + 1)
+        let when = times.compact(time, width: room)
         return [when, user].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
@@ -350,9 +350,11 @@ public struct DepartmentListScreen: Screen {
         }
         let rows = Self.visibleRows(height: area.height)
         let first = min(scroll, max(0, shown.count - rows))
+        // One formatter (a calendar in the reader's zone) for all the rows of this frame.
+        let times = context.environment.times
         for (row, index) in (first..<min(shown.count, first + rows)).enumerated() {
             let style = index == selection ? theme[.selected] : theme[.text]
-            table.drawRow(cells(shown[index], columns, context: context), into: &buffer, area: inner, y: inner.y + 2 + row, style: style)
+            table.drawRow(cells(shown[index], columns, context: context, times: times), into: &buffer, area: inner, y: inner.y + 2 + row, style: style)
         }
     }
 
